@@ -1,0 +1,60 @@
+"""Loads the rule tables (TOML files in extractors/rules/) that the extractors read.
+
+Tables list Simplified forms under `hans` and Traditional forms under `hant` side by side.
+Extractors read clean_text, which is already Simplified, so the Traditional forms matter only
+where OpenCC leaves a variant unconverted; tests check that every `hant` entry converts to a
+listed `hans` entry, which keeps the two columns honest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    with open(RULES_DIR / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def forms(entry: dict[str, Any] | list[str] | str) -> list[str]:
+    """All written forms of a table entry: its `hans` and `hant` lists (or a plain list)."""
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, list):
+        return list(entry)
+    out: list[str] = []
+    for key in ("hans", "hant"):
+        value = entry.get(key, [])
+        out.extend([value] if isinstance(value, str) else value)
+    return out
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest form wins."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in unique) + ")"
+
+
+def alternation_of_patterns(patterns: Iterable[str]) -> str:
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of every rule file, so a changed table re-extracts what it affects."""
+    digest = hashlib.sha256()
+    for path in sorted(RULES_DIR.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
