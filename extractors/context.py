@@ -1,0 +1,65 @@
+"""What every extractor reads: one cleaned document, its sentences, and how to cite a span."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from extractors.text import MappedText, Sentences
+from models import Provenance
+
+# name@version of each rule set; bump a version when its rules change what they extract.
+EXTRACTOR_VERSIONS: dict[str, str] = {
+    "money": "1.0",
+    "dates": "1.0",
+    "funding": "1.0",
+    "valuations": "1.0",
+    "model_counts": "1.0",
+    "quotes": "1.0",
+}
+
+
+def extractor_name(kind: str) -> str:
+    return f"{kind}@{EXTRACTOR_VERSIONS[kind]}"
+
+
+def ruleset_version() -> str:
+    """One string that changes whenever any extractor's version or any rule file changes."""
+    from extractors import rules  # late: rules imports nothing from here, but keep the edge thin
+
+    versions = ",".join(f"{k}@{v}" for k, v in sorted(EXTRACTOR_VERSIONS.items()))
+    return f"{hashlib.sha256(versions.encode()).hexdigest()[:8]}-{rules.fingerprint()}"
+
+
+@dataclass
+class DocContext:
+    doc_id: str
+    text: str
+    published_at: datetime | None = None
+    mapped: MappedText | None = None
+    sentences: Sentences = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sentences = Sentences(self.text)
+
+    @property
+    def published_on(self) -> date | None:
+        return self.published_at.date() if self.published_at else None
+
+    def provenance(self, start: int, end: int, kind: str, evidence_span: tuple[int, int] | None = None) -> Provenance:
+        """Cite text[start:end]; the evidence is the sentence(s) around it unless given."""
+        ev_start, ev_end = evidence_span or self.sentences.covering(start, end)
+        ev_start, ev_end = min(ev_start, start), max(ev_end, end)
+        raw_start = raw_end = None
+        if self.mapped is not None:
+            raw_start, raw_end = self.mapped.raw_span(start, end)
+        return Provenance(
+            doc_id=self.doc_id,
+            evidence=self.text[ev_start:ev_end],
+            span_start=start,
+            span_end=end,
+            raw_span_start=raw_start,
+            raw_span_end=raw_end,
+            extractor=extractor_name(kind),
+        )
