@@ -1,0 +1,196 @@
+"""Company names: from the phrase a deal sentence puts before or after its verb to a clean name,
+and a per-document register so later mentions (该公司, 其, the English name) map to one company.
+
+'合成数据公司光轮智能' → '光轮智能'; 'AI技术服务公司「Raft」' → 'Raft'; '深言科技(DeepLang AI)' →
+'深言科技' with the alias 'DeepLang AI'; '王慧文的光年之外' → '光年之外'. Latin names stay whole
+('Inflection AI', 'Jasper.Ai').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractors import rules
+
+
+@dataclass(frozen=True)
+class _EntityRules:
+    leading: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    descriptor: regex.Pattern[str]
+    descriptor_end: regex.Pattern[str]
+    legal_suffix: regex.Pattern[str]
+    anaphora: frozenset[str]
+    generic: frozenset[str]
+    sectors: frozenset[str]
+    plural: regex.Pattern[str]
+    name_suffix: regex.Pattern[str]
+
+
+@cache
+def _rules() -> _EntityRules:
+    t = rules.load("funding")
+    descriptors = t["descriptors"]["words"]
+    return _EntityRules(
+        leading=regex.compile("^" + rules.alternation(t["strip"]["leading"])),
+        trailing=regex.compile(rules.alternation(t["strip"]["trailing"]) + "$"),
+        descriptor=regex.compile(rules.alternation(descriptors)),
+        descriptor_end=regex.compile(rules.alternation(descriptors) + "$"),
+        legal_suffix=regex.compile(rules.alternation(t["descriptors"]["legal_suffixes"]) + "$"),
+        anaphora=frozenset(t["strip"]["anaphora"]),
+        generic=frozenset(t["generic"]["words"]),
+        sectors=frozenset(t["generic"]["sectors"]),
+        name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
+        plural=regex.compile(
+            r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家|" + rules.alternation(t["generic"]["plural_markers"])
+        ),
+    )
+
+
+LATIN_NAME = r"[A-Za-z][\w.&'\-]*(?:\s[A-Za-z0-9][\w.&'\-]*)*"
+_LATIN_TAIL = regex.compile(LATIN_NAME + r"$")
+_QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』\"]")
+_PAREN_ALIAS = regex.compile(r"^(?P<name>.+?)\s*[(（](?:以下简称|下称|简称)?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40})[”\"」]?\s*[)）]$")
+_DATE_HEAD = regex.compile(
+    r"^(?:在|于|自|从)?(?:(?:19|20)\d{2}年|今年|去年|前年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}[日号])?"
+    r"(?:初|底|末|中旬|上旬|下旬|上半年|下半年)?(?:时|前后|以来|期间|前|后)?[,，]?"
+)
+# A phrase with these is a clause, not a name (完成融资后, 凭借…的估值).
+_CLAUSE_WORDS = regex.compile(
+    r"[是了吗呢吧啊]|[，,。；;！？!?:：]|没有|可以|如果|因为|所以|但是|这个|那个|什么"
+    r"|完成|获得|宣布|收购|估值|成立|发布|推出|上线|达到|凭借|跻身|成为|之后|以后|期间|的时候"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyName:
+    name: str
+    aliases: tuple[str, ...] = ()
+    generic: bool = False  # a class of companies (51家AIGC初创企业), not one
+    count: int | None = None  # how many, for a class
+
+
+def _peel(phrase: str, r: _EntityRules) -> str:
+    previous = None
+    phrase = phrase.strip(" 、,，:：")
+    while phrase != previous:
+        previous = phrase
+        phrase = r.leading.sub("", phrase).strip(" 、,，")
+        phrase = r.trailing.sub("", phrase).strip(" 、,，")
+        head = _DATE_HEAD.match(phrase)
+        if head and head.end() > 0:
+            phrase = phrase[head.end() :].strip(" 、,，")
+    return phrase
+
+
+def company_name(phrase: str) -> CompanyName | None:
+    """A clean company name from a subject or object phrase, or None when there is none."""
+    r = _rules()
+    phrase = _peel(phrase, r)
+    if not phrase:
+        return None
+    plural = r.plural.search(phrase)
+    if plural or phrase in r.generic:
+        count = None
+        m = regex.search(r"(\d+)(?:多|余)?家", phrase)
+        if m:
+            count = int(m.group(1))
+        return CompanyName(phrase, (), True, count)
+    if phrase in r.anaphora:
+        return CompanyName(phrase)  # resolved by the register
+    kind = r.descriptor_end.search(phrase)
+    if kind and phrase[: kind.start()] in r.sectors:  # AI初创公司: a kind of company
+        return CompanyName(phrase, (), True, None)
+    aliases: list[str] = []
+    quoted = _QUOTED.search(phrase)
+    if quoted and not _PAREN_ALIAS.match(phrase):
+        return _checked(quoted.group(1).strip(), aliases)
+    m = _PAREN_ALIAS.match(phrase)
+    if m:
+        aliases.append(m["alias"].strip())
+        aliases.append(phrase)
+        phrase = m["name"].strip()
+    if "的" in phrase:  # 王慧文的光年之外, 以文字生成为主的AIGC项目Jasper.Ai
+        tail = phrase.rsplit("的", 1)[1]
+        if len(tail) >= 2:
+            phrase = tail
+    latin = _LATIN_TAIL.search(phrase)
+    if latin and latin.start() > 0:
+        before = phrase[: latin.start()]
+        # 初创企业Inflection AI → the Latin name; 智谱AI → the whole name
+        if r.descriptor_end.search(before) or len(latin.group(0)) > 3:
+            return _checked(latin.group(0), aliases)
+    if r.legal_suffix.search(phrase):
+        return _checked(phrase, aliases)
+    # The name follows the last descriptor: 合成数据公司光轮智能 → 光轮智能
+    last = None
+    for d in r.descriptor.finditer(phrase):
+        last = d
+    if last is not None:
+        after = phrase[last.end() :]
+        before = phrase[: last.start()]
+        if len(after) >= 2:
+            phrase = after
+        elif not after and len(before) >= 2:
+            phrase = before  # 腾讯公司 → 腾讯
+    return _checked(phrase, aliases)
+
+
+def _checked(name: str, aliases: list[str]) -> CompanyName | None:
+    name = name.strip(" 、,，.")
+    if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name):
+        return None
+    if not regex.search(r"[\p{Han}A-Za-z]", name) or name in _rules().generic:
+        return None
+    return CompanyName(name, tuple(a for a in aliases if a != name))
+
+
+def looks_like_company(name: str) -> bool:
+    """A name that reads as a company's by itself: Latin letters or a company-like ending."""
+    return bool(regex.search(r"[A-Za-z]{2}", name)) or bool(_rules().name_suffix.search(name))
+
+
+@dataclass
+class CompanyRegister:
+    """Companies named in one document, in order, with the names each is known by."""
+
+    companies: list[tuple[int, str, set[str]]] = field(default_factory=list)
+
+    def add(self, position: int, company: CompanyName) -> str:
+        canonical = self.canonical(company.name) or company.name
+        for alias in company.aliases:
+            known = self.canonical(alias)
+            if known:
+                canonical = known
+        for _, name, names in self.companies:
+            if name == canonical:
+                names.update(company.aliases)
+                names.add(company.name)
+                break
+        self.companies.append((position, canonical, {canonical, company.name, *company.aliases}))
+        return canonical
+
+    def canonical(self, name: str) -> str | None:
+        for _, known, names in reversed(self.companies):
+            if name in names:
+                return known
+        return None
+
+    def last_before(self, position: int) -> str | None:
+        before = [name for pos, name, _ in self.companies if pos <= position]
+        return before[-1] if before else None
+
+    def aliases(self, name: str) -> set[str]:
+        out: set[str] = set()
+        for _, known, names in self.companies:
+            if known == name:
+                out |= names
+        return out - {name}
+
+    def resolve(self, company: CompanyName, position: int) -> str | None:
+        if company.name in _rules().anaphora:
+            return self.last_before(position)
+        return self.canonical(company.name) or company.name
