@@ -1,0 +1,67 @@
+"""Opening the DuckDB file: the schema on write, read-only for queries, one writer at a time."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+DEFAULT_DB = Path("warehouse") / "facts.duckdb"
+FACT_TABLES = ("funding_rounds", "valuations", "money_mentions", "model_counts", "dates", "quotes")
+ALL_TABLES = ("documents", "document_sources", *FACT_TABLES, "runs", "rejects")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the write lock on the database file."""
+
+
+class WarehouseError(RuntimeError):
+    """The database cannot be opened or read; the message is one line for the user."""
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error)
+    return "Could not set lock" in text or "Conflicting lock" in text or "lock on file" in text
+
+
+def connect_writer(path: str | Path, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-write connection with the schema in place.
+
+    DuckDB allows one writing process per file. With `wait_seconds` the call retries until the
+    other writer is done; after that it raises WarehouseBusy with a one-line reason.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.2
+    while True:
+        try:
+            con = duckdb.connect(str(path))
+            break
+        except duckdb.IOException as error:
+            if not _is_lock_error(error):
+                raise WarehouseError(f"cannot open {path}: {str(error).splitlines()[0]}") from error
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"{path} is being written by another zhfacts run (DuckDB allows one writer); "
+                    "wait for it to finish or use --wait SECONDS"
+                ) from error
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    return con
+
+
+def connect_reader(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection: statements that write fail and change nothing."""
+    path = Path(path)
+    if not path.exists():
+        raise WarehouseError(f"no database at {path}: run `zhfacts run --db {path}` first")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as error:
+        if _is_lock_error(error):
+            raise WarehouseBusy(f"{path} is being written right now; query it when the run has finished") from error
+        raise WarehouseError(f"cannot open {path}: {str(error).splitlines()[0]}") from error
