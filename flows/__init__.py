@@ -1,0 +1,1 @@
+"""Orchestration: Prefect flows over batches of documents, and the `zhfacts` command line."""

@@ -1,0 +1,172 @@
+"""`zhfacts`: a thin command line over the library (flows, warehouse)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+DEFAULT_DB = "warehouse/facts.duckdb"
+DEFAULT_SOURCE = "seeds"
+
+EXAMPLES = {
+    "run": "example:\n  zhfacts run --source seeds --source ~/news/2023.jsonl --db warehouse/facts.duckdb",
+    "query": 'example:\n  zhfacts query "SELECT company, amount_usd FROM funding_rounds ORDER BY amount_usd DESC LIMIT 5"',
+    "export": "example:\n  zhfacts export --out exports/ --format parquet",
+    "eval": "example:\n  zhfacts eval --gold tests/gold/seeds.json --db warehouse/facts.duckdb --verbose",
+}
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"zhfacts: {' '.join(message.split())}", file=sys.stderr)  # one line, never wrapped
+    return code
+
+
+def _print_summary(summary, seconds: float) -> None:
+    from warehouse.db import ALL_TABLES
+    from warehouse.query import run_query
+
+    console = Console()
+    table = Table(title=f"zhfacts run {summary.run_id} → {summary.db}", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows in warehouse", justify="right")
+    table.add_column("loaded this run", justify="right")
+    counts = {}
+    for name in ALL_TABLES:
+        _, rows = run_query(summary.db, f"SELECT count(*) FROM {name}")
+        counts[name] = rows[0][0]
+    loaded = dict(summary.facts_by_table, documents=summary.docs_loaded, rejects=summary.docs_rejected)
+    for name in ALL_TABLES:
+        table.add_row(name, f"{counts[name]:,}", f"{loaded[name]:,}" if name in loaded else "")
+    console.print(table)
+    console.print(
+        f"documents: {summary.docs_seen} seen, {summary.docs_loaded} loaded, {summary.docs_unchanged} unchanged, "
+        f"{summary.docs_rejected} rejected · {summary.facts_loaded:,} facts · {seconds:.1f} s",
+        highlight=False,
+    )
+    for reject in summary.rejects[:10]:
+        console.print(f"  rejected {reject.source_uri}: {reject.reason}", markup=False, highlight=False)
+    if len(summary.rejects) > 10:
+        console.print(f"  … and {len(summary.rejects) - 10} more (SELECT * FROM rejects)", highlight=False)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows import runtime
+
+    runtime.configure(verbose=args.verbose)
+    from flows.pipeline import run_flow
+    from warehouse.db import WarehouseBusy, WarehouseError
+
+    sources = args.source or [DEFAULT_SOURCE]
+    started = time.perf_counter()
+    try:
+        summary = run_flow(
+            sources=[str(s) for s in sources], db=str(args.db), batch_size=args.batch_size,
+            max_bytes=args.max_bytes, wait_seconds=args.wait,
+        )
+    except (WarehouseBusy, WarehouseError) as error:
+        return _fail(str(error))
+    _print_summary(summary, time.perf_counter() - started)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseBusy, WarehouseError
+    from warehouse.query import QueryError, run_query, to_csv, to_json
+
+    try:
+        columns, rows = run_query(args.db, args.sql)
+    except (QueryError, WarehouseError, WarehouseBusy) as error:
+        return _fail(str(error))
+    if args.format == "csv":
+        sys.stdout.write(to_csv(columns, rows))
+    elif args.format == "json":
+        sys.stdout.write(to_json(columns, rows) + "\n")
+    else:
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+        Console(stderr=True).print(f"{len(rows)} row(s)", highlight=False)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseBusy, WarehouseError
+    from warehouse.export import export
+
+    try:
+        written = export(args.db, args.out, args.format)
+    except (WarehouseError, WarehouseBusy) as error:
+        return _fail(str(error))
+    for table, path in written.items():
+        print(f"{table:<18} {path}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseBusy, WarehouseError
+    from warehouse.evaluate import evaluate, format_report, report_json
+
+    try:
+        report = evaluate(args.gold, args.db)
+    except (WarehouseError, WarehouseBusy, ValueError, FileNotFoundError) as error:
+        return _fail(str(error).splitlines()[0])
+    print(report_json(report) if args.json else format_report(report, verbose=args.verbose))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhfacts",
+        description="Facts from Chinese AI-industry news into DuckDB: funding rounds, valuations, model counts, dates, quotes.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="commands: run, query, export, eval. `zhfacts COMMAND --help` shows an example for each.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES[name],
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--db", default=DEFAULT_DB, type=Path, help=f"DuckDB file (default {DEFAULT_DB})")
+        return p
+
+    run = command("run", "Read every document under the sources, clean, extract and load into the DuckDB file.")
+    run.add_argument("--source", action="append", type=Path, help="file or folder to read (repeatable; default seeds/)")
+    run.add_argument("--batch-size", type=int, default=None, help="documents per extraction task (default: chosen so a run has at most 200 tasks)")
+    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="reject files larger than this (default 20 MB)")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run to release the database")
+    run.add_argument("--verbose", action="store_true", help="show Prefect's logs")
+    run.set_defaults(handler=cmd_run)
+
+    query = command("query", "Run SQL against the warehouse on a read-only connection.")
+    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.set_defaults(handler=cmd_query)
+
+    exp = command("export", "Write every table to DIR/<table>.csv or DIR/<table>.parquet.")
+    exp.add_argument("--out", required=True, type=Path, help="output folder")
+    exp.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    exp.set_defaults(handler=cmd_export)
+
+    ev = command("eval", "Precision, recall and F1 per fact kind against a gold file (fact-gold/1).")
+    ev.add_argument("--gold", required=True, type=Path, help="gold file, e.g. tests/gold/seeds.json")
+    ev.add_argument("--verbose", action="store_true", help="list every miss and every extra")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.set_defaults(handler=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
