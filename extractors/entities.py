@@ -28,6 +28,10 @@ class _EntityRules:
     sectors: frozenset[str]
     plural: regex.Pattern[str]
     name_suffix: regex.Pattern[str]
+    not_name_end: regex.Pattern[str]
+    time_words: frozenset[str]
+    clause_verbs: regex.Pattern[str]
+    bad_edges: regex.Pattern[str]
 
 
 @cache
@@ -44,20 +48,32 @@ def _rules() -> _EntityRules:
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
+        not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
+        time_words=frozenset(t["generic"]["time_words"]),
+        clause_verbs=regex.compile(rules.alternation(t["generic"]["clause_verbs"])),
+        bad_edges=regex.compile(
+            "^" + rules.alternation(t["generic"]["bad_starts"]) + "|" + rules.alternation(t["generic"]["bad_ends"]) + "$"
+        ),
         plural=regex.compile(
             r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家|" + rules.alternation(t["generic"]["plural_markers"])
         ),
     )
 
 
-LATIN_NAME = r"[A-Za-z][\w.&'\-]*(?:\s[A-Za-z0-9][\w.&'\-]*)*"
+LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"
 _LATIN_TAIL = regex.compile(LATIN_NAME + r"$")
+_LATIN_ONLY = regex.compile(LATIN_NAME)
 _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』\"]")
-_PAREN_ALIAS = regex.compile(r"^(?P<name>.+?)\s*[(（](?:以下简称|下称|简称)?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40})[”\"」]?\s*[)）]$")
+_PAREN_ALIAS = regex.compile(
+    r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:[,，;；][^()（）]*)?[)）]$"
+)
+# A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
-    r"^(?:在|于|自|从)?(?:(?:19|20)\d{2}年|今年|去年|前年)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}[日号])?"
+    r"^(?:在|于|自|从)?(?:(?:(?:19|20)\d{2}年|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?"
     r"(?:初|底|末|中旬|上旬|下旬|上半年|下半年)?(?:时|前后|以来|期间|前|后)?[,，]?"
 )
+# 中国人寿及其一致行动人 → 中国人寿: the parties acting with a company are not its name.
+_PARTY_TAIL = regex.compile(r"(?:及其|及|和|与)(?:一致行动人|关联方|关联人|控股子公司|全资子公司|子公司|下属公司|旗下公司)$")
 # A phrase with these is a clause, not a name (完成融资后, 凭借…的估值).
 _CLAUSE_WORDS = regex.compile(
     r"[是了吗呢吧啊]|[，,。；;！？!?:：]|没有|可以|如果|因为|所以|但是|这个|那个|什么"
@@ -71,6 +87,7 @@ class CompanyName:
     aliases: tuple[str, ...] = ()
     generic: bool = False  # a class of companies (51家AIGC初创企业), not one
     count: int | None = None  # how many, for a class
+    investor: str | None = None  # 从微软获得…: the source of the money, read off the subject phrase
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
@@ -80,6 +97,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         previous = phrase
         phrase = r.leading.sub("", phrase).strip(" 、,，")
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
+        phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
         head = _DATE_HEAD.match(phrase)
         if head and head.end() > 0:
             phrase = phrase[head.end() :].strip(" 、,，")
@@ -92,6 +110,8 @@ def company_name(phrase: str) -> CompanyName | None:
     phrase = _peel(phrase, r)
     if not phrase:
         return None
+    if phrase in r.anaphora:
+        return CompanyName(phrase)  # resolved by the register
     plural = r.plural.search(phrase)
     if plural or phrase in r.generic:
         count = None
@@ -99,17 +119,21 @@ def company_name(phrase: str) -> CompanyName | None:
         if m:
             count = int(m.group(1))
         return CompanyName(phrase, (), True, count)
-    if phrase in r.anaphora:
-        return CompanyName(phrase)  # resolved by the register
     kind = r.descriptor_end.search(phrase)
     if kind and phrase[: kind.start()] in r.sectors:  # AI初创公司: a kind of company
         return CompanyName(phrase, (), True, None)
     aliases: list[str] = []
     quoted = _QUOTED.search(phrase)
     if quoted and not _PAREN_ALIAS.match(phrase):
+        before = r.descriptor.sub("", phrase[: quoted.start()]).strip()
+        if before and looks_like_company(before) and quoted.end() == len(phrase):
+            return _checked(before, aliases)  # 觅瑞控股“突击”: the quote is a word, not the name
         return _checked(quoted.group(1).strip(), aliases)
     m = _PAREN_ALIAS.match(phrase)
     if m:
+        if m["short"] and m["short"] != "即":
+            # 和然节能有限责任公司(下称和然节能): the article goes on with the short name
+            return _checked(m["alias"].strip(), [m["name"].strip(), phrase])
         aliases.append(m["alias"].strip())
         aliases.append(phrase)
         phrase = m["name"].strip()
@@ -117,6 +141,10 @@ def company_name(phrase: str) -> CompanyName | None:
         tail = phrase.rsplit("的", 1)[1]
         if len(tail) >= 2:
             phrase = tail
+    head = _LATIN_HEAD.match(phrase)
+    if (head and len(head["latin"]) > 2 and not regex.search(r"[A-Za-z]", head["rest"])
+            and not r.name_suffix.search(phrase) and not r.descriptor.search(head["rest"])):
+        phrase = head["latin"]  # the Chinese after it is what the company does, not its name
     latin = _LATIN_TAIL.search(phrase)
     if latin and latin.start() > 0:
         before = phrase[: latin.start()]
@@ -139,18 +167,46 @@ def company_name(phrase: str) -> CompanyName | None:
     return _checked(phrase, aliases)
 
 
+_COUNTED = regex.compile(
+    r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|[元币]$"
+)
+# 'OpenAI迅速绑定', 'Esdec Solar拟赴美IPO': a Latin name with a clause after it.
+_LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
-    name = name.strip(" 、,，.")
-    if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name):
+    r = _rules()
+    name = regex.sub(r"^\d+(?:\.\d+)?[万亿]?股", "", name.strip(" 、,，."))  # 13.2万股伟禄集团
+    if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
         return None
-    if not regex.search(r"[\p{Han}A-Za-z]", name) or name in _rules().generic:
+    if not regex.search(r"[\p{Han}A-Za-z]", name) or name in r.generic or name in r.time_words:
         return None
+    if regex.fullmatch(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?", name):
+        return None  # a round (Pre-A), not a company
+    if not _LATIN_ONLY.fullmatch(name):
+        han = regex.sub(r"[A-Za-z0-9.&'\- ]+", "", name)  # the Chinese part of 智谱AI, IPO来实现
+        if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or r.bad_edges.search(name)):
+            return None
+        if len(han) > 20 and not r.legal_suffix.search(name):
+            return None  # a Chinese name this long without 有限公司 is a clause
     return CompanyName(name, tuple(a for a in aliases if a != name))
 
 
+def is_field_name(phrase: str) -> bool:
+    """人工智能领域, 中国市场: a field or market, which makes a list of them no list of companies."""
+    return bool(_rules().not_name_end.search(phrase.strip()))
+
+
+# A Latin company name: a capitalised word (Figma, Inflection AI), mixed case (OpenAI,
+# MiniMax) or a corporate ending; bare acronyms and product codes (AI, IPO, DDR5) are not.
+_LATIN_COMPANY = regex.compile(
+    r"[A-Z][a-z]{2,}|[a-z][A-Z]|[A-Z]{2,}[a-z]|\b(?:Inc|Ltd|LLC|Corp|Labs?|Technologies|Capital|Ventures|Partners|Holdings|Group|AI)\b\.?$"
+)
+
+
 def looks_like_company(name: str) -> bool:
-    """A name that reads as a company's by itself: Latin letters or a company-like ending."""
-    return bool(regex.search(r"[A-Za-z]{2}", name)) or bool(_rules().name_suffix.search(name))
+    """A name that reads as a company's by itself: a Latin company name or a company-like ending."""
+    return bool(_LATIN_COMPANY.search(name)) or bool(_rules().name_suffix.search(name))
 
 
 @dataclass

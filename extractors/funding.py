@@ -2,12 +2,14 @@
 
 Shapes (rules in rules/funding.toml):
 - funding: COMPANY 完成/获得/宣布完成 [由X领投的] [MONEY] [的] [ROUND轮] 融资; COMPANY 融得/筹集 MONEY
-- investment: INVESTOR 投资/入股/领投 COMPANY[、COMPANY…]; INVESTOR 对/向 COMPANY [的] [MONEY] 投资;
-  INVESTOR 对 COMPANY 的 MONEY (in a sentence about investments)
-- acquisition: ACQUIRER 以 MONEY 收购 TARGET; ACQUIRER 收购 TARGET; TARGET 被 ACQUIRER 收购
-- aggregate: a class of companies (51家AIGC初创企业, AI初创公司) in any of the shapes above
-Investors are read from the same sentence (由X领投，Y、Z跟投, 投资方包括…). Amounts come from the
-money extractor; a clause about IPOs, loans, revenue, costs or prizes is not a deal.
+- deal verbs with an object: BUYER 收购/购买/投资/增持/入股 … OBJECT[、OBJECT…] [(X持有的) N%股权];
+  the verb table says what each records (investment, acquisition) and how sure it is;
+- INVESTOR 对/向 COMPANY [MONEY] 投资/增资/注资; INVESTOR 对 COMPANY 的 MONEY (about investments);
+- passive: TARGET 被 ACQUIRER (以 MONEY) 收购;
+- aggregate: a class of companies (51家AIGC初创企业, AI初创公司) in any of the shapes above.
+Investors come from the same sentence (由X领投，Y、Z跟投, 投资方包括…); the price from the
+clause (以/作价/斥资 MONEY, 交易价格为 MONEY); a clause about IPOs, loans, revenue, costs,
+pledges or prizes is not a deal. Companies are cleaned and tracked by extractors.entities.
 """
 
 from __future__ import annotations
@@ -20,73 +22,127 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, looks_like_company
+from extractors.entities import CompanyName, CompanyRegister, company_name, is_field_name, looks_like_company
 from extractors.money import MoneySpan
 from models import NO_MONEY, FundingRound, Money
 
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
-_SPLIT_NAMES = regex.compile(r"\s*(?:、|,|，|以及|及|和|与|跟|同)\s*")
+CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
+CLAUSE_STOPS = "，,；;：:。！？!?\n"
+_LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
+_LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
 _ENUM_TAIL = regex.compile(r"(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)[^，,。；]*$|等+$|等(?:机构|公司|企业|投资方|股东)$")
+# What stands between a subject and its verb: 拟以3亿元, 于10月29日期间通过集中竞价方式, 斥资…
+_MANNER_TAIL = regex.compile(
+    r"(?:(?:拟|将|计划|已|曾|先后|再度|再次)?(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金|于|在|从|向|对)"
+    r"(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
+)
+# Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,30}?)(?:那里|处|手中|手里)?$")
+_STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
+_ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
+
+
+@dataclass(frozen=True, slots=True)
+class DealVerb:
+    deal_type: str
+    strength: str  # strong | weak | investor
 
 
 @dataclass(frozen=True)
 class _FundingRules:
     raise_: regex.Pattern[str]
+    round_in: regex.Pattern[str]
     direct: regex.Pattern[str]
-    invest_obj: regex.Pattern[str]
+    deal_verb: regex.Pattern[str]
+    verbs: dict[str, DealVerb]
     invest_to: regex.Pattern[str]
     invest_of: regex.Pattern[str]
-    acquire: regex.Pattern[str]
     acquire_passive: regex.Pattern[str]
+    object_end: regex.Pattern[str]
+    owner: regex.Pattern[str]
+    stake_lead: regex.Pattern[str]
     lead: regex.Pattern[str]
     follow: regex.Pattern[str]
     investor_list: regex.Pattern[str]
     round_words: dict[str, str]
     not_deal: regex.Pattern[str]
-    investor_only: frozenset[str]
+    not_deal_sentence: regex.Pattern[str]
+    received_nouns: frozenset[str]
+    receiving: frozenset[str]
     investor_suffix: regex.Pattern[str]
     not_object: regex.Pattern[str]
+    price_before: regex.Pattern[str]
+    price_after: regex.Pattern[str]
+    per_unit: regex.Pattern[str]
 
 
 @cache
 def _rules() -> _FundingRules:
     t = rules.load("funding")
+    inv = t["invest"]
     round_words = {form: norm for norm, forms in t["rounds"].items() for form in forms}
-    named_round = rules.alternation(round_words)
-    round_re = rf"(?P<round>{ROUND_LETTER}|{named_round}|新一|首|第[一二三四五六七八九十]+)轮|(?P<round2>战略|天使|种子)(?=融资|投资)"
-    raise_verbs = rules.alternation(rules.forms(t["raise"]))
-    nouns = rules.alternation(t["raise"]["nouns"])
-    direct = rules.alternation(t["raise"]["direct"])
-    invest = rules.alternation(rules.forms(t["invest"]))
-    acquire = rules.alternation(rules.forms(t["acquire"]))
-    acquire_noun_use = rules.alternation(t["acquire"]["noun_followers"])
-    clause = r"[^，,。；;！？!?\n]"
-    noun_use = rules.alternation(t["invest"]["noun_followers"])
+    round_re = (
+        rf"(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)轮"
+        r"|(?P<round2>战略|天使|种子)(?=融资|投资)"
+    )
+    verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
+    noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
+    stake = rules.alternation(inv["stake_words"])
+    shares = rules.alternation(inv["share_words"])
+    stake_amount = rules.alternation(inv["stake_amounts"])
+    c = CLAUSE_CHAR
     return _FundingRules(
-        raise_=regex.compile(rf"(?P<verb>{raise_verbs})(?P<mid>{clause}{{0,40}}?)(?:{round_re})?(?P<noun>{nouns})"),
-        direct=regex.compile(rf"(?P<verb>{direct})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
-        invest_obj=regex.compile(
-            rf"(?P<verb>{invest})(?!{noun_use})了?(?P<obj>{clause}{{2,60}}?)(?=[，,。；;！？!?\n]|$|[一二两三四五六七八九十\d]+家|等)"
+        raise_=regex.compile(
+            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算)"
         ),
+        round_in=regex.compile(rf"(?:{round_re})(?=融资|投资|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        direct=regex.compile(rf"(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
+        deal_verb=regex.compile(
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|{'|'.join(map(regex.escape, inv['noun_preceders']))})"
+            rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
+        ),
+        verbs=verbs,
         invest_to=regex.compile(
-            rf"(?:对|向)(?P<obj>{clause}{{2,30}}?)(?:进行了?|完成了?|作出|做出|追加|累计|共|总计|合计)?了?"
+            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|追加|累计|共|总计|合计)*了?"
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:的)?"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
-        invest_of=regex.compile(rf"对(?P<obj>{clause}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
-        acquire=regex.compile(
-            rf"(?:(?:以|斥资|作价|出资|耗资)(?P<pay>{clause}{{1,24}}?)(?:的价格|的对价|现金)?)?(?<!被)(?P<verb>{acquire})(?!{acquire_noun_use})(?P<target>{clause}{{2,40}}?)(?=[，,。；;！？!?\n]|$|的?\d+(?:\.\d+)?%|股权|股份|成为|一事|事宜|后|的交易)"
+        invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
+        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
+        # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
+        object_end=regex.compile(
+            rf"(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
+            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|的交易|事项|一事|事宜|的消息|的传闻|约(?=[\d一二两三四五六七八九十半])"
+            rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
         ),
-        acquire_passive=regex.compile(rf"(?P<target>{clause}{{2,30}}?)被(?P<acq>{clause}{{2,30}}?)(?:以(?P<pay>{clause}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
-        lead=regex.compile(rf"(?:由)?(?P<inv>{clause}{{2,80}}?)(?:联合|共同|独家)?领投"),
-        follow=regex.compile(rf"(?P<inv>{clause}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购)"),
-        investor_list=regex.compile(rf"{rules.alternation(t['invest']['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
+        owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
+        stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
+        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:独家|联合|共同)?(?:投资|出资|参投)"),
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购)"),
+        investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
         round_words=round_words,
         not_deal=regex.compile(rules.alternation(t["not_deal"]["words"])),
-        investor_only=frozenset(t["invest"]["investor_only"]),
-        investor_suffix=regex.compile(rules.alternation(t["invest"]["investor_suffixes"]) + "$"),
-        not_object=regex.compile("^" + rules.alternation(t["invest"]["not_objects"])),
+        not_deal_sentence=regex.compile(rules.alternation_of_patterns(t["not_deal"]["sentence_words"])),
+        received_nouns=frozenset(t["raise"]["received_nouns"]),
+        receiving=frozenset(t["raise"]["receiving"]),
+        investor_suffix=regex.compile(rules.alternation(inv["investor_suffixes"]) + "$"),
+        not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
+        price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
+        per_unit=regex.compile(rules.alternation(inv["per_unit"])),
+        price_after=regex.compile(r"^[,，]?\s*(?:本次|此次|该笔)?" + rules.alternation(inv["price_after"]) + r"(?:为|约为|是|共计|合计|达|约|总计)?\s*$"),
     )
+
+
+@cache
+def _descriptors() -> str:
+    return rules.alternation(rules.load("funding")["descriptors"]["evidence"])
+
+
+@cache
+def _anaphora() -> frozenset[str]:
+    return frozenset(rules.load("funding")["strip"]["anaphora"])
 
 
 def normalise_round(text: str | None) -> str | None:
@@ -105,15 +161,54 @@ def normalise_round(text: str | None) -> str | None:
     return None  # 新一轮, 首轮: a round, but not a named one
 
 
+def _split_outside_brackets(text: str, pattern: regex.Pattern[str]) -> list[str]:
+    """Split on `pattern`, but never inside (…): 和然节能有限责任公司(下称和然节能, 简称X)."""
+    parts, depth, last = [], 0, 0
+    pos = 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            m = pattern.match(text, pos)
+            if m and m.end() > pos and pos - last >= 2 and len(text) - m.end() >= 2:
+                parts.append(text[last:pos])
+                last = pos = m.end()
+                continue
+        pos += 1
+    parts.append(text[last:])
+    return parts
+
+
+def split_list(text: str) -> list[str]:
+    """'红杉中国、高瓴创投和IDG资本' → three names; but 北京泰和康医疗生物技术有限公司 and
+    广西祥和顺远洋捕捞有限公司 stay whole: a 和 inside a legal name is part of it."""
+    parts: list[str] = []
+    for chunk in _split_outside_brackets(text, _LIST_COMMA):
+        pieces = _split_outside_brackets(chunk, _LIST_AND)
+        if len(pieces) > 1 and _legal_name(chunk) and not all(looks_like_company(p) for p in pieces[:-1]):
+            parts.append(chunk)
+        else:
+            parts.extend(pieces)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _legal_name(text: str) -> bool:
+    text = regex.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)  # ignore a trailing (下称X)
+    return bool(regex.search(r"(?:有限公司|有限责任公司|股份公司|集团|Inc\.?|Ltd\.?|LLC|GmbH)$", text))
+
+
 def _names(text: str) -> list[str]:
     """Split '红杉中国、高瓴创投和IDG资本等' into names."""
-    text = _ENUM_TAIL.sub("", text.strip())
+    text = _ENUM_TAIL.sub("", regex.sub(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$", "", text.strip()))
     out = []
-    for part in _SPLIT_NAMES.split(text):
+    for part in split_list(text):
         part = regex.sub(r"^(?:由|老股东|现有股东|原股东|股东|知名|机构|包括)+", "", part.strip())
         part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
         company = company_name(part)
-        if company and not company.generic:
+        if company and not company.generic and not regex.search(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$", company.name):
             out.append(company.name)
     return out
 
@@ -131,33 +226,80 @@ class _Deal:
 
 
 class _SentenceReader:
-    def __init__(self, ctx: DocContext, money: list[MoneySpan], r: _FundingRules):
-        self.ctx, self.text, self.money, self.r = ctx, ctx.text, money, r
+    def __init__(self, ctx: DocContext, money: list[MoneySpan], r: _FundingRules, register: CompanyRegister):
+        self.ctx, self.text, self.money, self.r, self.register = ctx, ctx.text, money, r, register
+        self._evidence: dict[str, bool] = {}
+        self.r_anaphora = _anaphora()
 
     def _clause_start(self, s_start: int, pos: int) -> int:
+        """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
+        depth = 0
         for i in range(pos - 1, s_start - 1, -1):
-            if self.text[i] in "，,；;：:。！？!?\n":
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                depth = max(depth - 1, 0)
+            elif depth == 0 and ch in CLAUSE_STOPS:
                 return i + 1
         return s_start
 
     def _clause_end(self, pos: int, s_end: int) -> int:
+        depth = 0
         for i in range(pos, s_end):
-            if self.text[i] in "，,；;。！？!?\n":
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                depth = max(depth - 1, 0)
+            elif depth == 0 and ch in CLAUSE_STOPS:
                 return i
         return s_end
 
     def subject(self, s_start: int, pos: int) -> tuple[CompanyName | None, int]:
-        """The company phrase before `pos`: this clause, or the one before when this is empty."""
+        """The company phrase before `pos`: this clause, or the one before when this is empty.
+        A manner or price phrase before the verb (拟支付现金3.20亿元, 通过集中竞价方式) is not
+        part of the subject."""
         end = pos
-        for _ in range(3):
+        for hop in range(4):
             start = self._clause_start(s_start, end)
-            company = company_name(self.text[start:end])
-            if company is not None:
+            phrase = self.text[start:end]
+            source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
+            investor = None
+            if source:
+                found = company_name(source["who"])
+                investor = found.name if found and not found.generic else None
+                phrase = phrase[: source.start()]
+            company = company_name(_MANNER_TAIL.sub("", phrase))
+            # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
+            if company is not None and (hop == 0 or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
+                if investor:
+                    company = CompanyName(company.name, company.aliases, company.generic, company.count, investor)
                 return company, start
             if start <= s_start:
                 break
             end = start - 1
         return None, pos
+
+    def evidenced(self, name: str | None) -> bool:
+        """Whether the document shows `name` to be a company: a company-like name (Latin, 科技,
+        有限公司 …), one already named in a deal or announcement, or written with a stock code,
+        after a descriptor (公司X, 初创企业X) or in corner quotes."""
+        if not name:
+            return False
+        known = self._evidence.get(name)
+        if known is None:
+            escaped = regex.escape(name)
+            known = (
+                looks_like_company(name)
+                or self.register.canonical(name) is not None
+                or bool(regex.search(rf"(?:{_descriptors()})\s*[“「\"]?{escaped}|{escaped}\s*[(（](?:\d{{4,6}}|[A-Z]{{1,5}}[.)])|「{escaped}」", self.text))
+            )
+            self._evidence[name] = known
+        return known
+
+    def investor_like(self, name: str | None) -> bool:
+        return bool(name) and (bool(self.r.investor_suffix.search(name)) or self.evidenced(name))
 
     def money_in(self, start: int, end: int) -> list[MoneySpan]:
         return [m for m in self.money if start <= m.start and m.end <= end]
@@ -165,33 +307,50 @@ class _SentenceReader:
     def not_deal(self, start: int, end: int) -> bool:
         return bool(self.r.not_deal.search(self.text[start:end]))
 
-    def investors(self, s_start: int, s_end: int, mid: str = "") -> list[str]:
+    def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0) -> list[str]:
         sentence = self.text[s_start:s_end]
         found: list[str] = []
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             for m in pattern.finditer(sentence):
-                inv = m["inv"]
-                # the clause holding the investors: after the last 由 / comma
-                inv = regex.split(r"[，,；;]", inv)[-1]
-                inv = inv.split("由")[-1]
+                inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
+                inv = regex.split(r"[，,；;]", inv)[-1].split("由")[-1]
                 found.extend(_names(inv))
-        m = regex.search(r"(?:获得?|得到)(?:了)?(?:来自)?(?P<inv>[^，,。的]{2,40}?)(?:的|联合|共同)?(?:战略)?投资", mid)
-        if m:
-            found.extend(_names(m["inv"]))
-        unique: list[str] = []
-        for name in found:
-            if name not in unique:
-                unique.append(name)
-        return unique
+        if mid:
+            # 获得了微软130亿美元的投资 / 获得来自红杉的投资: what is left of the middle once the
+            # amount and the particles are gone names the investor.
+            spans = [s for s in self.money if mid_at <= s.start and s.end <= mid_at + len(mid)]
+            rest = mid
+            for span in sorted(spans, key=lambda s: -s.start):
+                rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
+            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|战略|累计|共计|约)+$", "", rest.strip())
+            if rest and (spans or any(self.evidenced(n) for n in _names(rest))):
+                # 获得了微软130亿美元的投资: with an amount the name before it is the investor;
+                # without one (获得线上融资) only a known company is.
+                found.extend(n for n in _names(rest) if spans or self.evidenced(n))
+        return list(dict.fromkeys(found))
+
+    def note_companies(self, s_start: int, s_end: int) -> None:
+        """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
+        sentence = self.text[s_start:s_end]
+        for pattern in (_STOCK_CODE, _ANNOUNCER):
+            for m in pattern.finditer(sentence):
+                company = company_name(m["name"])
+                if company and not company.generic and company.name not in ("公司", "本公司", "上市公司"):
+                    self.register.add(s_start + m.start("name"), company)
 
     def read(self, s_start: int, s_end: int) -> list[_Deal]:
+        self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
+        if self.r.not_deal_sentence.search(sentence):
+            return []  # IPOs and listings raise money too, but they are not rounds
         deals: list[_Deal] = []
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
-        deals += self._invest_obj(sentence, s_start, s_end)
-        deals += self._acquisitions(sentence, s_start, s_end)
+        deals += self._passive(sentence, s_start, s_end)
+        deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         return deals
+
+    # --- a company raises money ------------------------------------------------------------
 
     def _raises(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
@@ -199,8 +358,12 @@ class _SentenceReader:
             verb_at = s_start + m.start("verb")
             end = s_start + m.end()
             mid = m["mid"] or ""
-            if "对" in mid or "收购" in mid or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(end, s_end)):
+            if regex.search(r"对|向|收购|在", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(end, s_end)):
                 continue
+            if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
+                continue  # 博世宣布计划向氢能源技术投资: the subject invests
+            if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
+                continue  # 如果无法成功完成融资: no deal happened
             company, c_start = self.subject(s_start, verb_at)
             if company is None:
                 continue
@@ -209,26 +372,45 @@ class _SentenceReader:
             if not spans:
                 after = self._clause_end(end, s_end)
                 spans = [s for s in self.money_in(end, after) if s.start - end <= 8]
-            rnd = normalise_round(m["round"] or m["round2"])
+            # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
+            found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
+            last = found_rounds[-1] if found_rounds else None
+            round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
+            round_ = normalise_round(round_text)
+            investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]))
+            if company.investor:
+                investors.insert(0, company.investor)
+            named_round = bool(round_text)
+            # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
+            # its company is known to be one.
+            if not (named_round or investors or company.generic or self.evidenced(company.name)):
+                continue
             deals.append(
                 _Deal(
                     c_start, max(end, spans[0].end if spans else end), "funding", company,
-                    self.investors(s_start, s_end, mid), rnd, spans[0].money if spans else NO_MONEY,
+                    investors, round_, spans[0].money if spans else NO_MONEY,
                 )
             )
         for m in self.r.direct.finditer(sentence):
             verb_at = s_start + m.start("verb")
             after = s_start + m.end()
-            spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after + 2]
+            spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(spans[0].end, s_end)):
                 continue
             if any(d.start <= verb_at < d.end for d in deals):
+                continue
+            own_clause = company_name(_MANNER_TAIL.sub("", self.text[self._clause_start(s_start, verb_at) : verb_at]))
+            if own_clause is None and deals and deals[-1].money.amount is None:
+                deals[-1].money = spans[0].money  # …完成Pre-A轮融资，获投5000万元: the same round's amount
+                deals[-1].end = max(deals[-1].end, spans[0].end)
                 continue
             company, c_start = self.subject(s_start, verb_at)
             if company is None:
                 continue
             deals.append(_Deal(c_start, spans[0].end, "funding", company, self.investors(s_start, s_end), None, spans[0].money))
         return deals
+
+    # --- one party into another ------------------------------------------------------------
 
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
@@ -245,83 +427,136 @@ class _SentenceReader:
                 target = company_name(m["obj"])
                 if investor is None or investor.generic or target is None:
                     continue
-                if not has_verb:
+                if has_verb:
+                    spans = [s for s in self.money_in(at, self._clause_end(end, s_end)) if s.start - end <= 8]
+                else:
                     spans = [s for s in self.money if end <= s.start <= end + 3]
                     if not spans:
                         continue
-                else:
-                    spans = self.money_in(at, self._clause_end(end, s_end))
-                    spans = [s for s in spans if s.start - end <= 8]
                 money = spans[0].money if spans else NO_MONEY
+                if not spans and not (target.generic or self.evidenced(target.name)) or not (spans or self.investor_like(investor.name)):
+                    continue  # 加大对中国市场的投入: no amount, and neither side reads as a company
                 stop = max(end, spans[0].end if spans else end)
                 deal_type = "aggregate" if target.generic else "investment"
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], None, money, target.count))
         return deals
 
-    def _invest_obj(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+    def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
-        for m in self.r.invest_obj.finditer(sentence):
-            verb = m["verb"].rstrip("了")
-            at = s_start + m.start("verb")
-            obj = m["obj"]
-            if obj.startswith(("对", "向", "于", "的", "者", "人", "机构", "方")) or self.r.not_object.search(obj):
-                continue
-            if self.not_deal(self._clause_start(s_start, at), self._clause_end(s_start + m.end(), s_end)):
-                continue
-            investor, i_start = self.subject(s_start, at)
-            if investor is None or investor.generic:
-                continue
-            investor_like = bool(self.r.investor_suffix.search(investor.name)) or looks_like_company(investor.name)
-            if verb in self.r.investor_only and not self.r.investor_suffix.search(investor.name):
-                continue
-            targets = _names(obj)
-            # A name on one side at least must read as a company (腾讯投资深言科技, X资本布局Y).
-            if not targets or not (investor_like or any(looks_like_company(t) for t in targets)):
-                continue
-            spans = self.money_in(s_start + m.start("obj"), s_start + m.end())
-            for name in targets:
-                deals.append(
-                    _Deal(i_start, s_start + m.end(), "investment", CompanyName(name), [investor.name], None,
-                          spans[0].money if len(targets) == 1 and spans else NO_MONEY)
-                )
-        return deals
-
-    def _acquisitions(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
-        deals = []
-        for m in self.r.acquire.finditer(sentence):
-            at = s_start + m.start()
-            end = s_start + m.end()
-            target = company_name(m["target"])
-            acquirer, a_start = self.subject(s_start, at)
-            if target is None or target.generic or acquirer is None or acquirer.generic:
-                continue
-            pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
-            if not pay:
-                pay = [s for s in self.money_in(end, self._clause_end(end, s_end))]
-            deals.append(_Deal(a_start, end, "acquisition", target, [acquirer.name], None, pay[0].money if pay else NO_MONEY))
         for m in self.r.acquire_passive.finditer(sentence):
-            target = company_name(m["target"])
-            acquirer = company_name(m["acq"])
+            target, acquirer = company_name(m["target"]), company_name(m["acq"])
             if target is None or acquirer is None or target.generic or acquirer.generic:
                 continue
-            at, end = s_start + m.start(), s_start + m.end()
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
-            deals.append(_Deal(at, end, "acquisition", target, [acquirer.name], None, pay[0].money if pay else NO_MONEY))
+            deals.append(_Deal(s_start + m.start(), s_start + m.end(), "acquisition", target, [acquirer.name], None,
+                               pay[0].money if pay else NO_MONEY))
+        return deals
+
+    def _objects(self, start: int, s_end: int) -> tuple[list[tuple[CompanyName, int, int]], bool, int]:
+        """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
+        text, r = self.text, self.r
+        limit = min(s_end, start + 60)
+        stop = r.object_end.search(text, start, limit)
+        if stop and stop.group("project"):
+            return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
+        end = stop.start() if stop else self._clause_end(start, limit)
+        has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
+        phrase = text[start:end]
+        owner = r.owner.match(phrase)
+        offset = start
+        if owner and len(phrase) > owner.end():
+            offset += owner.end()
+            phrase = phrase[owner.end():]
+        lead = r.stake_lead.match(phrase)
+        if lead:
+            offset += lead.end()
+            phrase = phrase[lead.end():]
+        if has_stake and "的" in phrase:
+            # 收购安赛乐米塔尔的美国业务: the stake belongs to the company before 的
+            phrase = phrase[: phrase.rindex("的")]
+        found: list[tuple[CompanyName, int, int]] = []
+        pos = 0
+        parts = split_list(_ENUM_TAIL.sub("", phrase))
+        if any(is_field_name(part) for part in parts):
+            return [], has_stake, end  # 中国半导体、微电子和人工智能领域: fields, not companies
+        for part in parts:
+            at = phrase.find(part, pos)
+            pos = max(pos, at + len(part))
+            name = company_name(part)
+            if name is None or name.generic or r.not_object.search(name.name):
+                continue
+            found.append((name, offset + max(at, 0), offset + max(at, 0) + len(part)))
+        return found, has_stake, end
+
+    def _price(self, s_start: int, s_end: int, verb_at: int, obj_end: int) -> Money:
+        """The deal's price: money before the verb that a price word introduces (以/作价/斥资 …,
+        in this clause or an earlier one of the sentence), money right before the verb, or money
+        after the object that a price word introduces (，交易价格为…). Prices per share are not
+        the deal's."""
+        def per_unit(m: MoneySpan) -> bool:
+            return bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start]))
+
+        clause_start = self._clause_start(s_start, verb_at)
+        for m in reversed(self.money_in(s_start, verb_at)):
+            if per_unit(m):
+                continue
+            cue = self.r.price_before.search(self.text[max(s_start, m.start - 6) : m.start])
+            if cue or (m.start >= clause_start and verb_at - m.end <= 2):
+                return m.money
+        for m in self.money:
+            if obj_end <= m.start < s_end and not per_unit(m):
+                lead_in = self.text[self._clause_start(obj_end, m.start) : m.start]
+                if m.start - obj_end <= 2 or self.r.price_after.search(lead_in):
+                    return m.money
+                if m.start - obj_end > 40:
+                    break
+        return NO_MONEY
+
+    def _deal_verbs(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        deals = []
+        for m in self.r.deal_verb.finditer(sentence):
+            verb = self.r.verbs[m["verb"]]
+            at = s_start + m.start("verb")
+            if any(d.start <= at < d.end for d in taken):
+                continue
+            clause_end = self._clause_end(at, s_end)
+            if self.not_deal(self._clause_start(s_start, at), clause_end):
+                continue
+            objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
+            if not objects:
+                continue
+            # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
+            share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
+            buyer, b_start = self.subject(s_start, at)
+            if buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
+                buyer = None if buyer.generic else buyer
+            buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
+            buyer_like = self.investor_like(buyer_name)
+            price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
+            known_share = sum(self.evidenced(o.name) for o, _, _ in objects) / len(objects)
+            kept = []
+            for obj, o_start, o_end in objects:
+                known = self.evidenced(obj.name) or (len(objects) > 1 and known_share >= 0.5)
+                stake = has_stake and (verb.deal_type == "acquisition" or share_stake)
+                if verb.strength == "investor":
+                    ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
+                elif verb.strength == "weak":
+                    ok = (stake and (buyer_like or known)) or (buyer_like and known)
+                else:  # strong: 投资/收购 of a known company, at a price, or of a stake
+                    ok = price.amount is not None or stake or known or (buyer_like and obj.name in self.r_anaphora)
+                if ok:
+                    kept.append((obj, o_start, o_end))
+            for obj, o_start, o_end in kept:
+                start = b_start if buyer is not None else at
+                deals.append(_Deal(start, max(obj_end, o_end), verb.deal_type, obj, [buyer_name] if buyer_name else [], None, price))
         return deals
 
 
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
-    r = _rules()
-    reader = _SentenceReader(ctx, money, r)
+    reader = _SentenceReader(ctx, money, _rules(), register)
     deals: list[_Deal] = []
     for s_start, s_end in ctx.sentences:
-        found = reader.read(s_start, s_end)
-        # one deal per (type, company) in a sentence: the first reading with the most detail wins
-        for deal in sorted(found, key=lambda d: (d.money.amount is None, d.start)):
-            key = (deal.deal_type, deal.company.name if deal.company else None)
-            if any((d.deal_type, d.company.name if d.company else None) == key for d in deals if d.start >= s_start):
-                continue
-            deals.append(deal)
+        deals.extend(reader.read(s_start, s_end))
     deals.sort(key=lambda d: d.start)
 
     out: list[FundingRound] = []
@@ -338,14 +573,14 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             company = register.add(deal.start, CompanyName(company, deal.company.aliases))
         if deal_type == "aggregate" and deal.money.amount is None and count is None:
             continue
-        investors = [register.canonical(i) or i for i in deal.investors if i != company]
+        investors = [register.canonical(i) or i for i in deal.investors if i and i != company]
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
             FundingRound(
                 provenance=ctx.provenance(deal.start, deal.end, "funding"),
                 deal_type=deal_type,  # type: ignore[arg-type]
                 company=company,
-                investors=tuple(investors),
+                investors=tuple(dict.fromkeys(investors)),
                 round=deal.round,
                 money=deal.money,
                 company_count=count,
@@ -357,13 +592,51 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
 
 
 def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
-    """A deal told twice (with and without its amount) is one deal: keep the fuller telling."""
+    """A deal told twice is one deal. 宠物家完成C2轮融资，本轮融资金额为2亿元 gives a round
+    without an amount and an amount without a round: they merge. Then a telling without an
+    amount is dropped where the same deal is told with one."""
     kept: list[FundingRound] = []
     for fr in rounds:
-        if fr.deal_type != "aggregate" and fr.money.amount is None:
-            if any(k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None for k in rounds):
-                continue
-            if any(k.company == fr.company and k.deal_type == fr.deal_type and set(k.investors) >= set(fr.investors) for k in kept):
-                continue
+        twin = next(
+            (k for k in reversed(kept) if k.company == fr.company and k.deal_type == fr.deal_type and fr.deal_type != "aggregate"),
+            None,
+        )
+        if twin is not None and _same_telling(twin, fr):
+            continue
+        if twin is not None and _complementary(twin, fr):
+            kept[kept.index(twin)] = twin.model_copy(
+                update={
+                    "round": twin.round or fr.round,
+                    "money": twin.money if twin.money.amount is not None else fr.money,
+                    "investors": tuple(dict.fromkeys(twin.investors + fr.investors)),
+                }
+            )
+            continue
         kept.append(fr)
-    return kept
+    return [
+        fr for fr in kept
+        if fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
+            k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
+            and fr.round in (None, k.round)
+            for k in kept
+        )
+    ]
+
+
+def _same_telling(a: FundingRound, b: FundingRound) -> bool:
+    """The same deal read twice from one passage (by two rules, or a lede and its body)."""
+    same_money = (a.money.amount == b.money.amount) or b.money.amount is None
+    same_round = b.round in (None, a.round)
+    near = abs(a.provenance.span_start - b.provenance.span_start) < 300
+    return same_money and same_round and near and set(b.investors) <= set(a.investors) | {None}
+
+
+def _complementary(a: FundingRound, b: FundingRound) -> bool:
+    """Two tellings that fill each other's gaps and contradict in nothing."""
+    if a.money.amount is not None and b.money.amount is not None:
+        return False
+    if a.round and b.round and a.round != b.round:
+        return False
+    gap_filled = (a.money.amount is None) != (b.money.amount is None) or (not a.round) != (not b.round)
+    near = abs(a.provenance.span_start - b.provenance.span_start) < 300
+    return gap_filled and near
