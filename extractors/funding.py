@@ -72,6 +72,7 @@ class _FundingRules:
     receiving: frozenset[str]
     investor_suffix: regex.Pattern[str]
     not_object: regex.Pattern[str]
+    not_target_end: regex.Pattern[str]
     price_before: regex.Pattern[str]
     price_after: regex.Pattern[str]
     per_unit: regex.Pattern[str]
@@ -114,7 +115,8 @@ def _rules() -> _FundingRules:
         object_end=regex.compile(
             rf"(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|的交易|事项|一事|事宜|的消息|的传闻|约(?=[\d一二两三四五六七八九十半])"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
@@ -129,9 +131,13 @@ def _rules() -> _FundingRules:
         receiving=frozenset(t["raise"]["receiving"]),
         investor_suffix=regex.compile(rules.alternation(inv["investor_suffixes"]) + "$"),
         not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
+        not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
-        price_after=regex.compile(r"^[,，]?\s*(?:本次|此次|该笔)?" + rules.alternation(inv["price_after"]) + r"(?:为|约为|是|共计|合计|达|约|总计)?\s*$"),
+        price_after=regex.compile(
+            r"^[,，]?\s*(?:本次|此次|该笔)?(?:交易|收购|转让)?(?:预计|合计|总)?" + rules.alternation(inv["price_after"])
+            + r"(?:预计)?(?:为|约为|是|共计|合计|达|约|总计|达到)?\s*$"
+        ),
     )
 
 
@@ -188,7 +194,10 @@ def split_list(text: str) -> list[str]:
     parts: list[str] = []
     for chunk in _split_outside_brackets(text, _LIST_COMMA):
         pieces = _split_outside_brackets(chunk, _LIST_AND)
-        if len(pieces) > 1 and _legal_name(chunk) and not all(looks_like_company(p) for p in pieces[:-1]):
+        inside_name = len(pieces) == 2 and not looks_like_company(pieces[0]) and bool(
+            regex.match(r"\p{Han}{1,12}(?:有限公司|有限责任公司|股份有限公司|集团)", pieces[1])
+        )
+        if len(pieces) > 1 and (inside_name or _legal_name(chunk) and not all(looks_like_company(p) for p in pieces[:-1])):
             parts.append(chunk)
         else:
             parts.extend(pieces)
@@ -434,8 +443,11 @@ class _SentenceReader:
                     if not spans:
                         continue
                 money = spans[0].money if spans else NO_MONEY
-                if not spans and not (target.generic or self.evidenced(target.name)) or not (spans or self.investor_like(investor.name)):
+                known = target.generic or self.evidenced(target.name)
+                if not spans and not known or not (spans or self.investor_like(investor.name)):
                     continue  # 加大对中国市场的投入: no amount, and neither side reads as a company
+                if not known and self.r.not_target_end.search(target.name):
+                    continue  # 向氢能源技术投资: a technology, not a company
                 stop = max(end, spans[0].end if spans else end)
                 deal_type = "aggregate" if target.generic else "investment"
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], None, money, target.count))
@@ -471,8 +483,8 @@ class _SentenceReader:
         if lead:
             offset += lead.end()
             phrase = phrase[lead.end():]
-        if has_stake and "的" in phrase:
-            # 收购安赛乐米塔尔的美国业务: the stake belongs to the company before 的
+        if has_stake and "的" in phrase and (len(phrase) - phrase.rindex("的") <= 3 or is_field_name(phrase)):
+            # 收购安赛乐米塔尔的美国业务: the business belongs to the company before 的
             phrase = phrase[: phrase.rindex("的")]
         found: list[tuple[CompanyName, int, int]] = []
         pos = 0
@@ -508,7 +520,7 @@ class _SentenceReader:
                 lead_in = self.text[self._clause_start(obj_end, m.start) : m.start]
                 if m.start - obj_end <= 2 or self.r.price_after.search(lead_in):
                     return m.money
-                if m.start - obj_end > 40:
+                if m.start - obj_end > 60:
                     break
         return NO_MONEY
 
@@ -523,6 +535,11 @@ class _SentenceReader:
             if self.not_deal(self._clause_start(s_start, at), clause_end):
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
+            if not objects and has_stake and self.text[s_start + m.end("verb") : obj_end].strip(" 了") != "":
+                # 再次增持0.97%股权: the stake is in the company the article is about
+                implicit = self.register.last_before(at)
+                if implicit:
+                    objects = [(CompanyName("公司"), s_start + m.end("verb"), obj_end)]
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
@@ -533,17 +550,24 @@ class _SentenceReader:
             buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
             buyer_like = self.investor_like(buyer_name)
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
-            known_share = sum(self.evidenced(o.name) for o, _, _ in objects) / len(objects)
+            def known_company(name: str) -> bool:
+                if name in self.r_anaphora:  # 增持公司股份: the company the article is about
+                    return self.register.last_before(at) is not None
+                return self.evidenced(name)
+
+            known_share = sum(known_company(o.name) for o, _, _ in objects) / len(objects)
             kept = []
             for obj, o_start, o_end in objects:
-                known = self.evidenced(obj.name) or (len(objects) > 1 and known_share >= 0.5)
+                known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
+                if not known and self.r.not_target_end.search(obj.name):
+                    continue
                 stake = has_stake and (verb.deal_type == "acquisition" or share_stake)
                 if verb.strength == "investor":
                     ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
                 elif verb.strength == "weak":
                     ok = (stake and (buyer_like or known)) or (buyer_like and known)
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
-                    ok = price.amount is not None or stake or known or (buyer_like and obj.name in self.r_anaphora)
+                    ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")
                 if ok:
                     kept.append((obj, o_start, o_end))
             for obj, o_start, o_end in kept:
