@@ -91,21 +91,23 @@ def chinese_score(text: str) -> int:
     return score
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM: ASCII characters leave a NUL in every other byte."""
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: ASCII characters leave a NUL in every other byte, and
+    the right byte order reads as Chinese while the wrong one reads as rare characters."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
-        if nuls >= 0.3 * half and other == 0:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if noise_share(text) <= MAX_NOISE_SHARE:
-                return text
-    return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if noise_share(text) > MAX_NOISE_SHARE:
+            continue
+        per_char = chinese_score(text) / max(len(text[:_SAMPLE_CHARS]), 1)
+        if per_char >= 1.0 and (best is None or per_char > best[0]):
+            best = (per_char, text, "utf-16")
+    return (best[1], best[2]) if best else None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -123,9 +125,9 @@ def decode(data: bytes) -> tuple[str, str]:
             # A file cut inside its last character: keep everything before it.
             return data[: error.start].decode("utf-8") + "\ufffd", "utf-8"
     if b"\x00" in data:
-        text = _utf16_without_bom(data)
-        if text is not None:
-            return text, "utf-16"
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     candidates: list[tuple[int, int, str, str]] = []
     for rank, (codec, name) in enumerate(_DOUBLE_BYTE):
         try:
