@@ -108,7 +108,7 @@ def _junk_rules() -> _JunkRules:
     headings = rules.alternation(_words(table["truncate_at"]["headings"]))
     strong = _words(table["spam"]["strong"])
     weak = _words(table["spam"]["weak"])
-    word = rf"(?:{rules.alternation(strong + weak)}|\d{{1,8}}%?)"
+    word = rf"(?:{rules.alternation(strong + weak)}|(?:19|20)\d\d年|\d{{1,8}}%?)"
     return _JunkRules(
         drop_line=regex.compile(rules.alternation_of_patterns(line_patterns)),
         max_line_chars=lines["max_line_chars"],

@@ -75,7 +75,7 @@ class _Parts:
     lines: list[str]
 
 
-_BODY_MARK = regex.compile(r"^[^\n]{0,160}?,?\s*正文\s*:\s*")
+_BODY_MARK = regex.compile(r"^[^\n]{0,400}?,?\s*正文\s*:\s*")
 
 
 def _parts(normalized: str, r: _MetaRules) -> _Parts:
