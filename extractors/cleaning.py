@@ -2,16 +2,21 @@
 
 Steps, in order:
 1. line breaks to "\\n";
-2. OpenCC t2s (character for character, so no offsets move);
+2. OpenCC to Simplified, character for character so no offset moves: Taiwan-style text goes
+   through tw2s (看著 → 看着, 麻痺 → 麻痹), every text through hk2s (t2s plus Hong Kong
+   variants, 衞 → 卫). tw2s is kept off Simplified text, where it breaks 显著 into 显着;
+   tw2sp is never used: it rewrites words (軟體 → 软件) and moves offsets;
 3. full-width ASCII folded to half-width, odd spaces to " " (also in place);
-4. pinyin annotations and lottery spam removed inside lines, then page-chrome lines and
-   trailing link lists dropped (rules in rules/cleaning.toml);
+4. pinyin readings and lottery spam removed inside lines (kept in `normalized`, which metadata
+   reads), then the document's header and page-chrome lines, trailing link lists and the
+   footers stacked at its end (rules in rules/cleaning.toml);
 5. whitespace: spaces next to Chinese text removed ("7 月 6 日" → "7月6日"), other runs
    collapsed, empty lines dropped (a line is a paragraph).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,12 +34,18 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def to_simplified(text: str) -> str:
-    """OpenCC t2s; it maps character for character, which keeps every offset in place."""
-    converted = _converter("t2s").convert(text)
-    if len(converted) != len(text):  # never seen, but offsets depend on it: convert per char
-        converted = "".join(_converter("t2s").convert(ch) or ch for ch in text)
+def _convert_in_place(config: str, text: str) -> str:
+    converted = _converter(config).convert(text)
+    if len(converted) != len(text):  # a phrase of another length: offsets depend on it, go per char
+        converted = "".join(_converter(config).convert(ch) or ch for ch in text)
     return converted
+
+
+def to_simplified(text: str, script: Script = "hans") -> str:
+    """Simplified text of the same length (see the module docstring for the OpenCC configs)."""
+    if script == "hant":
+        text = _convert_in_place("tw2s", text)
+    return _convert_in_place("hk2s", text)
 
 
 def detect_script(raw: str) -> Script:
@@ -59,31 +70,129 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# --- rules -------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class _JunkRules:
     drop_line: regex.Pattern[str]
     max_line_chars: int
     truncate_at: regex.Pattern[str]
+    trailing_list: regex.Pattern[str]
     min_chars_before_truncate: int
+    head: regex.Pattern[str]
+    head_max_chars: int
+    tail: regex.Pattern[str]
+    tail_window: int
+    tail_max_share: float
     spam: regex.Pattern[str]
+    spam_words: regex.Pattern[str]
+    spam_alone: frozenset[str]
     pinyin: regex.Pattern[str]
+
+
+def _words(entry: dict) -> list[str]:
+    """A table's words in the form cleaning sees them (Traditional ones after conversion)."""
+    return sorted({fold_width(to_simplified(word, "hant")) for word in rules.forms(entry)})
 
 
 @cache
 def _junk_rules() -> _JunkRules:
     table = rules.load("cleaning")
-    strong = rules.alternation(table["spam"]["strong"])
-    weak = rules.alternation(table["spam"]["weak"])
-    token = rf"(?:{strong}|{weak}|\d{{1,4}})"
+    lines = table["drop_line"]
+    line_patterns = [
+        rf"^{rules.alternation(_words(lines['labels']))}\s*[:|]",
+        rf"^{rules.alternation(_words(lines['whole']))}\s*$",
+        *rules.forms(lines["patterns"]),
+    ]
+    headings = rules.alternation(_words(table["truncate_at"]["headings"]))
+    strong = _words(table["spam"]["strong"])
+    weak = _words(table["spam"]["weak"])
+    word = rf"(?:{rules.alternation(strong + weak)}|(?:19|20)\d\d年|\d{{1,8}}%?)"
     return _JunkRules(
-        drop_line=regex.compile(rules.alternation_of_patterns(table["drop_line"]["patterns"])),
-        max_line_chars=table["drop_line"]["max_line_chars"],
-        truncate_at=regex.compile(rules.alternation_of_patterns(table["truncate_at"]["patterns"])),
+        drop_line=regex.compile(rules.alternation_of_patterns(line_patterns)),
+        max_line_chars=lines["max_line_chars"],
+        truncate_at=regex.compile(rf"^{headings}\s*(?::.{{0,40}})?$"),
+        # on a one-line page the list heading sits inside the line: "…相关链接:标题一标题二"
+        trailing_list=regex.compile(rf"{headings}\s*:[^。!?\n]{{0,300}}\Z", regex.REVERSE),
         min_chars_before_truncate=table["truncate_at"]["min_chars_before"],
-        # A run of spam vocabulary that contains at least one strong token.
-        spam=regex.compile(rf"(?:{token}\s?)*?{strong}(?:\s?{token})*"),
+        head=regex.compile(rules.alternation_of_patterns(table["head"]["patterns"])),
+        head_max_chars=table["head"]["max_chars"],
+        # Searched backwards from the end: only matches that end there matter.
+        tail=regex.compile(rf"{rules.alternation_of_patterns(table['tail']['patterns'])}\s*\Z", regex.REVERSE),
+        tail_window=table["tail"]["window"],
+        tail_max_share=table["tail"]["max_share"],
+        # A run of spam words (a space between them allowed) holding at least one strong word.
+        spam=regex.compile(rf"(?:{word} ?)*?{rules.alternation(strong)}(?: ?{word})*"),
+        spam_words=regex.compile(word),
+        spam_alone=frozenset(_words(table["spam"]["alone"])),
         pinyin=regex.compile(table["pinyin"]["pattern"]),
     )
+
+
+# --- edits -------------------------------------------------------------------------------------
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def spam_edits(text: str) -> list[Edit]:
+    """Runs of lottery-spam vocabulary: two words or more, or one word that only spam uses."""
+    junk = _junk_rules()
+    edits: list[Edit] = []
+    for m in junk.spam.finditer(text):
+        words = [w for w in junk.spam_words.findall(m.group(0)) if not w[0].isdigit()]
+        if len(words) >= 2 or (words and words[0] in junk.spam_alone):
+            edits.append((m.start(), m.end(), ""))
+    return edits
+
+
+def head_edits(text: str) -> list[Edit]:
+    """The header a one-line page starts with ("2023-08-02 16:23,正文:")."""
+    junk = _junk_rules()
+    m = junk.head.match(text)
+    if m and 0 < m.end() <= junk.head_max_chars:
+        return [(0, m.end(), "")]
+    return []
+
+
+def chrome_edits(text: str) -> list[Edit]:
+    """Edits removing page-chrome lines, short lines repeated (a title stuffed in again and
+    again), and trailing link lists."""
+    junk = _junk_rules()
+    edits: list[Edit] = []
+    seen_short: set[str] = set()
+    for start, end, line in _line_spans(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if start >= junk.min_chars_before_truncate and junk.truncate_at.search(stripped):
+            edits.append((start, len(text), ""))
+            break
+        repeated = len(stripped) <= 60 and stripped in seen_short
+        if repeated or (len(stripped) <= junk.max_line_chars and junk.drop_line.search(stripped)):
+            edits.append((start, min(end + 1, len(text)), ""))
+        elif len(stripped) <= 60:
+            seen_short.add(stripped)
+    return edits
+
+
+def tail_edits(text: str) -> list[Edit]:
+    """Footers stacked at the end of a document, peeled off one by one from the end."""
+    junk = _junk_rules()
+    end = len(text.rstrip())
+    floor = int(len(text) * (1 - junk.tail_max_share))
+    while end > floor:
+        lo = max(floor, end - junk.tail_window)
+        m = junk.tail.search(text, lo, end) or junk.trailing_list.search(text, max(lo, junk.min_chars_before_truncate), end)
+        if m is None or m.start() >= end:
+            break
+        end = len(text[: m.start()].rstrip())
+    return [(end, len(text), "")] if end < len(text) else []
 
 
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -101,7 +210,7 @@ _BLANK_LINES = regex.compile(r"(?<=\n)\n+|^\n+|\n+$")
 @dataclass(slots=True)
 class Cleaned:
     mapped: MappedText
-    normalized: str  # after t2s, width folding and inline junk, before lines are dropped (for metadata)
+    normalized: str  # after conversion, width folding and inline junk, before lines are dropped (for metadata)
     script: Script
     chars_removed: int
 
@@ -110,45 +219,24 @@ class Cleaned:
         return self.mapped.text
 
 
-def _line_spans(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line), line
-        pos += len(line) + 1
-
-
-def chrome_edits(text: str) -> list[Edit]:
-    """Edits removing page-chrome lines and trailing link lists."""
-    junk = _junk_rules()
-    edits: list[Edit] = []
-    for start, end, line in _line_spans(text):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if start >= junk.min_chars_before_truncate and junk.truncate_at.search(stripped):
-            edits.append((start, len(text), ""))
-            break
-        if len(stripped) <= junk.max_line_chars and junk.drop_line.search(stripped):
-            edits.append((start, min(end + 1, len(text)), ""))
-    return edits
-
-
 def clean(raw: str) -> Cleaned:
+    script = detect_script(raw)
     mapped = MappedText(raw=raw, text=raw)
     mapped.edit(regex_edits(_NEWLINES, mapped.text, "\n"))
-    mapped.replace_same_length(fold_width(to_simplified(mapped.text)))
+    mapped.replace_same_length(fold_width(to_simplified(mapped.text, script)))
     # Inline junk goes first: pinyin readings sit inside words and spam inside lines, and
     # both would hide metadata and chrome lines from the line rules.
     junk = _junk_rules()
     mapped.edit(regex_edits(junk.pinyin, mapped.text))
-    mapped.edit(regex_edits(junk.spam, mapped.text))
+    mapped.edit(spam_edits(mapped.text))
     normalized = mapped.text
-    mapped.edit(chrome_edits(mapped.text))
+    mapped.edit(head_edits(mapped.text) + chrome_edits(mapped.text))
+    mapped.edit(tail_edits(mapped.text))
     mapped.edit(regex_edits(_SPACES, mapped.text))
     mapped.edit(regex_edits(_BLANK_LINES, mapped.text))
     return Cleaned(
         mapped=mapped,
         normalized=normalized,
-        script=detect_script(raw),
+        script=script,
         chars_removed=max(len(raw) - len(mapped.text), 0),
     )

@@ -6,16 +6,19 @@ and the rest of the input goes on.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from extractors.document import SourceFields
-from flows.html import html_to_text
+from flows.decoding import UndecodableError, decode
+from flows.html import html_to_page
+
+__all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "Reject", "WorkItem", "decode", "discover", "read_item"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -23,6 +26,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 JSONL_LINES_PER_ITEM = 500
+_SNIFF_BYTES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,15 @@ def _kind(path: Path) -> str:
     return "unsupported"
 
 
+def _visible_entries(folder: Path) -> list[Path]:
+    """Everything under a folder except folders and hidden entries; broken links and unreadable
+    files included, so that each becomes a reject instead of vanishing."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
 def discover(sources: list[str], jsonl_lines_per_item: int = JSONL_LINES_PER_ITEM) -> tuple[list[WorkItem], list[Reject]]:
     """Every document-bearing file under the sources, in a stable order."""
     items: list[WorkItem] = []
@@ -66,11 +79,8 @@ def discover(sources: list[str], jsonl_lines_per_item: int = JSONL_LINES_PER_ITE
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
+            files = _visible_entries(path)
+        elif path.exists() or path.is_symlink():
             files = [path]
         else:
             rejects.append(Reject(str(path), "no such file or folder"))
@@ -85,124 +95,109 @@ def discover(sources: list[str], jsonl_lines_per_item: int = JSONL_LINES_PER_ITE
 
 
 def _jsonl_items(path: Path, per_item: int, rejects: list[Reject]) -> list[WorkItem]:
+    problem = _not_a_readable_file(str(path))
+    if problem is not None:
+        rejects.append(problem)
+        return []
     try:
         with open(path, "rb") as fh:
             lines = sum(1 for _ in fh)
     except OSError as error:
-        rejects.append(Reject(str(path), "unreadable file", f"{type(error).__name__}: {error}"))
+        rejects.append(_unreadable(str(path), error))
         return []
-    return [WorkItem(str(path), "jsonl", start, min(start + per_item - 1, lines)) for start in range(1, lines + 1, per_item)] or [
-        WorkItem(str(path), "jsonl", 1, 0)
-    ]
+    if lines == 0:
+        rejects.append(Reject(str(path), "empty file"))
+        return []
+    return [WorkItem(str(path), "jsonl", start, min(start + per_item - 1, lines)) for start in range(1, lines + 1, per_item)]
 
 
-# --- decoding --------------------------------------------------------------------------------
+# --- checks ----------------------------------------------------------------------------------
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SIGNATURES = {
+    b"\x89PNG": "PNG image", b"%PDF": "PDF document", b"PK\x03\x04": "ZIP archive", b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image", b"\x7fELF": "executable", b"\x1f\x8b": "gzip archive", b"BZh": "bzip2 archive",
+    b"\xfd7zXZ\x00": "xz archive", b"7z\xbc\xaf": "7z archive", b"RIFF": "RIFF media file", b"\xd0\xcf\x11\xe0": "MS Office document",
+    b"SQLite format 3": "SQLite database", b"\x00\x00\x01\x00": "icon",
+}
 
 
-def _looks_binary(data: bytes) -> str | None:
-    head = data[:8]
-    signatures = {b"\x89PNG": "PNG image", b"%PDF": "PDF document", b"PK\x03\x04": "ZIP archive", b"\xff\xd8\xff": "JPEG image",
-                  b"GIF8": "GIF image", b"\x7fELF": "executable", b"\x1f\x8b": "gzip archive"}
-    for magic, what in signatures.items():
+def _signature(head: bytes) -> str | None:
+    for magic, what in _SIGNATURES.items():
         if head.startswith(magic):
             return what
     return None
 
 
-def _cjk_score(text: str) -> float:
-    """How much a decoding reads like Chinese text: common Han characters and plain ASCII count,
-    control characters and private-use characters count against."""
-    good = bad = 0
-    for ch in text[:20000]:
-        code = ord(ch)
-        if 0x4E00 <= code <= 0x9FFF or ch in "，。、；：？！“”‘’（）《》【】—…·":
-            good += 2
-        elif code < 0x80:
-            good += 1 if (ch.isprintable() or ch in "\n\r\t") else -5
-        elif 0xE000 <= code <= 0xF8FF or 0x3400 <= code <= 0x4DBF or code >= 0x20000:
-            bad += 3  # private use and rare extension blocks: a wrong guess
-        elif ch == "\ufffd":
-            bad += 10
-    return good - bad
+def _unreadable(uri: str, error: OSError) -> Reject:
+    return Reject(uri, f"unreadable file: {error.strerror or type(error).__name__}", f"{type(error).__name__}: {error}")
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding) for UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK, Big5.
-
-    Raises UnicodeDecodeError when no supported encoding reads the bytes.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding), encoding.replace("-sig", "")
+def _not_a_readable_file(path: str) -> Reject | None:
+    """Broken links, devices and pipes are rejected before anything opens them (a pipe would
+    block the run)."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates: list[tuple[float, str, str]] = []
-    for encoding in ("gb18030", "big5hkscs", "cp950"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_cjk_score(text), encoding, text))
-    if not candidates:
-        raise UnicodeDecodeError("utf-8/gb18030/big5", data[:16], 0, min(len(data), 16), "no supported encoding decodes these bytes")
-    score, encoding, text = max(candidates, key=lambda c: c[0])
-    return text, {"big5hkscs": "big5", "cp950": "big5"}.get(encoding, encoding)
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if os.path.islink(path):
+            return Reject(path, "unreadable file: broken symbolic link", f"{type(error).__name__}: {error}")
+        return _unreadable(path, error)
+    if not stat.S_ISREG(mode):
+        return Reject(path, "not a regular file (a device, pipe or socket)")
+    return None
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes | Reject:
+    problem = _not_a_readable_file(path)
+    if problem is not None:
+        return problem
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return Reject(path, f"file too large: {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as error:
+        return _unreadable(path, error)
+
+
+def _decode_checked(uri: str, data: bytes) -> tuple[str, str] | Reject:
+    if not data.strip():
+        return Reject(uri, "empty file")
+    binary = _signature(data[:_SNIFF_BYTES])
+    if binary:
+        return Reject(uri, f"binary file ({binary}), not text")
+    try:
+        text, encoding = decode(data)
+    except UndecodableError as error:
+        if b"\x00" in data:
+            return Reject(uri, "binary file (NUL bytes), not text")
+        return Reject(uri, "undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5", str(error))
+    if "\x00" in text:
+        return Reject(uri, "binary file (NUL bytes), not text")
+    if not text.strip():
+        return Reject(uri, "empty file")
+    return text, encoding
 
 
 # --- reading ---------------------------------------------------------------------------------
 
 
 def _parse_time(value: object) -> datetime | None:
+    """A JSONL timestamp as the wall-clock time it states (an offset is dropped, not converted:
+    the machine's time zone must not change the data)."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip().replace("Z", "+00:00")
     for candidate in (text, text.replace("/", "-")):
         try:
-            stamp = datetime.fromisoformat(candidate)
-            return stamp.replace(tzinfo=None) if stamp.tzinfo is None else stamp.astimezone().replace(tzinfo=None)
+            return datetime.fromisoformat(candidate).replace(tzinfo=None)
         except ValueError:
             continue
     return None
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes | Reject:
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return Reject(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as error:
-        return Reject(path, "unreadable file", f"{type(error).__name__}: {error.strerror or error}")
-
-
-def _decode_checked(path: str, data: bytes) -> tuple[str, str] | Reject:
-    if not data.strip():
-        return Reject(path, "empty file")
-    binary = _looks_binary(data)
-    if binary:
-        return Reject(path, f"binary file ({binary}), not text")
-    try:
-        text, encoding = decode(data)
-    except UnicodeDecodeError:
-        return Reject(path, "undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5")
-    if "\x00" in text:
-        return Reject(path, "binary file (NUL bytes), not text")
-    if not text.strip():
-        return Reject(path, "empty file")
-    return text, encoding
-
-
 def read_item(item: WorkItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Reject]:
     """The documents in one work item, or a Reject for each that cannot be read."""
-    if item.kind == "unsupported":
-        yield Reject(item.path, f"unsupported file type {Path(item.path).suffix or '(none)'}; expected .txt, .md, .html or .jsonl")
-        return
     if item.kind == "jsonl":
         yield from _read_jsonl(item, max_bytes)
         return
@@ -210,25 +205,71 @@ def read_item(item: WorkItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ra
     if isinstance(data, Reject):
         yield data
         return
+    if item.kind == "unsupported":
+        binary = _signature(data[:_SNIFF_BYTES])
+        if binary:
+            yield Reject(item.path, f"binary file ({binary}), not text")
+        else:
+            suffix = Path(item.path).suffix or "(none)"
+            yield Reject(item.path, f"unsupported file type {suffix}; expected .txt, .md, .html, .htm or .jsonl")
+        return
     decoded = _decode_checked(item.path, data)
     if isinstance(decoded, Reject):
         yield decoded
         return
     text, encoding = decoded
-    title = None
     if item.kind == "html":
-        text, title = html_to_text(text)
-        if not text.strip():
+        page = html_to_page(text)
+        if not page.text.strip():
             yield Reject(item.path, "HTML page with no main text")
             return
-    yield RawDocument(text, SourceFields(source_uri=item.path, title=title, encoding=encoding))
+        yield RawDocument(
+            page.text,
+            SourceFields(source_uri=item.path, title=page.title, published_at=page.published_at,
+                         source_name=page.site_name, encoding=encoding),
+        )
+        return
+    yield RawDocument(text, SourceFields(source_uri=item.path, encoding=encoding))
+
+
+def _field(record: dict, name: str) -> str | None:
+    value = record.get(name)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _jsonl_record(uri: str, line: bytes, max_bytes: int) -> dict | Reject:
+    if len(line) > max_bytes:
+        return Reject(uri, f"record too large: {len(line):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+    try:
+        text, _ = decode(line)
+        record = json.loads(text)
+    except UndecodableError as error:
+        return Reject(uri, "broken JSONL line: undecodable bytes", str(error))
+    except json.JSONDecodeError as error:
+        return Reject(uri, "broken JSONL line: not valid JSON", str(error).splitlines()[0][:200])
+    if not isinstance(record, dict):
+        return Reject(uri, f"broken JSONL line: a JSON {type(record).__name__}, not an object")
+    body = record.get("text")
+    if not isinstance(body, str):
+        return Reject(uri, "JSONL record without a string 'text' field")
+    if not body.strip():
+        return Reject(uri, "JSONL record with empty text")
+    if "\x00" in body:
+        return Reject(uri, "JSONL record with NUL characters in its text")
+    return record
 
 
 def _read_jsonl(item: WorkItem, max_bytes: int) -> Iterator[RawDocument | Reject]:
+    problem = _not_a_readable_file(item.path)
+    if problem is not None:
+        yield problem
+        return
     try:
         fh = open(item.path, "rb")
     except OSError as error:
-        yield Reject(item.path, "unreadable file", f"{type(error).__name__}: {error.strerror or error}")
+        yield _unreadable(item.path, error)
         return
     with fh:
         for number, line in enumerate(fh, start=1):
@@ -238,40 +279,20 @@ def _read_jsonl(item: WorkItem, max_bytes: int) -> Iterator[RawDocument | Reject
                 break
             if not line.strip():
                 continue
-            uri = f"{item.path}#L{number}"
-            if len(line) > max_bytes:
-                yield Reject(uri, f"record too large ({len(line):,} bytes; the limit is {max_bytes:,})")
+            record = _jsonl_record(f"{item.path}#L{number}", line, max_bytes)
+            if isinstance(record, Reject):
+                yield record
                 continue
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield Reject(uri, "broken JSONL line", str(error).splitlines()[0][:200])
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield Reject(uri, "JSONL record without a string 'text' field")
-                continue
-            if not record["text"].strip():
-                yield Reject(uri, "JSONL record with empty text")
-                continue
-            if "\x00" in record["text"]:
-                yield Reject(uri, "JSONL record with NUL bytes in its text")
-                continue
-            if record.get("id") not in (None, ""):
-                uri = f"{item.path}#{record['id']}"
-
-            def field(name: str) -> str | None:
-                value = record.get(name)
-                return value.strip() or None if isinstance(value, str) else None
-
+            record_id = _field(record, "id")
             yield RawDocument(
                 record["text"],
                 SourceFields(
-                    source_uri=uri,
-                    title=field("title"),
-                    url=field("url"),
+                    source_uri=f"{item.path}#{record_id}" if record_id else f"{item.path}#L{number}",
+                    title=_field(record, "title"),
+                    url=_field(record, "url"),
                     published_at=_parse_time(record.get("published_at")),
-                    source_name=field("source_name"),
-                    author=field("author"),
+                    source_name=_field(record, "source_name"),
+                    author=_field(record, "author"),
                     encoding="utf-8",
                 ),
             )
