@@ -28,6 +28,7 @@ class _EntityRules:
     sectors: frozenset[str]
     plural: regex.Pattern[str]
     name_suffix: regex.Pattern[str]
+    region_prefix: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
     time_words: frozenset[str]
     clause_verbs: regex.Pattern[str]
@@ -48,6 +49,7 @@ def _rules() -> _EntityRules:
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
+        region_prefix=regex.compile("^" + rules.alternation(t["strip"]["region_prefixes"]) + "(?:市|省)?"),
         not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
         time_words=frozenset(t["generic"]["time_words"]),
         clause_verbs=regex.compile(rules.alternation(t["generic"]["clause_verbs"])),
@@ -90,7 +92,12 @@ class CompanyName:
     investor: str | None = None  # 从微软获得…: the source of the money, read off the subject phrase
 
 
+# 周一在一条简短的推文中宣布: when and where, not who.
+_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间)(?:宣布|表示|称|透露)?$")
+
+
 def _peel(phrase: str, r: _EntityRules) -> str:
+    phrase = _ADVERBIAL_TAIL.sub("", phrase)
     previous = None
     phrase = phrase.strip(" 、,，:：")
     while phrase != previous:
@@ -141,8 +148,10 @@ def company_name(phrase: str) -> CompanyName | None:
         tail = phrase.rsplit("的", 1)[1]
         if len(tail) >= 2:
             phrase = tail
+    phrase = regex.sub(r"^\d{1,2}[.、)）]\s*", "", phrase)  # list numbering: 6. Archer Aviation
     head = _LATIN_HEAD.match(phrase)
-    if (head and len(head["latin"]) > 2 and not regex.search(r"[A-Za-z]", head["rest"])
+    clause_after = bool(head) and bool(r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"]))
+    if (head and len(head["latin"]) > 2 and (clause_after or not regex.search(r"[A-Za-z]", head["rest"]))
             and not r.name_suffix.search(phrase) and not r.descriptor.search(head["rest"])):
         phrase = head["latin"]  # the Chinese after it is what the company does, not its name
     latin = _LATIN_TAIL.search(phrase)
@@ -209,6 +218,14 @@ def looks_like_company(name: str) -> bool:
     return bool(_LATIN_COMPANY.search(name)) or bool(_rules().name_suffix.search(name))
 
 
+def name_core(name: str) -> str:
+    """A name without its legal ending and place prefix: 宁波蛙声科技有限公司 → 蛙声科技."""
+    r = _rules()
+    core = r.legal_suffix.sub("", name.strip())
+    core = r.region_prefix.sub("", core)
+    return core if len(core) >= 2 else name
+
+
 @dataclass
 class CompanyRegister:
     """Companies named in one document, in order, with the names each is known by."""
@@ -233,6 +250,11 @@ class CompanyRegister:
         for _, known, names in reversed(self.companies):
             if name in names:
                 return known
+        core = name_core(name)
+        if len(core) >= 2:
+            for _, known, names in reversed(self.companies):
+                if any(name_core(n) == core for n in names):
+                    return known  # 宁波蛙声科技有限公司 is the 蛙声科技 named before
         return None
 
     def last_before(self, position: int) -> str | None:

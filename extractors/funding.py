@@ -37,6 +37,7 @@ _MANNER_TAIL = regex.compile(
     r"(?:(?:拟|将|计划|已|曾|先后|再度|再次)?(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金|于|在|从|向|对)"
     r"(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
 )
+_SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,30}?)(?:那里|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
@@ -59,6 +60,7 @@ class _FundingRules:
     invest_to: regex.Pattern[str]
     invest_of: regex.Pattern[str]
     acquire_passive: regex.Pattern[str]
+    stake_received: regex.Pattern[str]
     object_end: regex.Pattern[str]
     owner: regex.Pattern[str]
     stake_lead: regex.Pattern[str]
@@ -95,7 +97,7 @@ def _rules() -> _FundingRules:
     c = CLAUSE_CHAR
     return _FundingRules(
         raise_=regex.compile(
-            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算)"
+            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=融资|投资|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
@@ -110,13 +112,18 @@ def _rules() -> _FundingRules:
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
+        stake_received=regex.compile(
+            rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
+            rf"(?:大幅|累计|合计|大举|集体|持续|再度|再次|连续)?(?:增持|买入|加仓|举牌)"
+        ),
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
-            rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判)"
+            rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
+            rf"|(?P<count>\d+(?:\.\d+)?[万亿]?股)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
@@ -285,9 +292,11 @@ class _SentenceReader:
                 if investor:
                     company = CompanyName(company.name, company.aliases, company.generic, company.count, investor)
                 return company, start
-            if start <= s_start:
-                break
+            if start <= s_start or self.text[start - 1] in "；;":
+                break  # a semicolon closes its subject's reach
             end = start - 1
+            if _SPEECH.search(self.text[self._clause_start(s_start, end) : end]):
+                break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
 
     def evidenced(self, name: str | None) -> bool:
@@ -356,6 +365,7 @@ class _SentenceReader:
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
         deals += self._passive(sentence, s_start, s_end)
+        deals += self._stakes_received(sentence, s_start, s_end)
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         return deals
 
@@ -367,7 +377,7 @@ class _SentenceReader:
             verb_at = s_start + m.start("verb")
             end = s_start + m.end()
             mid = m["mid"] or ""
-            if regex.search(r"对|向|收购|在", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(end, s_end)):
+            if regex.search(r"对|向|收购|在|包括|交易|承销|顾问", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(end, s_end)):
                 continue
             if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
                 continue  # 博世宣布计划向氢能源技术投资: the subject invests
@@ -416,7 +426,10 @@ class _SentenceReader:
             company, c_start = self.subject(s_start, verb_at)
             if company is None:
                 continue
-            deals.append(_Deal(c_start, spans[0].end, "funding", company, self.investors(s_start, s_end), None, spans[0].money))
+            investors = self.investors(s_start, s_end)
+            if not (investors or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
+                continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
+            deals.append(_Deal(c_start, spans[0].end, "funding", company, investors, None, spans[0].money))
         return deals
 
     # --- one party into another ------------------------------------------------------------
@@ -464,6 +477,22 @@ class _SentenceReader:
                                pay[0].money if pay else NO_MONEY))
         return deals
 
+    def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+        """海康威视、正泰电器等14只股票获券商增持; 益生股份年内获北向资金增持3.32亿元."""
+        deals = []
+        for m in self.r.stake_received.finditer(sentence):
+            start = self._clause_start(s_start, s_start + m.start("targets"))
+            phrase = self.text[start : s_start + m.end("targets")]
+            investor = company_name(m["inv"])
+            names = [n for n in _names(phrase) if not is_field_name(n)]
+            if not names or not investor or investor.generic and not self.r.investor_suffix.search(investor.name):
+                continue
+            end = s_start + m.end()
+            spans = [s for s in self.money if end <= s.start <= end + 12] if len(names) == 1 else []
+            for name in names:
+                deals.append(_Deal(start, end, "investment", CompanyName(name), [investor.name], None, spans[0].money if spans else NO_MONEY))
+        return deals
+
     def _objects(self, start: int, s_end: int) -> tuple[list[tuple[CompanyName, int, int]], bool, int]:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
@@ -473,10 +502,13 @@ class _SentenceReader:
             return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
         end = stop.start() if stop else self._clause_end(start, limit)
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
+        has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
         phrase = text[start:end]
         owner = r.owner.match(phrase)
         offset = start
-        if owner and len(phrase) > owner.end():
+        if owner:
+            if len(phrase) <= owner.end():
+                return [], has_stake, end  # 买下小股东X持有的6.7%股权: the company is named elsewhere
             offset += owner.end()
             phrase = phrase[owner.end():]
         lead = r.stake_lead.match(phrase)
@@ -512,6 +544,8 @@ class _SentenceReader:
         for m in reversed(self.money_in(s_start, verb_at)):
             if per_unit(m):
                 continue
+            if self.r.deal_verb.search(self.text, m.end, verb_at):
+                break  # 以200亿美元收购Figma的交易…并购监管: that money is the other deal's
             cue = self.r.price_before.search(self.text[max(s_start, m.start - 6) : m.start])
             if cue or (m.start >= clause_start and verb_at - m.end <= 2):
                 return m.money
