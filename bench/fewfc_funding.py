@@ -61,7 +61,7 @@ class Amount:
 def _gold_amount(word: str | None) -> Amount:
     if not word:
         return Amount(None, None)
-    spans = find_money(word)
+    spans = find_money("".join(unicodedata.normalize("NFKC", word).split()))  # as clean_text writes it
     if not spans:
         return Amount(None, None)  # an amount our parser cannot read counts as no amount
     return Amount(spans[0].money.amount, spans[0].money.currency)

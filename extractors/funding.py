@@ -61,6 +61,7 @@ class _FundingRules:
     invest_of: regex.Pattern[str]
     acquire_passive: regex.Pattern[str]
     stake_received: regex.Pattern[str]
+    acquire_nominal: regex.Pattern[str]
     object_end: regex.Pattern[str]
     owner: regex.Pattern[str]
     stake_lead: regex.Pattern[str]
@@ -112,6 +113,9 @@ def _rules() -> _FundingRules:
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
+        acquire_nominal=regex.compile(
+            rf"对(?P<obj>{c}{{2,40}}?)(?:\d+(?:\.\d+)?%|全部|部分|控股)?的?(?:股权|股份|权益)的?(?:收购|并购|购买)"
+        ),
         stake_received=regex.compile(
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
             rf"(?:大幅|累计|合计|大举|集体|持续|再度|再次|连续)?(?:增持|买入|加仓|举牌)"
@@ -119,7 +123,7 @@ def _rules() -> _FundingRules:
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
-            rf"(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
+            rf"\s*(?:的|之)?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
@@ -142,8 +146,8 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         price_after=regex.compile(
-            r"^[,，]?\s*(?:本次|此次|该笔)?(?:交易|收购|转让)?(?:预计|合计|总)?" + rules.alternation(inv["price_after"])
-            + r"(?:预计)?(?:为|约为|是|共计|合计|达|约|总计|达到)?\s*$"
+            r"^[,，]?\s*(?:本次|此次|该笔|该项目)?(?:交易|收购|转让)?(?:预估|预计|合计|总)?" + rules.alternation(inv["price_after"])
+            + r"(?:预计|预估)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计)*\s*$"
         ),
     )
 
@@ -468,6 +472,14 @@ class _SentenceReader:
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
+        for m in self.r.acquire_nominal.finditer(sentence):  # 启动对开封碳素100%股权的收购
+            target = company_name(m["obj"])
+            if target is None or target.generic:
+                continue
+            buyer, b_start = self.subject(s_start, s_start + m.start())
+            buyer_name = self.register.resolve(buyer, s_start + m.start()) if buyer and not buyer.generic else None
+            deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
+                               [buyer_name] if buyer_name else [], None, NO_MONEY))
         for m in self.r.acquire_passive.finditer(sentence):
             target, acquirer = company_name(m["target"]), company_name(m["acq"])
             if target is None or acquirer is None or target.generic or acquirer.generic:
