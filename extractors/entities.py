@@ -93,11 +93,13 @@ class CompanyName:
 
 
 # 周一在一条简短的推文中宣布: when and where, not who.
+# A news dateline glued to a name: 中国经济网北京7月20日讯理工导航 → 理工导航.
+_DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
 _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间)(?:宣布|表示|称|透露)?$")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
-    phrase = _ADVERBIAL_TAIL.sub("", phrase)
+    phrase = _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase))
     previous = None
     phrase = phrase.strip(" 、,，:：")
     while phrase != previous:
@@ -144,9 +146,9 @@ def company_name(phrase: str) -> CompanyName | None:
         aliases.append(m["alias"].strip())
         aliases.append(phrase)
         phrase = m["name"].strip()
-    if "的" in phrase:  # 王慧文的光年之外, 以文字生成为主的AIGC项目Jasper.Ai
-        tail = phrase.rsplit("的", 1)[1]
-        if len(tail) >= 2:
+    if "的" in phrase:  # 王慧文的光年之外, 以文字生成为主的AIGC项目Jasper.Ai (but not 美的集团)
+        head, tail = phrase.rsplit("的", 1)
+        if len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):
             phrase = tail
     phrase = regex.sub(r"^\d{1,2}[.、)）]\s*", "", phrase)  # list numbering: 6. Archer Aviation
     head = _LATIN_HEAD.match(phrase)
@@ -214,8 +216,12 @@ _LATIN_COMPANY = regex.compile(
 
 
 def looks_like_company(name: str) -> bool:
-    """A name that reads as a company's by itself: a Latin company name or a company-like ending."""
-    return bool(_LATIN_COMPANY.search(name)) or bool(_rules().name_suffix.search(name))
+    """A name that reads as a company's by itself: a Latin company name or a company-like ending
+    with a name before it (股份 alone is no company)."""
+    if _LATIN_COMPANY.search(name):
+        return True
+    suffix = _rules().name_suffix.search(name)
+    return bool(suffix) and suffix.start() >= 2
 
 
 def name_core(name: str) -> str:

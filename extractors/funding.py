@@ -98,7 +98,7 @@ def _rules() -> _FundingRules:
     c = CLAUSE_CHAR
     return _FundingRules(
         raise_=regex.compile(
-            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划)"
+            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=融资|投资|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
@@ -123,7 +123,7 @@ def _rules() -> _FundingRules:
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
-            rf"\s*(?:的|之)?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
+            rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
@@ -550,7 +550,7 @@ class _SentenceReader:
         after the object that a price word introduces (，交易价格为…). Prices per share are not
         the deal's."""
         def per_unit(m: MoneySpan) -> bool:
-            return bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start]))
+            return bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start])) or self.text.startswith(("/股", "每股"), m.end)
 
         clause_start = self._clause_start(s_start, verb_at)
         for m in reversed(self.money_in(s_start, verb_at)):

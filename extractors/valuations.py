@@ -1,9 +1,13 @@
-"""Valuations: 估值达40亿美元, 投后估值10亿美元, 以15亿美元的估值, 市值突破1万亿美元.
+"""Valuations: 估值达40亿美元, 投后估值10亿美元, 以15亿美元的估值, 市值突破1万亿美元,
+对美国钢铁公司的估值约为72.5亿美元.
 
-The amount comes from the money extractor; the cue (估值, 投后估值, 投前估值, 市值) stands just
-before it (with a verb between: 估值也达到了) or just after it (15亿美元的估值). The company is
-the subject of the cue's clause, or, for 其估值 or a clause with no subject, the company the
-document named last. A valuation with no company is not recorded.
+The amount comes from the money extractor; a cue (估值, 投后估值, 投前估值, 市值, 总市值) stands
+before it, with at most a few words between (估值也达到了, 市值飙升并突破), or right after it
+(15亿美元的估值). The company is named in the cue's clause (X的估值, 对X的估值, X估值), else it is
+the subject of the sentence's first clause (新益昌(688383.SH)今日收报…,总市值99.55亿元), else,
+for 其估值 or a clause with no subject, the company the document named last. Holdings, property
+and index values are not company valuations; a valuation with no company is not recorded.
+Rules in rules/funding.toml [valuation].
 """
 
 from __future__ import annotations
@@ -20,43 +24,51 @@ from extractors.entities import CompanyRegister, company_name, looks_like_compan
 from extractors.money import MoneySpan
 from models import Valuation
 
-BASIS = {"投后估值": "post", "投前估值": "pre", "市值": "market"}
-
 
 @dataclass(frozen=True)
 class _ValuationRules:
-    before: regex.Pattern[str]  # cue + verb, ending right before the amount
+    before: regex.Pattern[str]  # cue (+ words + verb), ending right before the amount
     after: regex.Pattern[str]  # right after the amount: (的)估值
+    basis: dict[str, str]
+    not_before_cue: regex.Pattern[str]
+    not_after_cue: regex.Pattern[str]
 
 
 @cache
 def _rules() -> _ValuationRules:
     t = rules.load("funding")["valuation"]
     cues = rules.alternation(t["cues"])
+    between = rules.alternation(t["between"])
     verbs = rules.alternation(t["verbs"])
+    basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     return _ValuationRules(
-        before=regex.compile(rf"(?P<cue>{cues})(?:也|已|已经|一度|再次|将|有望|或将|或)?(?:{verbs})?了?\s*$"),
-        after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})"),
+        before=regex.compile(rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*$"),
+        after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})(?!{rules.alternation(t['not_after_cue'])})"),
+        basis=basis,
+        not_before_cue=regex.compile(rules.alternation(t["not_before_cue"]) + "$"),
+        not_after_cue=regex.compile("^" + rules.alternation(t["not_after_cue"])),
     )
 
 
-_LEAD_IN = regex.compile(r"^(?:凭借|以|按|依托|按照|基于|获得|拥有|达到)")
+_LEAD_IN = regex.compile(r"^(?:凭借|以|按|依托|按照|基于|获得|拥有|达到|这将使|将使|使得|使)")
+_OF_COMPANY = regex.compile(r"(?:对|给予)?(?P<co>[^，,。；;]{2,30}?)的$")
+_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度)+$")
+STOPS = "，,；;。！？!?\n"
 
 
-def _clause_start(text: str, pos: int) -> int:
-    for i in range(pos - 1, -1, -1):
-        if text[i] in "，,；;。！？!?\n":
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in STOPS:
             return i + 1
-    return 0
+    return floor
 
 
-def _company_for(subject_text: str, position: int, register: CompanyRegister) -> str | None:
-    """The valued company: the clause's subject when it names one, the last company named
-    when the clause has none (投后估值达10亿美元) or points back (其估值)."""
-    subject = _peel_subject(subject_text)
-    if not subject:
-        return register.last_before(position)
-    company = company_name(subject)
+def _named(phrase: str, position: int, register: CompanyRegister) -> str | None:
+    """A company named by `phrase`, if it reads as one (known, Latin, company-like, pointed back to)."""
+    phrase = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", phrase.strip())).strip()
+    if not phrase:
+        return None
+    company = company_name(phrase)
     if company is None or company.generic:
         return None
     resolved = register.resolve(company, position)
@@ -67,8 +79,30 @@ def _company_for(subject_text: str, position: int, register: CompanyRegister) ->
     return resolved
 
 
-def _peel_subject(text: str) -> str:
-    return regex.sub(r"^[\s,，]+|(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前)+$", "", text).strip()
+def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str | None:
+    text = ctx.text
+    clause_start = _clause_start(text, cue_at)
+    before_cue = text[clause_start:cue_at]
+    of_company = _OF_COMPANY.search(before_cue)
+    if of_company:  # 对美国钢铁公司的估值, Arm的估值
+        named = _named(of_company["co"], cue_at, register)
+        if named:
+            return named
+    named = _named(before_cue, cue_at, register)
+    if named:
+        return named
+    if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():
+        return None  # the clause has a subject, and it is no company
+    s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
+    first_clause_end = next((i for i in range(s_start, cue_at) if text[i] in STOPS), None)
+    if first_clause_end is not None:
+        first = text[s_start:first_clause_end]
+        coded = regex.search(r"(?P<name>[^，,。(（]{2,20}?)\s*[(（](?:[A-Z]+:)?[A-Z0-9.]{2,12}[)）]", first)
+        if coded:  # 新益昌(688383.SH)今日收报97.47元,…,总市值99.55亿元
+            named = _named(coded["name"], cue_at, register)
+            if named:
+                return named
+    return register.last_before(cue_at)
 
 
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[Valuation]:
@@ -77,15 +111,18 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     out: list[Valuation] = []
     for span in money:
         clause_start = _clause_start(text, span.start)
-        window_start = max(clause_start, span.start - 16)
+        window_start = max(clause_start, span.start - 20)
         before = r.before.search(text[window_start : span.start])
         after = r.after.match(text[span.end : span.end + 6])
         if not before and not after:
             continue
         cue = (before or after)["cue"]
         cue_at = window_start + before.start() if before else span.start
-        subject_text = _LEAD_IN.sub("", text[clause_start:cue_at] if before else text[clause_start : span.start])
-        name = _company_for(subject_text, span.start, register)
+        if r.not_before_cue.search(text[max(clause_start, cue_at - 4) : cue_at]):
+            continue  # 持仓市值, 物业估值, 指数市值: not a company's value
+        if before and r.not_after_cue.match(text[cue_at + len(cue) : cue_at + len(cue) + 4]):
+            continue
+        name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register) if before else _company_for(ctx, span.start, register)
         if not name:
             continue
         end = span.end + (after.end() if after else 0)
@@ -96,7 +133,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 provenance=ctx.provenance(start, end, "valuations"),
                 company=name,
                 money=span.money,
-                basis=BASIS.get(cue),  # type: ignore[arg-type]
+                basis=r.basis.get(cue),  # type: ignore[arg-type]
                 as_of=as_of,
                 date_precision=precision,  # type: ignore[arg-type]
             )
