@@ -11,7 +11,7 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
-    "money": "1.0",
+    "money": "1.1",
     "dates": "1.0",
     "funding": "1.0",
     "valuations": "1.0",
