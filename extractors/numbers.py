@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -234,9 +234,17 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@cache
+def _foldable() -> regex.Pattern[str]:
+    return regex.compile("[" + "".join(regex.escape(chr(code)) for code in _fold_table()) + "]")
+
+
+@lru_cache(maxsize=8)  # find_money and find_dates fold the same text one after the other
 def fold(text: str) -> str:
     """Full-width ASCII to ASCII and Traditional numeral characters to Simplified, one character
     for one, so that offsets into the folded text are offsets into `text`."""
+    if not _foldable().search(text):
+        return text  # clean_text is already folded: skip the copy
     folded = text.translate(_fold_table())
     if "，" in text:
         for m in _FULL_WIDTH_SEPARATOR.finditer(text):

@@ -74,3 +74,18 @@ def test_every_currency_has_a_2023_rate_or_is_listed_without(code):
 def test_fx_table_names_its_source():
     header = fx.TABLE.read_text(encoding="utf-8").splitlines()[:4]
     assert any("European Central Bank" in line for line in header)
+
+
+def test_searching_near_currency_words_finds_what_a_full_scan_finds():
+    from extractors.money import _rules, _scan, _single
+
+    r = _rules()
+    texts = [
+        "营收" + "1" * 70 + "万元,同比增长;超过四十九兆九千五百九十二亿元;2023年共计3亿元。",
+        "公司2022年营收12,345.67万元,其中" + "一二三四五六七八九十" * 5 + "元;约合1.2亿美元(约8.6亿元人民币)以上。",
+        "人民币5亿元、US$20 million、HK$ 5亿、不超过2亿元、五元三毛、1亿-2亿美元左右。",
+    ]
+    for text in texts:
+        full = [x for m in r.pattern.finditer(text) if (x := _single(text, m, r))]
+        near = [x for m in _scan(r, text) if (x := _single(text, m, r))]
+        assert near == full
