@@ -41,7 +41,7 @@ YEAR_NUM = (
 MONTH_NUM = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 DAY_NUM = r"3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 # A day written in Chinese numerals with no 日 after a Chinese month (八月十五).
-CN_DAY_BARE = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+CN_DAY_BARE = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
 NOT_AFTER_BARE_CN_DAY = rf"(?![\d{CN_DIGITS}十百千万亿个天年岁日号人元%点分周])"
 SP = "[ ]?"  # raw text may space out a date: "7 月 6 日", "2009 年 到 2010 年"
 RANGE_SEP = r"[ ]?(?:到|至|-|~|～|—|–)[ ]?"
@@ -119,7 +119,7 @@ def _rules() -> _DateRules:
     mpart = rf"(?:{rules.alternation(month_part_day)})(?![{CN_DIGITS}十])"
     no_digit_before = rf"(?<![\d{CN_DIGITS}十两])"
     month_day = (
-        rf"(?P<{{p}}month>{MONTH_NUM})(?:{SP}[-—–~～至到]{SP}(?P<{{p}}month2>{MONTH_NUM}))?{SP}月份?(?!天)"
+        rf"(?P<{{p}}month>{MONTH_NUM})(?:{SP}[-—–~～至到]{SP}(?P<{{p}}month2>{MONTH_NUM}))?{SP}月份?(?!天)(?![一二三四五六七八九](?![十日号]))"  # not 一月一链, 一月一次
         rf"(?:{SP}(?P<{{p}}day>{DAY_NUM}){SP}[日号]|(?<=[一二三四五六七八九十]月)(?P<{{p}}cnday>{CN_DAY_BARE}){NOT_AFTER_BARE_CN_DAY}"
         rf"|(?P<{{p}}mpart>{mpart}))?"
     )
