@@ -160,14 +160,14 @@ def _rules() -> _DateRules:
             rf"(?P<bd_day>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)"
             rf"{SP}(?:日(?![元币圆本内后前左以均游])|(?P<bd_hao>号)(?:(?![\p{{Han}}\d》」』”])|(?=晚|早|上午|下午|中午|凌晨|当天|起|至|到|开始))))",
             # 上半年, 第三季度, 年底 with no year before them (not 过去十年中, 大年初一)
-            rf"(?P<solo>(?<![\d{CN_DIGITS}十两百千年大])(?P<solo_part>{standalone})(?![{CN_DIGITS}十]))",
+            rf"(?P<solo>(?<![\d{CN_DIGITS}十两百千年大])(?P<solo_part>{standalone}|(?<![A-Za-z\d_\-])[Qq][1-4](?![A-Za-z\d]))(?![{CN_DIGITS}十]))",
         ]
     )
     # Every match starts with a digit, a numeral or the first character of a calendar word; a
     # lookahead on those characters lets the engine skip all other positions at once (12x faster).
     words = [*relative_year, *relative_month, *relative_day, *week_offset, *era_zero, *t["standalone"]["year_parts"]]
     words += [fold(w) for w in rules.forms(t["week_word"])]
-    first = {w[0] for w in words} | set("0123456789" + CN_DIGITS + "十两从月第上本")
+    first = {w[0] for w in words} | set("0123456789" + CN_DIGITS + "十两从月第上本Qq")
     guard = "(?=[" + "".join(regex.escape(ch) for ch in sorted(first)) + "])"
     # ... and has, within its first few characters, a calendar character or a digit separator.
     guard += r"(?=.{0,12}?[年月日号天周週季纪代底末初旬礼禮星从QqHh\-/.—–~～至到 ])"

@@ -57,3 +57,9 @@ def test_leap_day_without_a_year_goes_back_to_a_leap_year():
 
 def test_impossible_dates_are_dropped():
     assert _found("2月30日和2019年2月29日", date(2020, 3, 22)) == []
+
+
+def test_quarter_alone_but_not_inside_a_name():
+    assert _found("公司Q3营收增长。GPT-Q3模型。FY24Q1业绩。H100芯片。", date(2023, 8, 14)) == [
+        ("Q3", date(2023, 7, 1), "quarter")
+    ]
