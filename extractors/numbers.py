@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
+
+from extractors import rules
 
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
@@ -30,59 +33,122 @@ NUMBER = rf"(?:(?:{ARABIC})[{CN_UNIT_CHARS}]*|[{CN_NUMERAL_CHARS}]+)"
 _ARABIC_RE = regex.compile(ARABIC)
 
 
-def parse_small(text: str) -> float | None:
-    """A number below 10,000 written with 十/百/千 (or Arabic digits before them)."""
-    if not text:
-        return 0.0
-    if _ARABIC_RE.fullmatch(text):
-        return float(text.replace(",", ""))
-    total = 0.0
-    number: float | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        m = _ARABIC_RE.match(text, i)
-        if m:
-            number = float(m.group(0).replace(",", ""))
-            i = m.end()
-            continue
-        if ch in DIGITS:
-            number = DIGITS[ch]
-        elif ch in TENS_SHORTHAND:
-            total += TENS_SHORTHAND[ch]
-            number = None
-        elif ch in SMALL_UNITS:
-            total += (1 if number is None else number) * SMALL_UNITS[ch]
-            number = None
-        else:
-            return None
-        i += 1
-    return total + (number or 0)
+_TOKEN = regex.compile(rf"{ARABIC}|.", regex.DOTALL)
+_APPROX_BEFORE_BIG = regex.compile(r"[余多几来](?=[万亿兆])")
+_SIGN = regex.compile(r"^(?:负|-)")
+_DECIMAL_DIGITS = "零〇一二三四五六七八九"
 
 
-def parse_number(text: str) -> float | None:
-    """Value of a numeral: '1.25亿' → 125000000, '四十九兆九千五百九十二亿', '二〇二三' → 2023."""
-    text = text.strip().replace(" ", "")
+def _parse_integer(text: str) -> float | None:
+    """An integer written in Chinese numerals, possibly mixed with Arabic digits; None when the
+    units are out of order (五十千) or two numbers run together.
+
+    Units within a section (below 万) must fall (千 > 百 > 十); a big unit (万/亿/兆) closes a
+    section, and two big units in a row multiply (万亿, 四万万). A lone digit after a unit counts
+    one step below it, as people say numbers (一千三 = 1300, 九万四 = 94000, 二十五 = 25).
+    """
     if not text:
         return None
     if _ARABIC_RE.fullmatch(text):
         return float(text.replace(",", ""))
-    # A run of bare digits (二〇二三, 一九九八) is read digit by digit.
-    if len(text) > 1 and all(ch in DIGITS for ch in text) and "两" not in text:
+    # A run of bare digits (二〇二三, 一九九八) is read digit by digit; 两 never is (两两).
+    if len(text) > 1 and all(ch in DIGITS for ch in text):
+        if "两" in text or "俩" in text:
+            return None
         return float("".join(str(DIGITS[ch]) for ch in text))
-    for unit in ("兆", "亿", "万"):
-        at = text.find(unit)
-        if at >= 0:
-            left = text[:at]
-            right = text[at + 1 :]
-            left_value = parse_number(left) if left else 1.0
-            right_value = parse_number(right) if right else 0.0
-            if left_value is None or right_value is None:
+    total = section = 0.0
+    number: float | None = None
+    number_is_cn_digit = False
+    largest_big = 0.0
+    last_small = float("inf")
+    previous = ""  # kind of the previous token: digit | zero | small | big
+    before_number = ""  # kind of the token before the pending number
+    unit_before_number = 0.0
+    last_unit = 0.0
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if len(tok) > 1 or tok.isdigit():
+            if number is not None:
                 return None
-            # 一万零五百: the 零 only marks a gap.
-            return left_value * BIG_UNITS[unit] + right_value
-    text = text.lstrip("零〇") or "0"
-    return parse_small(text)
+            number, number_is_cn_digit = float(tok.replace(",", "")), False
+            before_number, unit_before_number = previous, last_unit
+            previous = "digit"
+        elif tok in ("零", "〇"):
+            if number is not None:
+                return None
+            previous = "zero"
+        elif tok in DIGITS:
+            if number is not None:
+                return None
+            number, number_is_cn_digit = float(DIGITS[tok]), True
+            before_number, unit_before_number = previous, last_unit
+            previous = "digit"
+        elif tok in SMALL_UNITS or tok in TENS_SHORTHAND:
+            unit = SMALL_UNITS.get(tok, 10)
+            if unit >= last_small:
+                return None
+            if tok in TENS_SHORTHAND:
+                if number is not None:
+                    return None
+                section += TENS_SHORTHAND[tok]
+            else:
+                section += (1.0 if number is None else number) * unit
+            number, last_small, last_unit, previous = None, unit, unit, "small"
+        elif tok in BIG_UNITS:
+            big = BIG_UNITS[tok]
+            if previous == "big":  # 万亿, 四万万: the units multiply
+                total *= big
+                largest_big = max(largest_big, last_unit * big)
+                last_unit = last_unit * big
+            else:
+                section += number if number is not None else (0.0 if section or total else 1.0)
+                if big > largest_big:
+                    total = (total + section) * big
+                    largest_big = big
+                else:
+                    total += section * big
+                last_unit = big
+            section, number, last_small, previous = 0.0, None, float("inf"), "big"
+        else:
+            return None
+    if number is not None:
+        if number_is_cn_digit and before_number in ("small", "big") and unit_before_number >= 10:
+            section += number * unit_before_number / 10
+        else:
+            section += number
+    return total + section
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a numeral: '1.25亿' → 125000000, '四十九兆九千五百九十二亿', '二〇二三' → 2023,
+    '一千三' → 1300, '十五点七' → 15.7, '负三十二' → -32, '十余万' → 100000 (the base of a vague
+    number; parse_quantity gives its bounds)."""
+    text = fold(text).strip().replace(" ", "")
+    if not text:
+        return None
+    sign = 1.0
+    m = _SIGN.match(text)
+    if m:
+        sign, text = -1.0, text[m.end() :]
+    text = _APPROX_BEFORE_BIG.sub("", text)
+    if text.startswith("."):
+        text = "0" + text
+    if "点" in text:
+        whole, _, fraction = text.partition("点")
+        if not fraction or any(ch not in _DECIMAL_DIGITS for ch in fraction):
+            return None
+        value = _parse_integer(whole)
+        if value is None:
+            return None
+        return tidy(sign * (value + float("0." + "".join(str(DIGITS[ch]) for ch in fraction))))
+    value = _parse_integer(text)
+    return None if value is None else tidy(sign * value)
+
+
+def tidy(value: float) -> float:
+    """358.34 × 10⁴ is 3583399.9999999995 in binary floating point: round to 12 significant digits,
+    more than any written amount has."""
+    return float(f"{value:.12g}")
 
 
 # --- vague and ranged amounts ------------------------------------------------------------------
@@ -148,3 +214,244 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     value = parse_number(text)
     return None if value is None else Quantity(value)
+
+
+
+# --- folding: full-width and Traditional forms, one character for one -------------------------
+
+# Full-width ASCII to ASCII, except the full-width comma: in Chinese text "，" separates clauses
+# ($20，300美圆 is two prices), so it becomes a digit separator only between full-width digits
+# (４，５６５).
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C} | {0x3000: 0x20}
+_FULL_WIDTH_SEPARATOR = regex.compile(r"(?<=[０-９])，(?=[０-９])")
+
+
+@cache
+def _fold_table() -> dict[int, int]:
+    table = dict(_FULL_WIDTH)
+    for traditional, simplified in rules.load("numbers")["fold"].items():
+        table[ord(traditional)] = ord(simplified)
+    return table
+
+
+@cache
+def _foldable() -> regex.Pattern[str]:
+    return regex.compile("[" + "".join(regex.escape(chr(code)) for code in _fold_table()) + "]")
+
+
+@lru_cache(maxsize=8)  # find_money and find_dates fold the same text one after the other
+def fold(text: str) -> str:
+    """Full-width ASCII to ASCII and Traditional numeral characters to Simplified, one character
+    for one, so that offsets into the folded text are offsets into `text`."""
+    if not _foldable().search(text):
+        return text  # clean_text is already folded: skip the copy
+    folded = text.translate(_fold_table())
+    if "，" in text:
+        for m in _FULL_WIDTH_SEPARATOR.finditer(text):
+            folded = folded[: m.start()] + "," + folded[m.end() :]
+    return folded
+
+
+# --- finding every number in a text ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    start: int
+    end: int
+    value: float
+
+
+_CN = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿兆廿卅"
+_UNIT_OR_ZERO = "十拾百佰千仟万亿兆零〇"
+_SP = "[ ]{0,2}"
+# An Arabic number; a leading '.' only when not inside a dotted chain (...9 is 9).
+_AR = r"(?:(?<![\d.])\.\d+|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Numeral items joined by up to two spaces (一百 五 十 二, 7 万5 千); an Arabic number only after
+# a unit or 零 (3万4000), never after another Arabic number; 余/多/几 before a big unit (十余万).
+_CORE = (
+    rf"(?:{_AR}|[{_CN}])"
+    rf"(?:{_SP}(?:[余多几来]{_SP}(?=[万亿兆]))?(?:[{_CN}]|(?<=[{_UNIT_OR_ZERO}][ ]{{0,2}}){_AR}))*"
+)
+_NUM = rf"(?:{_CORE}(?:{_SP}点{_SP}[{_DECIMAL_DIGITS}]+)?)"
+_SIGNED = rf"(?:(?:负|(?<![-\\d.])-){_SP})?"
+_FRACTION = rf"{_NUM}{_SP}分{_SP}之{_SP}(?:负{_SP})?{_NUM}"
+
+
+@cache
+def _finder() -> regex.Pattern[str]:
+    t = rules.load("numbers")
+    verbs = rules.alternation(t["dozen"]["verbs_after"])
+    return regex.compile(
+        rf"(?P<sign>{_SIGNED})(?:"
+        # 十一又十四分之一, 3又一千分之23
+        rf"(?P<mixed>(?P<whole>{_NUM}){_SP}又{_SP}(?P<mfrac>{_FRACTION}))"
+        # 二十五分之一百四十四 (a bare 百分之/千分之 is a percentage: only its number is a number)
+        rf"|(?P<frac>{_FRACTION})"
+        # 1 3/5, 16/5 (not a date: 2023/08/17)
+        rf"|(?P<armixed>\d+ (?P<amfrac>\d+/\d+))(?![/\d])"
+        rf"|(?P<arfrac>\d+{_SP}/{_SP}\d+)(?![/\d])"
+        r"|(?P<half>半百)"
+        # 2e5, 1.1^+23, 40k, -2.5 M, 十打
+        rf"|(?P<num>{_NUM})(?:(?P<exp>[eE][-+]?\d+|\^[-+]*\d+)(?![\d.])|(?P<km>[ ]?[kKmM])(?![A-Za-z]))?"
+        rf"(?:{_SP}(?P<dozen>打)(?!{verbs}))?"
+        ")"
+    )
+
+
+_PAIRS = regex.compile(r"[两俩]{2,}")
+_DOTTED_CHAIN = regex.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])")
+
+
+@cache
+def _lexicon() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    t = rules.load("numbers")
+    not_numbers = regex.compile(rules.alternation(fold(w) for w in rules.forms(t["not_numbers"])))
+    not_before = regex.compile(rules.alternation(fold(w) for w in rules.forms(t["not_before_single"])))
+    return not_numbers, not_before
+
+
+def _fraction_value(text: str) -> float | None:
+    """'二十五分之一百四十四' → 5.76; a bare 百/千/万 denominator is a percentage, not read here."""
+    denominator, _, numerator = text.partition("分")
+    numerator = numerator.strip().removeprefix("之").strip()
+    den = denominator.strip()
+    if den in ("百", "千", "万"):
+        return None
+    d, n = parse_number(den), parse_number(numerator)
+    if d is None or n is None or d == 0:
+        return None
+    return n / d
+
+
+def _value(m: regex.Match[str]) -> float | None:
+    sign = -1.0 if m["sign"] else 1.0
+    if m["mixed"]:
+        whole, frac = parse_number(m["whole"]), _fraction_value(m["mfrac"])
+        return None if whole is None or frac is None else sign * (whole + frac)
+    if m["frac"]:
+        frac = _fraction_value(m["frac"])
+        return None if frac is None else sign * frac
+    if m["armixed"] or m["arfrac"]:
+        whole = float(m["armixed"].split(" ")[0]) if m["armixed"] else 0.0
+        top, bottom = (m["amfrac"] or m["arfrac"]).replace(" ", "").split("/")
+        return None if float(bottom) == 0 else sign * (whole + float(top) / float(bottom))
+    if m["half"]:
+        return sign * 50.0
+    core = m["num"].replace(" ", "")
+    if core.strip(_UNIT_OR_ZERO.replace("十", "").replace("拾", "")) == "":
+        return None  # 万, 万万, 百, 千万: units with no digit are words, not numbers
+    value = parse_number(core)
+    if value is None:
+        return None
+    if m["exp"]:
+        exp = m["exp"]
+        if exp[0] in "eE":
+            value *= 10.0 ** int(exp[1:])
+        else:  # ^--23: the minus signs cancel in pairs
+            digits = exp.lstrip("^+-")
+            power = int(digits) * (-1 if exp.count("-") % 2 else 1)
+            value **= power
+    if m["km"]:
+        value *= 1e3 if m["km"].strip() in "kK" else 1e6
+    if m["dozen"]:
+        value *= 12
+    return sign * value
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number in `text` with its value: Arabic (1,050,000,000, .5, 2e5, 1.1^+23, 40k),
+    Chinese (肆佰陆拾, 一百 五 十 二, 十余万 → 100000, 四百亿点零五零), mixed (3万4000, 1,100.9亿),
+    signed (负三十二), fractions (二十五分之一百四十四, 3又一千分之23, 1 3/5), dozens (十打).
+
+    Not numbers: numeral characters inside words (一切, 四川, 队伍), units alone (万, 千万), a
+    lone numeral before a currency or 折 (一美元 is a price), the 百 of a percentage (百分之五十
+    gives 五十).
+    """
+    folded = fold(text)
+    not_numbers, not_before = _lexicon()
+    blocked: set[int] = set()
+    for w in not_numbers.finditer(folded):
+        blocked.update(range(w.start(), w.end()))
+    # 2222.2222.22222.222 is four numbers, not a decimal followed by more.
+    chains = [(m.start(), m.end()) for m in _DOTTED_CHAIN.finditer(folded)]
+    out: list[NumberSpan] = []
+    pattern = _finder()
+    pos = 0
+    while pos < len(folded):
+        chain = next(((s, e) for s, e in chains if s <= pos < e), None)
+        if chain is not None:
+            m = regex.compile(r"\d+").match(folded, pos)
+            if m:
+                out.append(NumberSpan(m.start(), m.end(), float(m.group(0))))
+                pos = m.end()
+            else:
+                pos += 1
+            continue
+        m = pattern.match(folded, pos)
+        if m is None or m.end() == pos:
+            pos += 1
+            continue
+        value = _value(m)
+        end = m.end()
+        # 五十千: units out of order; keep the longest prefix that reads as a number (but 两两,
+        # "in pairs", is no number at all).
+        while value is None and end - 1 > pos:
+            end -= 1
+            m = pattern.match(folded, pos, end)
+            if m is None:
+                break
+            value = _value(m)
+            end = m.end()
+        pairs = _PAIRS.match(folded, pos)
+        if pairs:
+            pos = pairs.end()
+            continue
+        if value is None or m is None:
+            pos += 1
+            continue
+        if folded.startswith("%", m.end()):
+            pos = m.end()  # 二% is a percentage, not a bare number
+            continue
+        single = m.end() - m.start() == 1 and folded[m.start()] in _CN
+        if single and (m.start() in blocked or not_before.match(folded, m.end())):
+            pos = m.end()
+            continue
+        out.append(NumberSpan(m.start(), m.end(), value))
+        pos = m.end()
+    return out
+
+
+# --- counts: 79个, 超过120个, 30余款, 100多个, 两三家 --------------------------------------------
+
+
+@cache
+def _count_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
+    t = rules.load("numbers")["count"]
+    kind_of = {w: kind.split("_")[0] for kind, words in t.items() for w in words}
+    before = rules.alternation(w for k, ws in t.items() if k.endswith("_before") for w in ws)
+    after = rules.alternation(w for k, ws in t.items() if k.endswith("_after") for w in ws)
+    pattern = regex.compile(
+        rf"(?P<pre>{before})?(?P<n>(?:\d[\d,.]*|[{CN_NUMERAL_CHARS}几数])+?)(?P<post>多|余)?"
+        rf"(?P<cls>[^\W\d{CN_NUMERAL_CHARS}几数多余_])(?P<after>{after})?"
+    )
+    return pattern, kind_of
+
+
+def parse_count(text: str) -> Quantity | None:
+    """A count with its classifier and qualifiers: '79个' → 79 exact, '超过120个' → 120 over,
+    '30余款' / '100多个' → over, '近百个' → 100 under, '两三家' / '十几个' → a range."""
+    pattern, kind_of = _count_pattern()
+    m = pattern.fullmatch(fold(text).strip())
+    if m is None:
+        return None
+    q = parse_quantity(m["n"] + (m["post"] if m["post"] and m["n"].endswith("十") else ""))
+    if q is None:
+        return None
+    if q.value_max is not None:
+        return q
+    qualifier = "over" if m["post"] else "exact"
+    for word in (m["pre"], m["after"]):
+        if word:
+            qualifier = kind_of[word]
+    return Quantity(q.value, None, qualifier)
