@@ -70,10 +70,15 @@ def extract_facts(document: Document, cleaned: Cleaned | None = None) -> Documen
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)
     register = CompanyRegister()
     funding_rounds = funding.extract(ctx, money_spans, date_spans, register)
+    valued = valuations.extract(ctx, money_spans, date_spans, register)
+    # Every name the document gave a company, known once the whole document is read.
+    funding_rounds = [fr.model_copy(update={"company_aliases": tuple(sorted(register.aliases(fr.company)))}) if fr.company else fr
+                      for fr in funding_rounds]
+    valued = [v.model_copy(update={"company_aliases": tuple(sorted(register.aliases(v.company)))}) for v in valued]
     return DocumentFacts(
         document=document,
         funding_rounds=funding_rounds,
-        valuations=valuations.extract(ctx, money_spans, date_spans, register),
+        valuations=valued,
         money_mentions=money.extract(ctx, money_spans),
         model_counts=model_counts.extract(ctx, date_spans),
         dates=dates.extract(ctx, date_spans),

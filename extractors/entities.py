@@ -188,6 +188,9 @@ _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
     name = regex.sub(r"^\d+(?:\.\d+)?[万亿]?股", "", name.strip(" 、,，."))  # 13.2万股伟禄集团
+    head = _LATIN_HEAD.match(name)
+    if head and len(head["latin"]) > 2 and (r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"])):
+        name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
     if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
         return None
     if not regex.search(r"[\p{Han}A-Za-z]", name) or name in r.generic or name in r.time_words:

@@ -40,7 +40,7 @@ _MANNER_TAIL = regex.compile(
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,30}?)(?:那里|处|手中|手里)?$")
-_STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
+_STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
 

@@ -50,9 +50,9 @@ def _rules() -> _ValuationRules:
     )
 
 
-_LEAD_IN = regex.compile(r"^(?:凭借|以|按|依托|按照|基于|获得|拥有|达到|这将使|将使|使得|使)")
-_OF_COMPANY = regex.compile(r"(?:对|给予)?(?P<co>[^，,。；;]{2,30}?)的$")
-_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度)+$")
+_LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
+_OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
+_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾)+$")
 STOPS = "，,；;。！？!?\n"
 
 
@@ -63,8 +63,9 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
     return floor
 
 
-def _named(phrase: str, position: int, register: CompanyRegister) -> str | None:
-    """A company named by `phrase`, if it reads as one (known, Latin, company-like, pointed back to)."""
+def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool = False) -> str | None:
+    """A company named by `phrase`, if it reads as one (known, Latin, company-like, pointed back
+    to, or, `adjacent` to its cue, a short name: 英伟达市值)."""
     phrase = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", phrase.strip())).strip()
     if not phrase:
         return None
@@ -74,7 +75,8 @@ def _named(phrase: str, position: int, register: CompanyRegister) -> str | None:
     resolved = register.resolve(company, position)
     if resolved is None:
         return None
-    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved)):
+    short_name_by_cue = adjacent and len(resolved) <= 6 and resolved == phrase
+    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue):
         return None  # 一两年时间做到10亿美金估值: no company in sight
     return resolved
 
@@ -88,7 +90,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
         named = _named(of_company["co"], cue_at, register)
         if named:
             return named
-    named = _named(before_cue, cue_at, register)
+    named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
     if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():

@@ -144,6 +144,7 @@ class FundingRound(Fact):
     TABLE: ClassVar[str] = "funding_rounds"
     deal_type: DealType
     company: str | None = None
+    company_aliases: tuple[str, ...] = ()  # other names the document gives the company
     investors: tuple[str, ...] = ()
     round: str | None = Field(default=None, pattern=ROUND_PATTERN)
     money: Money = NO_MONEY
@@ -169,6 +170,7 @@ class FundingRound(Fact):
 class Valuation(Fact):
     TABLE: ClassVar[str] = "valuations"
     company: str = Field(min_length=1)
+    company_aliases: tuple[str, ...] = ()
     money: Money
     basis: Basis | None = None
     as_of: date | None = None

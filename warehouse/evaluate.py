@@ -80,13 +80,14 @@ def located(gold_text: str, evidence: str) -> bool:
 # --- per-kind matching -----------------------------------------------------------------------
 
 
-def _names_match(predicted: str | None, gold: str | None, aliases: list[str]) -> bool:
+def _names_match(predicted: str | None, gold: str | None, aliases: list[str], predicted_aliases: list[str] | None = None) -> bool:
+    """The predicted company (or a name the document gave it) is the gold one or an alias."""
     if gold is None:
         return predicted is None
     if predicted is None:
         return False
-    p = norm(predicted)
-    return p in {norm(gold), *map(norm, aliases)}
+    gold_names = {norm(gold), *map(norm, aliases)}
+    return norm(predicted) in gold_names or norm(gold) in {norm(a) for a in predicted_aliases or []}
 
 
 def _amount_ok(row: dict, gold: dict) -> bool:
@@ -112,7 +113,7 @@ def _deal_types_match(predicted: str, gold: str, round_: str | None) -> bool:
 def match_funding(row: dict, gold: dict) -> bool:
     if not _deal_types_match(row["deal_type"], gold["deal_type"], row.get("round")):
         return False
-    if not _names_match(row.get("company"), gold.get("company"), gold.get("company_aliases", [])):
+    if not _names_match(row.get("company"), gold.get("company"), gold.get("company_aliases", []), row.get("company_aliases")):
         return False
     if not _amount_ok(row, gold):
         return False
@@ -128,7 +129,7 @@ def match_funding(row: dict, gold: dict) -> bool:
 
 
 def match_valuation(row: dict, gold: dict) -> bool:
-    if not _names_match(row.get("company"), gold.get("company"), gold.get("company_aliases", [])):
+    if not _names_match(row.get("company"), gold.get("company"), gold.get("company_aliases", []), row.get("company_aliases")):
         return False
     if not _amount_ok(row, gold):
         return False

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS funding_rounds (
     run_id           VARCHAR NOT NULL,
     deal_type        VARCHAR NOT NULL,
     company          VARCHAR,
+    company_aliases  VARCHAR[],
     investors        VARCHAR[],
     round            VARCHAR,
     amount           DOUBLE,
@@ -66,6 +67,7 @@ CREATE TABLE IF NOT EXISTS valuations (
     extractor        VARCHAR NOT NULL,
     run_id           VARCHAR NOT NULL,
     company          VARCHAR NOT NULL,
+    company_aliases  VARCHAR[],
     amount           DOUBLE,
     amount_max       DOUBLE,
     currency         VARCHAR,
@@ -170,3 +172,7 @@ CREATE TABLE IF NOT EXISTS rejects (
     detail      VARCHAR,
     rejected_at TIMESTAMP NOT NULL
 );
+
+-- Columns added after the first release: a warehouse created before them gains them here.
+ALTER TABLE funding_rounds ADD COLUMN IF NOT EXISTS company_aliases VARCHAR[];
+ALTER TABLE valuations ADD COLUMN IF NOT EXISTS company_aliases VARCHAR[];
