@@ -32,7 +32,8 @@ class _CountRules:
 def _rules() -> _CountRules:
     t = rules.load("model_counts")
     noun = rules.alternation(rules.forms(t["nouns"]))
-    cls = rules.alternation(rules.forms(t["classifiers"]))
+    cls = rules.alternation(rules.forms(t["classifiers"])) + rf"(?!{rules.alternation(t['not_counted']['after_classifier'])})"
+    bad_mod = rules.alternation(t["not_counted"]["in_modifier"])
     stop = rules.alternation(t["stops"]["after_noun"])
     verb = rules.alternation(rules.forms(t["verbs"]))
     qualifier_of = {w: kind for kind in ("over", "about", "under") for w in t["qualifiers"][kind]}
@@ -41,10 +42,10 @@ def _rules() -> _CountRules:
     count = rf"(?<!第)(?P<n>{NUMBER})(?P<post>多|余)?{cls}"
     return _CountRules(
         count_first=regex.compile(
-            rf"(?P<pre>{qual})?{count}(?P<mod>[^，。,;；、:：\n“”\x22]{{0,12}}?)(?P<noun>{noun})(?!{stop})(?P<after>以上)?"
+            rf"(?P<pre>{qual})?{count}(?P<mod>(?:(?!{bad_mod})[^，。,;；、:：\n“”\x22]){{0,14}}?)(?P<noun>{noun})(?!{stop})(?P<after>以上)?"
         ),
         noun_first=regex.compile(
-            rf"(?P<noun>{noun})(?!{stop})(?P<gap>[^，。,;；:：\n]{{0,8}}?)(?P<verb>{verb})(?P<pre>{qual})?{count}(?P<after>以上|左右)?"
+            rf"(?P<noun>{noun})(?!{stop})(?P<gap>[^，。,;；:：\n的]{{0,6}}?)(?P<verb>{verb})(?P<pre>{qual})?{count}(?P<after>以上|左右)?"
         ),
         qualifier_of=qualifier_of,
         region_of=region_of,
@@ -58,8 +59,13 @@ _LEADING_TIME = regex.compile(r"^(?:截至|截止到?|目前|当前|现在|如�
 
 def _qualifier(m: regex.Match[str], r: _CountRules) -> str:
     for word in (m["pre"], m.groupdict().get("verb"), m["post"], m["after"]):
-        if word and word in r.qualifier_of:
+        if not word:
+            continue
+        if word in r.qualifier_of:
             return r.qualifier_of[word]
+        for known, kind in r.qualifier_of.items():  # 数量超过 → over
+            if len(known) > 1 and word.endswith(known):
+                return kind
     return "exact"
 
 
