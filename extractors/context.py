@@ -13,9 +13,9 @@ from models import Provenance
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.1",
     "dates": "1.1",
-    "funding": "1.0",
-    "valuations": "1.0",
-    "model_counts": "1.0",
+    "funding": "1.1",
+    "valuations": "1.1",
+    "model_counts": "1.1",
     "quotes": "1.0",
 }
 
