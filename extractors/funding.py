@@ -37,6 +37,9 @@ _MANNER_TAIL = regex.compile(
     r"(?:(?:拟|将|计划|已|曾|先后|再度|再次)?(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金|于|在|从|向|对)"
     r"(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
 )
+_FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
+_AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
+_ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,30}?)(?:那里|处|手中|手里)?$")
@@ -100,7 +103,7 @@ def _rules() -> _FundingRules:
         raise_=regex.compile(
             rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
-        round_in=regex.compile(rf"(?:{round_re})(?=融资|投资|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
         deal_verb=regex.compile(
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|{'|'.join(map(regex.escape, inv['noun_preceders']))})"
@@ -133,7 +136,7 @@ def _rules() -> _FundingRules:
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:独家|联合|共同)?(?:投资|出资|参投)"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购)"),
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
         round_words=round_words,
         not_deal=regex.compile(rules.alternation(t["not_deal"]["words"])),
@@ -283,6 +286,8 @@ class _SentenceReader:
         end = pos
         for hop in range(4):
             start = self._clause_start(s_start, end)
+            # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it
+            start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < end])
             phrase = self.text[start:end]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
             investor = None
@@ -335,7 +340,9 @@ class _SentenceReader:
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             for m in pattern.finditer(sentence):
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
-                inv = regex.split(r"[，,；;]", inv)[-1].split("由")[-1]
+                # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
+                parts = regex.split(r"[，,；;]", inv)
+                inv = (parts[0] if pattern is self.r.investor_list else parts[-1]).split("由")[-1]
                 found.extend(_names(inv))
         if mid:
             # 获得了微软130亿美元的投资 / 获得来自红杉的投资: what is left of the middle once the
@@ -345,16 +352,17 @@ class _SentenceReader:
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|战略|累计|共计|约)+$", "", rest.strip())
-            if rest and (spans or any(self.evidenced(n) for n in _names(rest))):
-                # 获得了微软130亿美元的投资: with an amount the name before it is the investor;
-                # without one (获得线上融资) only a known company is.
-                found.extend(n for n in _names(rest) if spans or self.evidenced(n))
+            names = _names(rest) if rest else []
+            if names and (spans or any(self.evidenced(n) for n in names)):
+                # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
+                # known company in the list, the names are the investors; 获得线上融资 has none.
+                found.extend(names)
         return list(dict.fromkeys(found))
 
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
         sentence = self.text[s_start:s_end]
-        for pattern in (_STOCK_CODE, _ANNOUNCER):
+        for pattern in (_STOCK_CODE, _ANNOUNCER, _FOUNDED):
             for m in pattern.finditer(sentence):
                 company = company_name(m["name"])
                 if company and not company.generic and company.name not in ("公司", "本公司", "上市公司"):
@@ -366,6 +374,7 @@ class _SentenceReader:
         if self.r.not_deal_sentence.search(sentence):
             return []  # IPOs and listings raise money too, but they are not rounds
         deals: list[_Deal] = []
+        deals += self._round_history(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
         deals += self._passive(sentence, s_start, s_end)
@@ -395,18 +404,25 @@ class _SentenceReader:
             if not spans:
                 after = self._clause_end(end, s_end)
                 spans = [s for s in self.money_in(end, after) if s.start - end <= 8]
+            if not spans and after < s_end:
+                # …A1轮战略融资，金额为3亿美元: the next clause gives the amount
+                nxt = self._clause_end(after + 1, s_end)
+                spans = [s for s in self.money_in(after + 1, nxt)
+                         if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])]
             # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
             found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
-            last = found_rounds[-1] if found_rounds else None
+            lettered = [f for f in found_rounds if f["round"] or f["round3"]]
+            last = (lettered or found_rounds)[-1] if found_rounds else None
             round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
             round_ = normalise_round(round_text)
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]))
             if company.investor:
                 investors.insert(0, company.investor)
-            named_round = bool(round_text)
+            named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
+            strong_raise = m["noun"] == "融资" and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
             # its company is known to be one.
-            if not (named_round or investors or company.generic or self.evidenced(company.name)):
+            if not (named_round or investors or company.generic or self.evidenced(company.name) or (spans and strong_raise)):
                 continue
             deals.append(
                 _Deal(
@@ -431,12 +447,34 @@ class _SentenceReader:
             if company is None:
                 continue
             investors = self.investors(s_start, s_end)
-            if not (investors or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
+            bare_name = self.text[c_start:verb_at].strip() == company.name and len(company.name) <= 8
+            headline = bare_name and m["verb"].startswith("获")  # 滴灌通获4.58亿美元
+            if not (investors or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             deals.append(_Deal(c_start, spans[0].end, "funding", company, investors, None, spans[0].money))
         return deals
 
     # --- one party into another ------------------------------------------------------------
+
+    def _round_history(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+        """第一轮：2014年4月15日，投资方为X，金额Y；第二轮：… — the rounds of the company the
+        article is about."""
+        marks = list(_ROUND_HISTORY.finditer(sentence))
+        deals = []
+        for i, mark in enumerate(marks):
+            seg_start = s_start + mark.end()
+            seg_end = s_start + marks[i + 1].start() if i + 1 < len(marks) else s_end
+            company = self.register.last_before(s_start + mark.start())
+            if not company:
+                continue
+            spans = self.money_in(seg_start, seg_end)
+            investors = self.investors(seg_start, seg_end)
+            if not (spans or investors):
+                continue
+            named = regex.search(rf"(?P<r>{ROUND_LETTER}|天使|种子|战略)轮", self.text[seg_start:seg_end])
+            deals.append(_Deal(s_start + mark.start(), seg_end, "funding", CompanyName(company), investors,
+                               normalise_round(named["r"]) if named else None, spans[0].money if spans else NO_MONEY))
+        return deals
 
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
