@@ -38,11 +38,12 @@ _MANNER_TAIL = regex.compile(
     r"(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
 )
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
+_NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
-_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,30}?)(?:那里|处|手中|手里)?$")
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,48}?)(?:那里|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
@@ -104,7 +105,7 @@ def _rules() -> _FundingRules:
             rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
-        direct=regex.compile(rf"(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
+        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
         deal_verb=regex.compile(
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|{'|'.join(map(regex.escape, inv['noun_preceders']))})"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
@@ -436,6 +437,8 @@ class _SentenceReader:
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(spans[0].end, s_end)):
                 continue
+            if _NOT_RAISED.match(self.text, spans[0].end):
+                continue  # 筹集了20亿美元的收益, 获得15亿美元的特许权使用费: income, not a round
             if any(d.start <= verb_at < d.end for d in deals):
                 continue
             own_clause = company_name(_MANNER_TAIL.sub("", self.text[self._clause_start(s_start, verb_at) : verb_at]))
