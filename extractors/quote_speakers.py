@@ -20,6 +20,14 @@ import regex
 from extractors import rules
 
 
+HAN_2_4 = regex.compile(r"\p{Han}{2,4}")
+ACRONYM = regex.compile(r"[A-Z0-9]{2,}")
+SURNAME_WORD = regex.compile(r"[A-Z][a-z'\-]{2,}")
+NICKNAME = regex.compile(r"“([^“”]{1,12})”")
+TWO_LETTERS = regex.compile(r"[\p{Han}A-Za-z]{2}")
+LATIN_FULL_NAME = regex.compile(r"[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)+")
+
+
 class SpeakerName(NamedTuple):
     name: str
     title: str | None
@@ -33,6 +41,7 @@ class SpeakerName(NamedTuple):
 @dataclass(frozen=True)
 class _SpeakerRules:
     elided: regex.Pattern[str]  # connectives and adverbs only (并, 又, 还)
+    impersonal: frozenset[str]
     leading: list[regex.Pattern[str]]
     trailing: list[regex.Pattern[str]]
     pronouns: frozenset[str]
@@ -43,6 +52,7 @@ class _SpeakerRules:
     document: regex.Pattern[str]
     banned_in_phrase: regex.Pattern[str]
     counters: regex.Pattern[str]
+    not_role_opener: regex.Pattern[str]
     causative_end: regex.Pattern[str]
     max_chars: int
     title_end: regex.Pattern[str]
@@ -58,6 +68,8 @@ class _SpeakerRules:
     not_name_endings: str
     transliteration: frozenset[str]
     transliteration_marked: frozenset[str]
+    titled_tail: regex.Pattern[str]  # a title, then a short tail ending the phrase
+    latin_person_word: regex.Pattern[str]
     latin_run: regex.Pattern[str]
     dotted: regex.Pattern[str]
     time: str
@@ -69,6 +81,11 @@ class _SpeakerRules:
 
 def _alternation_end(words: list[str]) -> regex.Pattern[str]:
     return regex.compile(rules.alternation(words) + "$")
+
+
+def _name_openers(names: dict) -> set[str]:
+    """Characters a name can start with: family names and transliterations."""
+    return set("".join(names["surnames"].split())) | {c[0] for c in names["compound_surnames"]} | set(names["transliteration"])
 
 
 @cache
@@ -94,16 +111,18 @@ def speaker_rules() -> _SpeakerRules:
         + [regex.compile("^(?:" + fill(p) + ")") for p in strip["leading_patterns"]],
         trailing=[regex.compile(rules.alternation(strip["trailing"]) + "$")]
         + [regex.compile("(?:" + fill(p) + ")$") for p in strip["trailing_patterns"]],
+        impersonal=frozenset(speaker["impersonal"]),
         pronouns=frozenset(pronouns["singular"]),
         plural_pronouns=frozenset(pronouns["plural"]),
         joined_pronoun=regex.compile(r"^(\p{Han})" + rules.alternation(speaker["joined_by"])),
         demonstrative=regex.compile("^" + rules.alternation(pronouns["demonstratives"])),
         anonymous=regex.compile(rules.alternation(pronouns["anonymous"])),
         document=regex.compile(
-            r"^(?:该|这份|这篇|此|其|上述|一份|相关)?(?:\p{Han}{0,6})?" + rules.alternation(speaker["documents"]) + "(?:中|里|内|上)?$"
+            "^" + rules.alternation(speaker["document_modifiers"]) + "*" + rules.alternation(speaker["documents"]) + "(?:中|里|内|上)?$"
         ),
         banned_in_phrase=regex.compile(rules.alternation(speaker["not_in_phrase"])),
         counters=regex.compile(rules.alternation(speaker["counters"])),
+        not_role_opener=regex.compile(rules.alternation(speaker["not_role_openers"])),
         causative_end=_alternation_end(speaker["causatives"]),
         max_chars=speaker["max_chars"],
         title_end=_alternation_end(names["titles"]),
@@ -119,12 +138,18 @@ def speaker_rules() -> _SpeakerRules:
         not_name_endings=names["not_name_endings"],
         transliteration=frozenset(names["transliteration"]),
         transliteration_marked=frozenset(names["transliteration_marked"]),
+        titled_tail=regex.compile(rules.alternation(names["titles"]) + r"(?P<name>\p{Han}{2,4})$"),
+        latin_person_word=regex.compile(r"[A-Z][a-z'\-]+|[A-Z]\.|" + particles),
         latin_run=regex.compile(rf"{latin_word}(?:\s+(?:{latin_word}|{particles}\b))*$"),
-        dotted=regex.compile(r"(?P<first>\p{Han}+)(?P<rest>(?:[·•‧・][\p{Han}\-]+)+)$"),
+        dotted=regex.compile(r"(?P<first>\p{Han}+)(?P<rest>(?:[·•‧・](?:[\p{Han}\-]+|[A-Z]\.?))+)$"),
         time=strip["time"],
-        titled_mention=regex.compile("(?:" + rules.alternation(names["titles"]) + "|[" + names["title_final_chars"] + r"])(?P<name>\p{Han}{2,4})"),
+        # Where a title may end: its last character (the title itself is checked after).
+        titled_mention=regex.compile(
+            "(?<=[" + "".join(sorted({t[-1] for t in names["titles"]} | set(names["title_final_chars"]))) + "])"
+            + "(?P<name>[" + "".join(sorted(_name_openers(names))) + r"]\p{Han}{1,3})"
+        ),
         dotted_mention=regex.compile(r"(?P<first>\p{Han}{1,8})(?:[·•‧・][" + names["transliteration"] + r"\-]{1,10})+"),
-        latin_mention=regex.compile(r"\b[A-Z][a-z'\-]+(?:\s(?:[A-Z][a-z'\-]+|[A-Z]\.))+\b"),
+        latin_mention=regex.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*(?:\s(?:[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*|[A-Z]\.))+\b"),
         name_followers=names["name_followers"],
     )
 
@@ -154,7 +179,7 @@ def peel(phrase: str, r: _SpeakerRules | None = None) -> str:
 
 def is_chinese_name(candidate: str, r: _SpeakerRules | None = None) -> bool:
     r = r or speaker_rules()
-    if not regex.fullmatch(r"\p{Han}{2,4}", candidate):
+    if not HAN_2_4.fullmatch(candidate):
         return False
     if candidate in r.not_names or candidate[-1] in r.not_name_endings or r.title_end.search(candidate):
         return False
@@ -180,8 +205,7 @@ def _transliterated_tail(phrase: str, r: _SpeakerRules) -> str:
 
 
 def _looks_transliterated(run: str, r: _SpeakerRules) -> bool:
-    marked = sum(ch in r.transliteration_marked for ch in run)
-    return run not in r.not_names and (marked >= 2 or (marked == 1 and len(run) <= 3))
+    return run not in r.not_names and any(ch in r.transliteration_marked for ch in run)
 
 
 def _title_before(before: str, r: _SpeakerRules, name_length: int = 3) -> bool:
@@ -205,7 +229,7 @@ def _latin_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
         return None
     words = m.group(0).split()
     # Titles and acronyms open the run, not the name: "CEO Sam Altman", "AI".
-    while words and (words[0] in r.title_words or regex.fullmatch(r"[A-Z0-9]{2,}", words[0])):
+    while words and (words[0] in r.title_words or ACRONYM.fullmatch(words[0])):
         words.pop(0)
     if not words:
         return None
@@ -214,10 +238,10 @@ def _latin_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     before = phrase[:start]
     if before and before[-1].isascii() and before[-1].isalnum():
         return None  # the tail of a longer Latin word
-    person_words = all(regex.fullmatch(r"[A-Z][a-z'\-]+|[A-Z]\.|de|van|von|der|den|la|le|di|da|du|bin|al|dos|del", w) for w in words)
+    person_words = all(r.latin_person_word.fullmatch(w) for w in words)
     if len(words) >= 2 and person_words:
         return SpeakerName(name, _clean_title(before, r), "person")
-    if len(words) == 1 and regex.fullmatch(r"[A-Z][a-z'\-]{2,}", name):
+    if len(words) == 1 and SURNAME_WORD.fullmatch(name):
         # A single capitalised word is a surname after a title (分析师Ives) or standing alone
         # (Kostin表示); after other words it is a body's name (投行Stifel).
         if not before or _title_before(before, r):
@@ -231,7 +255,9 @@ def _dotted_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     m = r.dotted.search(phrase)
     if not m:
         return None
-    first = _transliterated_tail(m["first"], r) or m["first"][-2:]
+    first = _transliterated_tail(m["first"], r)
+    if len(first) < 2:
+        first = m["first"][-2:]  # 肖恩·奥布莱恩: a syllable the table lacks
     start = m.start("rest") - len(first)
     return SpeakerName(phrase[start:], _clean_title(phrase[:start], r), "person")
 
@@ -248,6 +274,8 @@ def _name_at_end(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
         before = phrase[: -len(run)]
         strong_chinese = [c for s, c in chinese if s == 2 and len(c) > len(run)]
         if not strong_chinese and (len(run) >= 3 or _title_before(before, r)):
+            if len(before) == 1 and not _title_before(before, r):
+                return SpeakerName(phrase, None, "person")  # 伍德沃德: one more syllable, not a title
             return SpeakerName(run, _clean_title(before, r), "person")
     best = max(chinese, key=lambda sc: sc[0], default=None)
     if best is not None:
@@ -267,7 +295,7 @@ def _name_at_end(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
                 if _title_before(before, r):
                     return SpeakerName(family + honorific.group(0), _clean_title(before, r), "person")
     # After a title, a short tail is a name even without a known family name (首席执行官纳德拉).
-    titled = regex.search(rf"(?:{r.title_end.pattern[:-1]})(?P<name>\p{{Han}}{{2,4}})$", phrase)
+    titled = r.titled_tail.search(phrase)
     if titled:
         name = titled["name"]
         if name not in r.not_names and name[-1] not in r.not_name_endings and not any(ch in r.not_in_given_name for ch in name):
@@ -284,6 +312,8 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
     None when the phrase is no speaker (a clause, 我们)."""
     r = r or speaker_rules()
     raw = phrase.strip(" 、")
+    if raw in r.impersonal:
+        return None  # 据介绍: the writer's words
     if not raw or r.elided.fullmatch(raw):
         return SpeakerName("", None, "elided")
     phrase = peel(raw, r)
@@ -298,10 +328,13 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
         return SpeakerName(joined.group(1), None, "pronoun")
     if phrase in r.plural_pronouns:
         return None
-    nickname = regex.search(r"“([^“”]{1,12})”", phrase)
-    if nickname:  # AI创业者“web3天空之城城主”
-        title = (phrase[: nickname.start()] + phrase[nickname.end() :]).strip() or None
-        return SpeakerName(nickname.group(1), title, "person")
+    nickname = NICKNAME.search(phrase)
+    if nickname and nickname.end() == len(phrase):  # AI创业者“web3天空之城城主”
+        return SpeakerName(nickname.group(1), phrase[: nickname.start()].strip() or None, "person")
+    if nickname:  # 台“食药署副署长”林金富: a quoted title, the name after it
+        rest = split_speaker(phrase[nickname.end() :], r)
+        if rest is not None and rest.kind == "person":
+            return SpeakerName(rest.name, phrase[: nickname.end()] + (rest.title or ""), "person")
     if r.demonstrative.match(phrase) and r.title_end.search(phrase) and not r.anonymous.search(phrase):
         return SpeakerName(phrase, None, "demonstrative")  # 这位联合创始人: who was just named
     found = _latin_name(phrase, r) or _dotted_name(phrase, r)
@@ -311,9 +344,10 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
         return found
     if r.elided.fullmatch(phrase):
         return SpeakerName("", None, "elided")  # 只能尴尬地表示: no subject written
-    if r.banned_in_phrase.search(r.counters.sub("", phrase)):
+    anonymous_role = bool(r.counters.match(phrase) and r.title_end.search(phrase))  # 一位了解情况的经理
+    if (r.banned_in_phrase.search(r.counters.sub("", phrase)) and not anonymous_role) or phrase.endswith("的"):
         return None
-    if len(phrase) > 30 or not regex.search(r"[\p{Han}A-Za-z]{2}", phrase):
+    if len(phrase) > 30 or not TWO_LETTERS.search(phrase) or r.not_role_opener.match(phrase):
         return None
     return SpeakerName(phrase, None, "role")
 
@@ -325,13 +359,15 @@ def person_mentions(text: str, r: _SpeakerRules | None = None) -> list[tuple[int
     found: list[tuple[int, str]] = []
     for m in r.titled_mention.finditer(text, overlapped=True):
         tail, at = m["name"], m.start("name")
+        if not r.title_end.search(text, max(at - 8, 0), at) and text[at - 1] not in r.title_final_chars:
+            continue
         if text[at + len(tail) : at + len(tail) + 1] in "·•‧・":
             continue  # 主席杰罗姆·鲍威尔: the dotted name is found whole below
         after = text[at + len(tail) : at + len(tail) + 1]
         for k in (3, 2):
             candidate = tail[:k]
             follower = tail[k : k + 1] or after
-            if is_chinese_name(candidate, r) and (not follower or follower in r.name_followers or not regex.match(r"\p{Han}", follower)):
+            if is_chinese_name(candidate, r) and (not follower or follower in r.name_followers or not HAN_2_4.match(follower + follower)):
                 found.append((at, candidate))
                 break
         else:
@@ -345,7 +381,8 @@ def person_mentions(text: str, r: _SpeakerRules | None = None) -> list[tuple[int
     for m in r.dotted_mention.finditer(text):
         first = _transliterated_tail(m["first"], r) or m["first"][-2:]
         found.append((m.start("first") + len(m["first"]) - len(first), first + m.group(0)[len(m["first"]) :]))
-    found.extend((m.start(), m.group(0)) for m in r.latin_mention.finditer(text))
+    # A Latin name in brackets glosses the name before it (郭明𫓹(Ming-Chi Kuo)): not a new person.
+    found.extend((m.start(), m.group(0)) for m in r.latin_mention.finditer(text) if text[m.start() - 1 : m.start()] not in "(（")
     return found
 
 
@@ -365,6 +402,6 @@ def looks_like_person(name: str, r: _SpeakerRules | None = None) -> bool:
     r = r or speaker_rules()
     if is_chinese_name(name, r) or "·" in name:
         return True
-    if regex.fullmatch(r"[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)+", name):
+    if LATIN_FULL_NAME.fullmatch(name):
         return True
     return len(name) >= 2 and _transliterated_tail(name, r) == name and _looks_transliterated(name, r)

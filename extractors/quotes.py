@@ -46,6 +46,12 @@ SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“�
 SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}{{1,40}}")
 # Reported speech opens a clause (after these) and says at least eight characters.
 REPORTED_CLAUSE_STARTS = "。！？!?；;\n，,"
+SENTENCE_CLOSED = {end + mark for end in SENTENCE_END for mark in "”」』\""}  # 。” ends a sentence too
+CLAUSE_MARK = regex.compile(r"[，,。！？!?；;…]")
+AFTER_CLAUSE = regex.compile(r"[,，:：][^。！？!?]*")  # X表示,…,“…”
+ONE_CLAUSE = regex.compile(r"[^。！？!?,，]{1,40}[,，:：]\s*")  # X直言AIGC最大的是数字人,“…”
+SHORT_HAN = regex.compile(r"\p{Han}{1,4}")
+STOPS = regex.compile(r"[。！？!?\n]")
 REPORTED_CONTENT = regex.compile(r"[^。！？!?\n]{8,}?(?:[。！？!?]|(?=\n)|$)")
 
 
@@ -66,12 +72,18 @@ class Quotation:
 class _QuoteRules:
     cue: regex.Pattern[str]  # a cue verb or an after-speaker frame
     cue_word_at_end: regex.Pattern[str]
+    cue_word_at_start: regex.Pattern[str]
     around: list[regex.Pattern[str]]
     after: regex.Pattern[str]
     reported: regex.Pattern[str]  # a cue that a comma or colon follows: X表示,…
+    cue_words: frozenset[str]
+    reported_words: frozenset[str]  # the cue words that introduce reported speech
+    cue_suffixes: tuple[str, ...]
     cheng_not_speech_before: str
     not_speech_after: regex.Pattern[str]
+    not_speech_phrase: regex.Pattern[str]
     scare_marker: regex.Pattern[str]
+    adjacent: regex.Pattern[str]  # between a cue and its quote: nothing, a colon, 要/将
     subject_before_setting: regex.Pattern[str]
     max_unclosed_chars: int
     continuation_max_sentences: int
@@ -91,7 +103,7 @@ def _rules() -> _QuoteRules:
     cues, frames = t["cues"], t["frames"]
     suffixes = cues["suffixes"]
     cue_word = rules.alternation(_cue_words({"hans": cues["hans"], "hant": cues["hant"]}, suffixes))
-    reported_word = rules.alternation(_cue_words(cues["reported"], suffixes))
+    reported_words = set(_cue_words(cues["reported"], suffixes))
     addressee = rules.alternation_of_patterns(frames["addressee"])
 
     def fill(pattern: str) -> str:
@@ -99,12 +111,13 @@ def _rules() -> _QuoteRules:
 
     after_frames = [fill(p) for p in frames["after_speaker"]]
     cue = rules.alternation_of_patterns(after_frames + [cue_word])
-    reported_cue = rules.alternation_of_patterns(after_frames + [reported_word])
+    reported_cue = rules.alternation_of_patterns(after_frames + [cue_word])
     openers = rules.alternation(frames["after_quote_openers"])
     q = t["quotation"]
     return _QuoteRules(
         cue=regex.compile(cue),
         cue_word_at_end=regex.compile(cue_word + "$"),
+        cue_word_at_start=regex.compile(cue_word),
         around=[regex.compile(p) for p in frames["around_speaker"]],
         # After a closing mark: [,] [在…上,] SPEAKER CUE
         after=regex.compile(
@@ -112,10 +125,15 @@ def _rules() -> _QuoteRules:
         ),
         # Reported speech: SPEAKER CUE , content (at a clause start)
         reported=regex.compile(rf"(?P<cue>{reported_cue})[，,:：]"),
+        cue_words=frozenset(_cue_words({"hans": cues["hans"], "hant": cues["hant"]}, suffixes)),
+        reported_words=frozenset(reported_words),
+        cue_suffixes=tuple(suffixes),
         cheng_not_speech_before=cues["not_speech"]["cheng_before"],
         scare_marker=regex.compile(rules.alternation(q["scare_markers"]) + "$"),
+        adjacent=regex.compile(r"[,，:：]?\s*" + rules.alternation(q["cue_to_quote"]) + r"?[,，:：]?\s*"),
         subject_before_setting=regex.compile(frames["subject_before_setting"]),
         not_speech_after=regex.compile("^" + rules.alternation(cues["not_speech"]["after"])),
+        not_speech_phrase=regex.compile(rules.alternation(cues["not_speech"]["phrases"]) + "$"),
         max_unclosed_chars=q["max_unclosed_chars"],
         continuation_max_sentences=q["continuation_max_sentences"],
         speech_min_chars=q["speech_min_chars"],
@@ -194,7 +212,7 @@ def _speech_like(quote: str, r: _QuoteRules | None = None) -> bool:
     quote = quote.strip()
     if len(quote) < r.speech_min_chars:
         return False
-    return bool(regex.search(r"[，,。！？!?；;…]", quote)) or len(quote) >= r.speech_long_chars
+    return bool(CLAUSE_MARK.search(quote)) or len(quote) >= r.speech_long_chars
 
 
 def _clause_start(text: str, limit: int, pos: int) -> int:
@@ -204,12 +222,27 @@ def _clause_start(text: str, limit: int, pos: int) -> int:
     return limit
 
 
+def _phrase_start(pre: str, cue_start: int) -> int:
+    """Where the speaker phrase before a cue starts: at its clause start, reading past a short
+    quoted name in it (他在“头脑风暴技术”研讨会上说)."""
+    start = _clause_start(pre, 0, cue_start)
+    while start > 0 and pre[start - 1] in "”」":
+        opener = pre.rfind("“" if pre[start - 1] == "”" else "「", 0, start - 1)
+        if opener <= 0 or start - opener > 14 or pre[opener - 1] in CLAUSE_PUNCTUATION:
+            break
+        start = _clause_start(pre, 0, opener)
+    return start
+
+
 @dataclass
 class _Attribution:
     start: int  # position of the speaker phrase
     end: int  # one past the cue
     speaker: SpeakerName
     cue: str | None
+    # A subject-less cue after another clause (…转发了视频,并表示): it continues a speaker only
+    # within its own sentence.
+    same_sentence_only: bool = False
 
 
 class _QuoteReader:
@@ -220,6 +253,7 @@ class _QuoteReader:
         self.paras = paragraphs(self.text)
         self._para_starts = [s for s, _ in self.paras]
         self.quotes = find_quotations(self.text)
+        self._quote_by_end = {q.end: q for q in self.quotes}
 
     # -- where a quotation sits -------------------------------------------------------------
 
@@ -239,8 +273,12 @@ class _QuoteReader:
         return max(bisect.bisect_right(self._para_starts, pos) - 1, 0)
 
     def _inside_clause(self, q: Quotation) -> bool:
-        """Opened in the middle of a clause (以“…”为主题, 会坚持“…”定位)?"""
-        return q.open > self._paragraph_start(q) and self.text[q.open - 1] not in CLAUSE_PUNCTUATION + "“”\"「」『』"
+        """Opened in the middle of a clause (以“…”为主题, 会坚持“…”定位), or in a run of quoted
+        items that is (从“A”“B”“C”三方面)?"""
+        start = q.open
+        while start > 0 and self.text[start - 1] in "”」』" and start in self._quote_by_end:
+            start = self._quote_by_end[start].open  # “A”“B”: look before the whole run
+        return start > self._paragraph_start(q) and self.text[start - 1] not in CLAUSE_PUNCTUATION + "“”\"「」『』"
 
     def _is_term(self, q: Quotation) -> bool:
         """所谓“脱钩”, 简称“公司”: a term by how it is introduced."""
@@ -259,11 +297,13 @@ class _QuoteReader:
         return not following or following in CLAUSE_PUNCTUATION + "”」』）)"
 
     def _cue_is_speech(self, start: int, end: int, base: int = 0) -> bool:
-        """Is the cue at text[base+start : base+end] a speech verb here (not 被称, 表示为)?"""
+        """Is the cue at text[base+start : base+end] a speech verb here (not 被称, 表示为, 来讲)?"""
         text, word = self.text, self.text[base + start : base + end]
         if word == "称" and base + start > 0 and text[base + start - 1] in self.r.cheng_not_speech_before:
             return False  # 被称, 号称, 自称: "be called"
-        simple = regex.fullmatch(r"\p{Han}{1,3}", word) is not None
+        if self.r.not_speech_phrase.search(text, max(base + end - 5, 0), base + end):
+            return False  # 从技术层面来讲, 也就是说
+        simple = len(word) <= 3 and SHORT_HAN.fullmatch(word) is not None
         return not (simple and self.r.not_speech_after.match(text, base + end))
 
     def _cue_label(self, matched: str) -> str:
@@ -284,27 +324,30 @@ class _QuoteReader:
         for frame in r.around:
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
-                adjacent = regex.fullmatch(r"[,，:：]?\s*", tail) is not None
-                if not adjacent and not regex.fullmatch(r"[,，][^。！？!?]*", tail):
+                adjacent = r.adjacent.fullmatch(tail) is not None
+                if not adjacent and not AFTER_CLAUSE.fullmatch(tail):
                     continue
                 speaker = split_speaker(m["speaker"])
                 if speaker and speaker.kind != "elided" and self._accepts(q, adjacent):
                     return _Attribution(sentence_start + m.start("speaker"), sentence_start + m.end(), speaker, None)
         for c in reversed(list(r.cue.finditer(pre))):
             tail = pre[c.end() :]
-            adjacent = regex.fullmatch(r"[,，:：]?\s*", tail) is not None
-            # X表示,…,“…” (the cue closes its clause), or X直言AIGC最大的是数字人,“…” (one clause)
-            between = regex.fullmatch(r"[,，:：][^。！？!?]*", tail) or regex.fullmatch(r"[^。！？!?,，]{1,40}[,，:：]\s*", tail)
+            adjacent = r.adjacent.fullmatch(tail) is not None
+            between = AFTER_CLAUSE.fullmatch(tail) or ONE_CLAUSE.fullmatch(tail)
             if not (adjacent or between) or not self._accepts(q, adjacent):
                 continue
             if not self._cue_is_speech(c.start(), c.end(), sentence_start):
                 continue
-            start = _clause_start(pre, 0, c.start())
+            start = _phrase_start(pre, c.start())
             speaker = split_speaker(pre[start : c.start()])
+            mid_sentence = False
             if speaker and speaker.kind == "elided" and start > 0:
-                speaker = self._subject_of_previous_clause(pre, start, self._sentence_start(q.open)) or speaker
+                subject = self._subject_of_previous_clause(pre, start, self._sentence_start(q.open))
+                speaker, mid_sentence = (subject, False) if subject else (speaker, True)
+            if speaker and not _speech_like(q.text(text), r) and speaker.kind not in ("person", "pronoun", "elided"):
+                continue  # 这次更加强调“改革开放”: a short quote needs someone to have said it
             if speaker:
-                return _Attribution(sentence_start + start, sentence_start + c.end(), speaker, self._cue_label(c.group(0)))
+                return _Attribution(sentence_start + start, sentence_start + c.end(), speaker, self._cue_label(c.group(0)), mid_sentence)
         return None
 
     def _subject_of_previous_clause(self, pre: str, clause_start: int, sentence_start: int) -> SpeakerName | None:
@@ -324,7 +367,10 @@ class _QuoteReader:
         text, r = self.text, self.r
         quote = q.text(text).strip()
         if not _speech_like(quote, r) and not quote.endswith(tuple(SENTENCE_END + "…")):
-            return None  # a term followed by its own sentence ("元宇宙"公司向…介绍)
+            # A short quote standing alone and followed by ",X说" (“不会”,他说) is speech; a term
+            # followed by its own sentence ("元宇宙"公司向…介绍) is not.
+            if self._inside_clause(q) or len(quote) < 4 or text[q.end : q.end + 1] not in "，,":
+                return None
         post = text[q.end : min(self._paragraph_end(q), q.end + 90)]
         stripped = post.lstrip(",，")
         offset = len(post) - len(stripped)
@@ -339,9 +385,11 @@ class _QuoteReader:
             return None
         cue = m["cue"]
         following = post[m.end() : m.end() + 1]
-        simple_cue = regex.fullmatch(r"\p{Han}{1,4}", cue) is not None
+        simple_cue = SHORT_HAN.fullmatch(cue) is not None
         if simple_cue and following and following not in "。，,：:；;！!？?…“\"「《" and not following.isspace():
             return None
+        if following in "，,:：" and self._inside_clause(q) and post[m.end() + 1 : m.end() + 2] not in "“\"「":
+            return None  # 首次提出“活跃资本市场”,专家表示,…: the cue opens new words, not these
         speaker = split_speaker(m["phrase"]) if m["phrase"] else SpeakerName("", None, "elided")
         if not speaker:
             return None
@@ -355,20 +403,24 @@ class _QuoteReader:
         for m in self.r.reported.finditer(text):
             cue_start, cue_end = m.start("cue"), m.end("cue")
             phrase_start = _clause_start(text, max(cue_start - 40, 0), cue_start)
-            if phrase_start > 0 and text[phrase_start - 1] not in REPORTED_CLAUSE_STARTS:
-                continue  # no clause start within reach, or after a quote: not a statement's subject
+            if phrase_start > 0 and text[phrase_start - 1] not in REPORTED_CLAUSE_STARTS and text[phrase_start - 2 : phrase_start] not in SENTENCE_CLOSED:
+                continue  # no clause start within reach, or inside a sentence after a quote
             phrase = text[phrase_start:cue_start]
             if not SPEAKER_PHRASE.fullmatch(phrase) or not self._cue_is_speech(cue_start, cue_end):
                 continue
+            word = m["cue"]
+            if word in self.r.cue_words and word not in self.r.reported_words and not word.endswith(self.r.cue_suffixes):
+                continue  # 宣布, 建议: an act, not a claim (举例说 ends in 说; frames pass)
             content = REPORTED_CONTENT.match(text, m.end())
-            if not content:
-                continue
+            if not content or self.r.cue_word_at_start.match(text, m.end()):
+                continue  # 在接受采访时,谈到了…: the statement's own cue comes later
             speaker = split_speaker(phrase)
             if not speaker or speaker.kind == "document":
                 continue
-            if speaker.kind == "role" and not is_titled_role(speaker.name):
-                continue  # 这也, 市场: no one in particular
-            attribution = _Attribution(phrase_start, cue_end, speaker, self._cue_label(m["cue"]))
+            if speaker.kind == "role" and not is_titled_role(speaker.name) and len(speaker.name) > 5:
+                continue  # a long role without a title or a body's ending is a clause
+            mid_sentence = speaker.kind == "elided" and phrase_start > 0 and text[phrase_start - 1] in "，,"
+            attribution = _Attribution(phrase_start, cue_end, speaker, self._cue_label(m["cue"]), mid_sentence)
             out.append((content.start(), content.end(), attribution))
         for frame in self.r.around:
             for m in frame.finditer(text):
@@ -393,7 +445,8 @@ class _QuoteReader:
         for q in self.quotes:
             attribution = None if self._is_term(q) else self._before(q, previous_end) or self._after(q)
             direct.append((q, attribution))
-            previous_end = q.end
+            if attribution is not None or _speech_like(q.text(text), r):
+                previous_end = q.end  # a quoted term (“头脑风暴技术”研讨会上说) does not end the search
         # A quote whose closing mark was lost and the one that goes on after it share a speaker,
         # whichever of them names it (“…。“…”他说).
         for i in range(len(direct) - 1, 0, -1):
@@ -419,11 +472,13 @@ class _QuoteReader:
 
         mentions = self._mentions(raw)
         mention_starts = [m[0] for m in mentions]
+        self._mention_list, self._mention_starts = mentions, mention_starts
         titles = {a.speaker.name: a.speaker.title for _, _, a, _, _, _, _ in raw if a and a.speaker.title}
 
         out = []
         last: tuple[_Attribution, int, int] | None = None  # the latest attribution, its paragraph, its end
         for start, end, attribution, is_direct, q, para, item_end in raw:
+            cued = attribution is not None  # a cue was found: no falling back on the last speaker
             if attribution is not None and attribution.speaker.kind == "elided":
                 attribution = self._continue(last, attribution.start, para, attribution)
             elif attribution is not None and attribution.speaker.kind == "demonstrative" and last and last[0].speaker.kind == "person":
@@ -431,7 +486,7 @@ class _QuoteReader:
                 attribution = self._carry(last[0], attribution)
             elif attribution is not None and attribution.speaker.kind in ("pronoun", "demonstrative"):
                 attribution = self._resolve_pronoun(attribution, mentions, mention_starts, titles)
-            if attribution is None and q is not None and not self._is_term(q):
+            if attribution is None and not cued and q is not None and not self._is_term(q):
                 if _speech_like(q.text(text), r) and not (self._inside_clause(q) and not self._closes_clause(q)):
                     attribution = self._continue(last, q.open, para, None)
             if attribution is None:
@@ -452,8 +507,16 @@ class _QuoteReader:
         if previous_para != para:
             return None
         gap = self.text[previous_end:pos] if pos > previous_end else ""
-        if len(SENTENCE_ENDS.findall(gap)) > self.r.continuation_max_sentences:
+        allowed = 0 if cue_from is not None and cue_from.same_sentence_only else self.r.continuation_max_sentences
+        if len(SENTENCE_ENDS.findall(gap)) > allowed:
             return None
+        # Someone else named in between takes the floor (…教授费俊分享了他的感悟,“…”).
+        i = bisect.bisect_left(self._mention_starts, previous_end)
+        while i < len(self._mention_starts) and self._mention_starts[i] < pos:
+            _, name, _, body = self._mention_list[i]
+            if not body and name != previous.speaker.name and not previous.speaker.name.endswith(name) and not name.endswith(previous.speaker.name):
+                return None
+            i += 1
         return self._carry(previous, cue_from)
 
     @staticmethod
@@ -467,9 +530,11 @@ class _QuoteReader:
         who spoke, every mention of them; people named after a title; roles where they spoke."""
         names = {a.speaker.name for _, _, a, _, _, _, _ in raw if a and a.speaker.kind == "person"}
         mentions: list[tuple[int, str, str | None, bool]] = []
-        if names:
-            pattern = regex.compile(rules.alternation(names))
-            mentions.extend((m.start(), m.group(0), None, False) for m in pattern.finditer(self.text))
+        for name in names:  # str.find: no pattern to compile per document
+            at = self.text.find(name)
+            while at >= 0:
+                mentions.append((at, name, None, False))
+                at = self.text.find(name, at + len(name))
         mentions.extend((pos, name, None, False) for pos, name in person_mentions(self.text))
         for _, _, a, _, _, _, _ in raw:
             if a and a.speaker.kind == "role":
@@ -494,7 +559,7 @@ class _QuoteReader:
 
 
 def _next_stop(text: str, start: int) -> int:
-    m = regex.compile(r"[。！？!?\n]").search(text, start)
+    m = STOPS.search(text, start)
     return m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
 
 
