@@ -140,7 +140,7 @@ def speaker_rules() -> _SpeakerRules:
         transliteration_marked=frozenset(names["transliteration_marked"]),
         titled_tail=regex.compile(rules.alternation(names["titles"]) + r"(?P<name>\p{Han}{2,4})$"),
         latin_person_word=regex.compile(r"[A-Z][a-z'\-]+|[A-Z]\.|" + particles),
-        latin_run=regex.compile(rf"{latin_word}(?:\s+(?:{latin_word}|{particles}\b))*$"),
+        latin_run=regex.compile(rf"(?:{particles}\s+)*{latin_word}(?:\s+(?:{latin_word}|{particles}\b))*$"),
         dotted=regex.compile(r"(?P<first>\p{Han}+)(?P<rest>(?:[·•‧・](?:[\p{Han}\-]+|[A-Z]\.?))+)$"),
         time=strip["time"],
         # Where a title may end: its last character (the title itself is checked after).
@@ -149,7 +149,8 @@ def speaker_rules() -> _SpeakerRules:
             + "(?P<name>[" + "".join(sorted(_name_openers(names))) + r"]\p{Han}{1,3})"
         ),
         dotted_mention=regex.compile(r"(?P<first>\p{Han}{1,8})(?:[·•‧・][" + names["transliteration"] + r"\-]{1,10})+"),
-        latin_mention=regex.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*(?:\s(?:[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*|[A-Z]\.))+\b"),
+        # Letters, not \b: Han characters count as word characters, and names sit right after them.
+        latin_mention=regex.compile(r"(?<![A-Za-z])[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*(?:\s(?:[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*|[A-Z]\.))+(?![A-Za-z])"),
         name_followers=names["name_followers"],
     )
 
@@ -231,6 +232,8 @@ def _latin_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     # Titles and acronyms open the run, not the name: "CEO Sam Altman", "AI".
     while words and (words[0] in r.title_words or ACRONYM.fullmatch(words[0])):
         words.pop(0)
+    if words and words[0][0].islower() and len(words) == 1:
+        return None
     if not words:
         return None
     name = " ".join(words)
@@ -241,6 +244,8 @@ def _latin_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     person_words = all(r.latin_person_word.fullmatch(w) for w in words)
     if len(words) >= 2 and person_words:
         return SpeakerName(name, _clean_title(before, r), "person")
+    if len(words) == 2 and words[0][0].islower() and SURNAME_WORD.fullmatch(words[1]):
+        return SpeakerName(name, _clean_title(before, r), "person")  # de Geus
     if len(words) == 1 and SURNAME_WORD.fullmatch(name):
         # A single capitalised word is a surname after a title (分析师Ives) or standing alone
         # (Kostin表示); after other words it is a body's name (投行Stifel).
@@ -314,6 +319,8 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
     raw = phrase.strip(" 、")
     if raw in r.impersonal:
         return None  # 据介绍: the writer's words
+    if r.document.fullmatch(raw):
+        return SpeakerName(raw, None, "document")
     if not raw or r.elided.fullmatch(raw):
         return SpeakerName("", None, "elided")
     phrase = peel(raw, r)
@@ -335,8 +342,12 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
         rest = split_speaker(phrase[nickname.end() :], r)
         if rest is not None and rest.kind == "person":
             return SpeakerName(rest.name, phrase[: nickname.end()] + (rest.title or ""), "person")
-    if r.demonstrative.match(phrase) and r.title_end.search(phrase) and not r.anonymous.search(phrase):
-        return SpeakerName(phrase, None, "demonstrative")  # 这位联合创始人: who was just named
+    demonstrative = r.demonstrative.match(phrase)
+    if demonstrative and r.title_end.search(phrase) and not r.anonymous.search(phrase):
+        described = phrase[demonstrative.end() :]
+        # 这位联合创始人, 这位…的联合创始人: who was just named; not 该产品负责人 (a new role).
+        if described in r.title_words or "的" in described:
+            return SpeakerName(phrase, None, "demonstrative")
     found = _latin_name(phrase, r) or _dotted_name(phrase, r)
     if found is None and not r.org_end.search(phrase):
         found = _name_at_end(phrase, r)
@@ -359,8 +370,8 @@ def person_mentions(text: str, r: _SpeakerRules | None = None) -> list[tuple[int
     found: list[tuple[int, str]] = []
     for m in r.titled_mention.finditer(text, overlapped=True):
         tail, at = m["name"], m.start("name")
-        if not r.title_end.search(text, max(at - 8, 0), at) and text[at - 1] not in r.title_final_chars:
-            continue
+        if not r.title_end.search(text, max(at - 8, 0), at):
+            continue  # only a listed title: 成员国里 is no 员 + name
         if text[at + len(tail) : at + len(tail) + 1] in "·•‧・":
             continue  # 主席杰罗姆·鲍威尔: the dotted name is found whole below
         after = text[at + len(tail) : at + len(tail) + 1]

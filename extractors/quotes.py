@@ -43,7 +43,7 @@ SENTENCE_ENDS = regex.compile(r"[。！？!?]")
 CLAUSE_PUNCTUATION = "，,。；;：:！？!?、…—\n"
 # A speaker phrase: no clause punctuation, but a short quoted nickname may sit inside it.
 SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”)"
-SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}{{1,40}}")
+SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}+")
 # Reported speech opens a clause (after these) and says at least eight characters.
 REPORTED_CLAUSE_STARTS = "。！？!?；;\n，,"
 SENTENCE_CLOSED = {end + mark for end in SENTENCE_END for mark in "”」』\""}  # 。” ends a sentence too
@@ -86,6 +86,7 @@ class _QuoteRules:
     adjacent: regex.Pattern[str]  # between a cue and its quote: nothing, a colon, 要/将
     subject_before_setting: regex.Pattern[str]
     max_unclosed_chars: int
+    max_phrase_chars: int  # a speaker phrase is at most this long
     continuation_max_sentences: int
     speech_min_chars: int
     speech_long_chars: int
@@ -135,6 +136,7 @@ def _rules() -> _QuoteRules:
         not_speech_after=regex.compile("^" + rules.alternation(cues["not_speech"]["after"])),
         not_speech_phrase=regex.compile(rules.alternation(cues["not_speech"]["phrases"]) + "$"),
         max_unclosed_chars=q["max_unclosed_chars"],
+        max_phrase_chars=t["speaker"]["max_chars"],
         continuation_max_sentences=q["continuation_max_sentences"],
         speech_min_chars=q["speech_min_chars"],
         speech_long_chars=q["speech_long_chars"],
@@ -276,8 +278,11 @@ class _QuoteReader:
         """Opened in the middle of a clause (以“…”为主题, 会坚持“…”定位), or in a run of quoted
         items that is (从“A”“B”“C”三方面)?"""
         start = q.open
-        while start > 0 and self.text[start - 1] in "”」』" and start in self._quote_by_end:
-            start = self._quote_by_end[start].open  # “A”“B”: look before the whole run
+        while start > 0:  # “A”“B”, “A”、“B”: look before the whole run
+            joint = start - 1 if self.text[start - 1 : start] == "、" else start
+            if joint not in self._quote_by_end:
+                break
+            start = self._quote_by_end[joint].open
         return start > self._paragraph_start(q) and self.text[start - 1] not in CLAUSE_PUNCTUATION + "“”\"「」『』"
 
     def _is_term(self, q: Quotation) -> bool:
@@ -294,7 +299,7 @@ class _QuoteReader:
 
     def _closes_clause(self, q: Quotation) -> bool:
         following = self.text[q.end : q.end + 1]
-        return not following or following in CLAUSE_PUNCTUATION + "”」』）)"
+        return not following or (following in CLAUSE_PUNCTUATION + "”」』）)" and following != "、")
 
     def _cue_is_speech(self, start: int, end: int, base: int = 0) -> bool:
         """Is the cue at text[base+start : base+end] a speech verb here (not 被称, 表示为, 来讲)?"""
@@ -390,6 +395,8 @@ class _QuoteReader:
             return None
         if following in "，,:：" and self._inside_clause(q) and post[m.end() + 1 : m.end() + 2] not in "“\"「":
             return None  # 首次提出“活跃资本市场”,专家表示,…: the cue opens new words, not these
+        if following in ":：":
+            return None  # “…”马胡塔回应:“…”: a colon binds the cue to what follows
         speaker = split_speaker(m["phrase"]) if m["phrase"] else SpeakerName("", None, "elided")
         if not speaker:
             return None
@@ -402,7 +409,7 @@ class _QuoteReader:
         # Cues first, then the phrase back to its clause start: one pass over the text.
         for m in self.r.reported.finditer(text):
             cue_start, cue_end = m.start("cue"), m.end("cue")
-            phrase_start = _clause_start(text, max(cue_start - 40, 0), cue_start)
+            phrase_start = _clause_start(text, max(cue_start - self.r.max_phrase_chars, 0), cue_start)
             if phrase_start > 0 and text[phrase_start - 1] not in REPORTED_CLAUSE_STARTS and text[phrase_start - 2 : phrase_start] not in SENTENCE_CLOSED:
                 continue  # no clause start within reach, or inside a sentence after a quote
             phrase = text[phrase_start:cue_start]
