@@ -20,12 +20,16 @@ import regex
 from extractors import rules
 
 
+# Latin letters, accented ones too (Sébastien): character classes for the patterns below.
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+LETTER = UPPER + LOWER + "Ā-ſ"
 HAN_2_4 = regex.compile(r"\p{Han}{2,4}")
 ACRONYM = regex.compile(r"[A-Z0-9]{2,}")
-SURNAME_WORD = regex.compile(r"[A-Z][a-z'\-]{2,}")
+SURNAME_WORD = regex.compile(rf"[{UPPER}][{LOWER}'\-]{{2,}}")
 NICKNAME = regex.compile(r"“([^“”]{1,12})”")
 TWO_LETTERS = regex.compile(r"[\p{Han}A-Za-z]{2}")
-LATIN_FULL_NAME = regex.compile(r"[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)+")
+LATIN_FULL_NAME = regex.compile(rf"[{UPPER}][{LETTER}'\-]+(?: [{UPPER}][{LETTER}'\-]+)+")
 
 
 class SpeakerName(NamedTuple):
@@ -61,6 +65,7 @@ class _SpeakerRules:
     title_words: frozenset[str]
     honorific: regex.Pattern[str]
     org_end: regex.Pattern[str]
+    body_before_name: regex.Pattern[str]  # 联想集团杨元庆: two-character endings only (not 行 of 执行)
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     not_in_given_name: frozenset[str]
@@ -76,6 +81,7 @@ class _SpeakerRules:
     titled_mention: regex.Pattern[str]
     dotted_mention: regex.Pattern[str]
     latin_mention: regex.Pattern[str]
+    mention_frames: list[regex.Pattern[str]]
     name_followers: str
 
 
@@ -102,7 +108,7 @@ def speaker_rules() -> _SpeakerRules:
         return pattern
 
     particles = rules.alternation(names["latin_particles"])
-    latin_word = r"(?:[A-Z][A-Za-z'\-]*\.?)"
+    latin_word = rf"(?:[{UPPER}][{LETTER}'\-]*\.?)"
     return _SpeakerRules(
         elided=regex.compile(
             "^(?:" + rules.alternation_of_patterns([rules.alternation(strip["leading"] + strip["trailing"])] + [fill(p) for p in strip["elidable_patterns"]]) + ")+$"
@@ -118,7 +124,7 @@ def speaker_rules() -> _SpeakerRules:
         demonstrative=regex.compile("^" + rules.alternation(pronouns["demonstratives"])),
         anonymous=regex.compile(rules.alternation(pronouns["anonymous"])),
         document=regex.compile(
-            "^" + rules.alternation(speaker["document_modifiers"]) + "*" + rules.alternation(speaker["documents"]) + "(?:中|里|内|上)?$"
+            "^" + rules.alternation(speaker["document_modifiers"]) + "*" + rules.alternation(speaker["documents"]) + rules.alternation(speaker["document_places"]) + "?$"
         ),
         banned_in_phrase=regex.compile(rules.alternation(speaker["not_in_phrase"])),
         counters=regex.compile(rules.alternation(speaker["counters"])),
@@ -131,6 +137,7 @@ def speaker_rules() -> _SpeakerRules:
         title_words=frozenset(names["titles"]),
         honorific=_alternation_end(names["honorifics"]),
         org_end=_alternation_end(names["org_suffixes"]),
+        body_before_name=_alternation_end([w for w in names["org_suffixes"] if len(w) >= 2]),
         surnames=frozenset("".join(names["surnames"].split())),
         compound_surnames=frozenset(names["compound_surnames"]),
         not_in_given_name=frozenset(names["not_in_given_name"]),
@@ -139,7 +146,7 @@ def speaker_rules() -> _SpeakerRules:
         transliteration=frozenset(names["transliteration"]),
         transliteration_marked=frozenset(names["transliteration_marked"]),
         titled_tail=regex.compile(rules.alternation(names["titles"]) + r"(?P<name>\p{Han}{2,4})$"),
-        latin_person_word=regex.compile(r"[A-Z][a-z'\-]+|[A-Z]\.|" + particles),
+        latin_person_word=regex.compile(rf"[{UPPER}][{LOWER}'\-]+|[{UPPER}]\.|" + particles),
         latin_run=regex.compile(rf"(?:{particles}\s+)*{latin_word}(?:\s+(?:{latin_word}|{particles}\b))*$"),
         dotted=regex.compile(r"(?P<first>\p{Han}+)(?P<rest>(?:[·•‧・](?:[\p{Han}\-]+|[A-Z]\.?))+)$"),
         time=strip["time"],
@@ -150,7 +157,10 @@ def speaker_rules() -> _SpeakerRules:
         ),
         dotted_mention=regex.compile(r"(?P<first>\p{Han}{1,8})(?:[·•‧・][" + names["transliteration"] + r"\-]{1,10})+"),
         # Letters, not \b: Han characters count as word characters, and names sit right after them.
-        latin_mention=regex.compile(r"(?<![A-Za-z])[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*(?:\s(?:[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*|[A-Z]\.))+(?![A-Za-z])"),
+        latin_mention=regex.compile(
+            rf"(?<![{LETTER}])[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*(?:\s(?:[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]\.))+(?![{LETTER}])"
+        ),
+        mention_frames=[regex.compile(p) for p in names["mention_frames"]],
         name_followers=names["name_followers"],
     )
 
@@ -214,7 +224,7 @@ def _title_before(before: str, r: _SpeakerRules, name_length: int = 3) -> bool:
     、)? 的 counts before a three-character name only (来自北大的王玲玲, not 设备的管制)."""
     if not before or before[-1] in "、 ·" or (before[-1] == "的" and name_length >= 3):
         return True
-    return before[-1].isascii() or before[-1] in r.title_final_chars or bool(r.title_end.search(before) or r.org_end.search(before))
+    return before[-1].isascii() or before[-1] in r.title_final_chars or bool(r.title_end.search(before) or r.body_before_name.search(before))
 
 
 def _clean_title(title: str, r: _SpeakerRules) -> str | None:
@@ -261,8 +271,10 @@ def _dotted_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     if not m:
         return None
     first = _transliterated_tail(m["first"], r)
-    if len(first) < 2:
-        first = m["first"][-2:]  # 肖恩·奥布莱恩: a syllable the table lacks
+    if len(first) < 2:  # a syllable the table lacks (肖恩·奥布莱恩): what follows the last title
+        titles = list(r.title_any.finditer(m["first"]))
+        after_title = m["first"][titles[-1].end() :] if titles else ""
+        first = after_title if 2 <= len(after_title) <= 4 else m["first"][-2:]
     start = m.start("rest") - len(first)
     return SpeakerName(phrase[start:], _clean_title(phrase[:start], r), "person")
 
@@ -290,7 +302,6 @@ def _name_at_end(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
         # of a longer word.
         if score == 2:
             return SpeakerName(name, _clean_title(before, r), "person")
-        return None
     honorific = r.honorific.search(phrase)
     if honorific:  # 郭女士, 欧阳先生
         at = honorific.start()
@@ -339,9 +350,12 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
     if nickname and nickname.end() == len(phrase):  # AI创业者“web3天空之城城主”
         return SpeakerName(nickname.group(1), phrase[: nickname.start()].strip() or None, "person")
     if nickname:  # 台“食药署副署长”林金富: a quoted title, the name after it
-        rest = split_speaker(phrase[nickname.end() :], r)
+        rest_phrase = phrase[nickname.end() :]
+        rest = split_speaker(rest_phrase, r)
         if rest is not None and rest.kind == "person":
             return SpeakerName(rest.name, phrase[: nickname.end()] + (rest.title or ""), "person")
+        if rest_phrase in r.title_words or rest_phrase in r.plural_pronouns:
+            return SpeakerName(phrase, None, "role")  # “新闻中心”记者: a named outlet's role
     demonstrative = r.demonstrative.match(phrase)
     if demonstrative and r.title_end.search(phrase) and not r.anonymous.search(phrase):
         described = phrase[demonstrative.end() :]
@@ -357,6 +371,8 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
         return SpeakerName("", None, "elided")  # 只能尴尬地表示: no subject written
     anonymous_role = bool(r.counters.match(phrase) and r.title_end.search(phrase))  # 一位了解情况的经理
     if (r.banned_in_phrase.search(r.counters.sub("", phrase)) and not anonymous_role) or phrase.endswith("的"):
+        if phrase[:1] in r.pronouns:
+            return SpeakerName(phrase[:1], None, "pronoun")  # 他用了一个反问来回答这个问题:“…”
         return None
     if len(phrase) > 30 or not TWO_LETTERS.search(phrase) or r.not_role_opener.match(phrase):
         return None
@@ -392,6 +408,13 @@ def person_mentions(text: str, r: _SpeakerRules | None = None) -> list[tuple[int
     for m in r.dotted_mention.finditer(text):
         first = _transliterated_tail(m["first"], r) or m["first"][-2:]
         found.append((m.start("first") + len(m["first"]) - len(first), first + m.group(0)[len(m["first"]) :]))
+    for frame in r.mention_frames:  # 来自…的台胞吕祐嘉
+        for m in frame.finditer(text):
+            tail = m["tail"]
+            for k in (3, 2):
+                if len(tail) >= k and is_chinese_name(tail[-k:], r):
+                    found.append((m.end("tail") - k, tail[-k:]))
+                    break
     # A Latin name in brackets glosses the name before it (郭明𫓹(Ming-Chi Kuo)): not a new person.
     found.extend((m.start(), m.group(0)) for m in r.latin_mention.finditer(text) if text[m.start() - 1 : m.start()] not in "(（")
     return found

@@ -31,16 +31,20 @@ import regex
 
 from extractors import rules
 from extractors.context import DocContext
-from extractors.quote_speakers import SpeakerName, is_chinese_name, is_org, is_titled_role, looks_like_person, person_mentions, split_speaker
+from extractors.quote_speakers import SpeakerName, is_org, is_titled_role, looks_like_person, person_mentions, split_speaker
 from extractors.text import paragraphs
 from models import Quote
 
 OPEN_TO_CLOSE = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+OPENERS = "“「『\""
 CLOSERS = set(OPEN_TO_CLOSE.values())
 QUOTE_MARKS = regex.compile(r"[“”「」『』‘’\"]")
 SENTENCE_END = "。！？!?"
 SENTENCE_ENDS = regex.compile(r"[。！？!?]")
 CLAUSE_PUNCTUATION = "，,。；;：:！？!?、…—\n"
+# A speaker phrase starts after these: clause punctuation, a closing quote, or the bullets of
+# image captions left in the text (▲图源…).
+CLAUSE_STARTS_AFTER = "，,；;：:。！？!?\n”\"」▲■●◆★"
 # A speaker phrase: no clause punctuation, but a short quoted nickname may sit inside it.
 SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”)"
 SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}+")
@@ -79,7 +83,9 @@ class _QuoteRules:
     cue_words: frozenset[str]
     reported_words: frozenset[str]  # the cue words that introduce reported speech
     cue_suffixes: tuple[str, ...]
-    cheng_not_speech_before: str
+    not_speech_before: dict[str, str]  # cue → characters that make it another word before it
+    any_referent: frozenset[str]  # pronouns that may point back to a body too (其)
+    plural_marker: str
     not_speech_after: regex.Pattern[str]
     not_speech_phrase: regex.Pattern[str]
     scare_marker: regex.Pattern[str]
@@ -93,9 +99,9 @@ class _QuoteRules:
 
 
 def _cue_words(table: dict, suffixes: list[str]) -> list[str]:
-    """Every cue verb, alone and with each suffix (解释 → 解释说, 解释道, 解释称; 说 → 说道)."""
+    """Every cue verb, alone and with each suffix (解释 → 解释说, 解释道, 解释称)."""
     verbs = rules.forms(table)
-    return verbs + [v + s for v in verbs for s in suffixes if not v.endswith(tuple(suffixes)) or (v.endswith("说") and s == "道")]
+    return verbs + [v + s for v in verbs for s in suffixes if not v.endswith(tuple(suffixes))]
 
 
 @cache
@@ -112,9 +118,9 @@ def _rules() -> _QuoteRules:
 
     after_frames = [fill(p) for p in frames["after_speaker"]]
     cue = rules.alternation_of_patterns(after_frames + [cue_word])
-    reported_cue = rules.alternation_of_patterns(after_frames + [cue_word])
     openers = rules.alternation(frames["after_quote_openers"])
     q = t["quotation"]
+    max_phrase = t["speaker"]["max_chars"]
     return _QuoteRules(
         cue=regex.compile(cue),
         cue_word_at_end=regex.compile(cue_word + "$"),
@@ -122,21 +128,23 @@ def _rules() -> _QuoteRules:
         around=[regex.compile(p) for p in frames["around_speaker"]],
         # After a closing mark: [,] [在…上,] SPEAKER CUE
         after=regex.compile(
-            rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{1,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,40}}?)(?P<cue>{cue})"
+            rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{0,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,{max_phrase}}}?)(?P<cue>{cue})"
         ),
-        # Reported speech: SPEAKER CUE , content (at a clause start)
-        reported=regex.compile(rf"(?P<cue>{reported_cue})[，,:：]"),
+        # Reported speech: SPEAKER CUE , content (the cue is found first, then its speaker)
+        reported=regex.compile(rf"(?P<cue>{cue})[，,:：]"),
         cue_words=frozenset(_cue_words({"hans": cues["hans"], "hant": cues["hant"]}, suffixes)),
         reported_words=frozenset(reported_words),
         cue_suffixes=tuple(suffixes),
-        cheng_not_speech_before=cues["not_speech"]["cheng_before"],
+        not_speech_before=dict(cues["not_speech"]["before"]),
+        any_referent=frozenset(t["pronouns"]["any_referent"]),
+        plural_marker=t["pronouns"]["plural_marker"],
         scare_marker=regex.compile(rules.alternation(q["scare_markers"]) + "$"),
         adjacent=regex.compile(r"[,，:：]?\s*" + rules.alternation(q["cue_to_quote"]) + r"?[,，:：]?\s*"),
         subject_before_setting=regex.compile(frames["subject_before_setting"]),
         not_speech_after=regex.compile("^" + rules.alternation(cues["not_speech"]["after"])),
         not_speech_phrase=regex.compile(rules.alternation(cues["not_speech"]["phrases"]) + "$"),
         max_unclosed_chars=q["max_unclosed_chars"],
-        max_phrase_chars=t["speaker"]["max_chars"],
+        max_phrase_chars=max_phrase,
         continuation_max_sentences=q["continuation_max_sentences"],
         speech_min_chars=q["speech_min_chars"],
         speech_long_chars=q["speech_long_chars"],
@@ -219,7 +227,7 @@ def _speech_like(quote: str, r: _QuoteRules | None = None) -> bool:
 
 def _clause_start(text: str, limit: int, pos: int) -> int:
     for i in range(pos - 1, limit - 1, -1):
-        if text[i] in "，,；;：:。！？!?\n”\"」":
+        if text[i] in CLAUSE_STARTS_AFTER:
             return i + 1
     return limit
 
@@ -230,8 +238,10 @@ def _phrase_start(pre: str, cue_start: int) -> int:
     start = _clause_start(pre, 0, cue_start)
     while start > 0 and pre[start - 1] in "”」":
         opener = pre.rfind("“" if pre[start - 1] == "”" else "「", 0, start - 1)
-        if opener <= 0 or start - opener > 14 or pre[opener - 1] in CLAUSE_PUNCTUATION:
+        if opener < 0 or start - opener > 14:
             break
+        if opener == 0 or pre[opener - 1] in CLAUSE_PUNCTUATION:
+            return opener  # “新闻中心”记者写道: the quoted name opens the phrase
         start = _clause_start(pre, 0, opener)
     return start
 
@@ -245,6 +255,8 @@ class _Attribution:
     # A subject-less cue after another clause (…转发了视频,并表示): it continues a speaker only
     # within its own sentence.
     same_sentence_only: bool = False
+    # Found after the quote, with more words of the speaker's own after the cue (“…”X表示,…).
+    introduces_more: bool = False
 
 
 class _QuoteReader:
@@ -256,6 +268,7 @@ class _QuoteReader:
         self._para_starts = [s for s, _ in self.paras]
         self.quotes = find_quotations(self.text)
         self._quote_by_end = {q.end: q for q in self.quotes}
+        self._quote_opens = [q.open for q in self.quotes]
 
     # -- where a quotation sits -------------------------------------------------------------
 
@@ -270,6 +283,10 @@ class _QuoteReader:
         para_start = self.paras[self._paragraph_of(pos)][0] if self.paras else 0
         stops = [m.end() for m in SENTENCE_ENDS.finditer(self.text, para_start, pos)]
         return stops[-1] if stops else para_start
+
+    def _inside_a_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quote_opens, pos) - 1
+        return i >= 0 and pos < self.quotes[i].end
 
     def _paragraph_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._para_starts, pos) - 1, 0)
@@ -291,10 +308,13 @@ class _QuoteReader:
 
     def _accepts(self, q: Quotation, adjacent: bool) -> bool:
         """May a cue this close to the quote attribute it? A short quote (好得吓人) only right
-        after the cue and closing its clause; one inside a clause only when it closes it."""
+        after the cue, or standing as its own clause (X说,…,“大门向你们打开”), and closing its
+        clause; one inside a clause only when it closes it."""
         quote = q.text(self.text).strip()
         if not _speech_like(quote, self.r):
-            return adjacent and len(quote) >= 3 and self._closes_clause(q)
+            if adjacent:
+                return len(quote) >= 3 and self._closes_clause(q)
+            return len(quote) >= 4 and not self._inside_clause(q) and self._closes_clause(q)
         return adjacent or not self._inside_clause(q) or self._closes_clause(q)
 
     def _closes_clause(self, q: Quotation) -> bool:
@@ -304,12 +324,17 @@ class _QuoteReader:
     def _cue_is_speech(self, start: int, end: int, base: int = 0) -> bool:
         """Is the cue at text[base+start : base+end] a speech verb here (not 被称, 表示为, 来讲)?"""
         text, word = self.text, self.text[base + start : base + end]
-        if word == "称" and base + start > 0 and text[base + start - 1] in self.r.cheng_not_speech_before:
+        if base + start > 0 and text[base + start - 1] in self.r.not_speech_before.get(word, ""):
             return False  # 被称, 号称, 自称: "be called"
         if self.r.not_speech_phrase.search(text, max(base + end - 5, 0), base + end):
             return False  # 从技术层面来讲, 也就是说
         simple = len(word) <= 3 and SHORT_HAN.fullmatch(word) is not None
         return not (simple and self.r.not_speech_after.match(text, base + end))
+
+    def _next_is_speech(self, pos: int) -> bool:
+        """Does a quotation opening at pos hold words someone said?"""
+        i = bisect.bisect_left(self._quote_opens, pos)
+        return i < len(self.quotes) and self.quotes[i].open == pos and _speech_like(self.quotes[i].text(self.text), self.r)
 
     def _cue_label(self, matched: str) -> str:
         """The speech verb ending a frame (在会上表示 → 表示), else the frame (告诉记者)."""
@@ -395,12 +420,15 @@ class _QuoteReader:
             return None
         if following in "，,:：" and self._inside_clause(q) and post[m.end() + 1 : m.end() + 2] not in "“\"「":
             return None  # 首次提出“活跃资本市场”,专家表示,…: the cue opens new words, not these
-        if following in ":：":
-            return None  # “…”马胡塔回应:“…”: a colon binds the cue to what follows
+        if following in ":：" or (following in OPENERS and self._next_is_speech(q.end + m.end())):
+            return None  # “…”马胡塔回应:“…” / “…”,还有人说“…”: the cue binds to what follows
+        opens_sentence = q.open == self._paragraph_start(q) or text[q.open - 1] in SENTENCE_END + "”」』\""
+        if following in "，," and not opens_sentence:
+            return None  # …想好了专业,“…”曹军表示,…: the quote ends its own sentence; 曹军 opens a new one
         speaker = split_speaker(m["phrase"]) if m["phrase"] else SpeakerName("", None, "elided")
         if not speaker:
             return None
-        return _Attribution(q.end + m.start("phrase"), q.end + m.end("cue"), speaker, self._cue_label(cue))
+        return _Attribution(q.end + m.start("phrase"), q.end + m.end("cue"), speaker, self._cue_label(cue), introduces_more=following in "，,")
 
     def _reported(self) -> list[tuple[int, int, _Attribution]]:
         """Reported speech: (content start, content end, attribution)."""
@@ -454,6 +482,15 @@ class _QuoteReader:
             direct.append((q, attribution))
             if attribution is not None or _speech_like(q.text(text), r):
                 previous_end = q.end  # a quoted term (“头脑风暴技术”研讨会上说) does not end the search
+        # Quotes side by side (“A”“B”, “A”,“B”) are one speaker's: 有网友称“A”“B”“C”. So is
+        # “A,”X说,“B”“C”Y称,… — C goes on with X's words; Y opens new ones.
+        for i in range(1, len(direct)):
+            q, attribution = direct[i]
+            earlier_q, earlier = direct[i - 1]
+            if earlier is None or earlier.speaker.kind == "document" or text[earlier_q.end : q.open].strip(" ,，"):
+                continue
+            if (attribution is None and _speech_like(q.text(text), r)) or (attribution is not None and attribution.introduces_more):
+                direct[i] = (q, earlier)
         # A quote whose closing mark was lost and the one that goes on after it share a speaker,
         # whichever of them names it (“…。“…”他说).
         for i in range(len(direct) - 1, 0, -1):
@@ -467,11 +504,11 @@ class _QuoteReader:
         for q, attribution in direct:
             item_end = max(q.end, attribution.end if attribution else 0)
             raw.append((q.inner_start, q.inner_end, attribution, True, q, q.paragraph, item_end))
-        direct_spans = [(q.open, q.end) for q, a in direct if a is not None]
+        attributed_opens = [q.open for q, a in direct if a is not None]
         for start, end, attribution in self._reported():
-            if any(q.open <= start < q.end for q in self.quotes):
+            if self._inside_a_quote(start):
                 continue
-            end = _before_quote(text, start, end, direct_spans)
+            end = _before_quote(text, start, end, attributed_opens)
             if end - start < 8:
                 continue
             raw.append((start, end, attribution, False, None, self._paragraph_of(start), end))
@@ -546,6 +583,8 @@ class _QuoteReader:
         for _, _, a, _, _, _, _ in raw:
             if a and a.speaker.kind == "role":
                 mentions.append((a.start, a.speaker.name, a.speaker.title, is_org(a.speaker.name)))
+        # A name inside a quotation is talked about, not talking (“Take-Two Interactive对我…”).
+        mentions = [m for m in mentions if not self._inside_a_quote(m[0])]
         mentions.sort()
         return mentions
 
@@ -553,11 +592,11 @@ class _QuoteReader:
         """他/她 (and 这位创始人) go to the nearest person mentioned before; 其 to the nearest
         person or body."""
         i = bisect.bisect_left(mention_starts, a.start)
-        wants_person = a.speaker.name != "其"
+        wants_person = a.speaker.name not in self.r.any_referent
         for j in range(i - 1, max(i - 8, -1), -1):
             _, name, title, body = mentions[j]
-            if body and wants_person:
-                continue
+            if wants_person and (body or name.endswith(self.r.plural_marker)):
+                continue  # 他 is neither a company nor 营员们
             person = title is not None or name in titles or looks_like_person(name)
             return _Attribution(a.start, a.end, SpeakerName(name, titles.get(name, title), "person" if person else "role"), a.cue)
         if a.speaker.kind == "demonstrative":
@@ -570,11 +609,11 @@ def _next_stop(text: str, start: int) -> int:
     return m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
 
 
-def _before_quote(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> int:
+def _before_quote(text: str, start: int, end: int, opens: list[int]) -> int:
     """Reported content stops where an attributed direct quote starts (张三表示,未来…,“…”)."""
-    for open_, _ in spans:
-        if start < open_ < end:
-            return len(text[start:open_].rstrip("，,:：")) + start
+    i = bisect.bisect_right(opens, start)
+    if i < len(opens) and opens[i] < end:
+        return len(text[start : opens[i]].rstrip("，,:：")) + start
     return end
 
 
@@ -610,5 +649,3 @@ def extract(ctx: DocContext) -> list[Quote]:
         )
     return out
 
-
-__all__ = ["Quotation", "extract", "find_quotations", "split_speaker", "is_chinese_name"]
