@@ -146,7 +146,7 @@ def speaker_rules() -> _SpeakerRules:
         transliteration=frozenset(names["transliteration"]),
         transliteration_marked=frozenset(names["transliteration_marked"]),
         titled_tail=regex.compile(rules.alternation(names["titles"]) + r"(?P<name>\p{Han}{2,4})$"),
-        latin_person_word=regex.compile(rf"[{UPPER}][{LOWER}'\-]+|[{UPPER}]\.|" + particles),
+        latin_person_word=regex.compile(rf"[{UPPER}][{LOWER}']+(?:-[{UPPER}]?[{LOWER}']+)*|[{UPPER}]\.|" + particles),
         latin_run=regex.compile(rf"(?:{particles}\s+)*{latin_word}(?:\s+(?:{latin_word}|{particles}\b))*$"),
         dotted=regex.compile(r"(?P<first>\p{Han}+)(?P<rest>(?:[·•‧・](?:[\p{Han}\-]+|[A-Z]\.?))+)$"),
         time=strip["time"],
@@ -335,7 +335,7 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
     if not raw or r.elided.fullmatch(raw):
         return SpeakerName("", None, "elided")
     phrase = peel(raw, r)
-    if len(phrase) > r.max_chars:
+    if len(phrase) > r.max_chars or phrase in r.impersonal:
         return None
     if r.document.fullmatch(phrase):
         return SpeakerName(phrase, None, "document")
