@@ -25,6 +25,7 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 LETTER = UPPER + LOWER + "Ā-ſ"
 HAN_2_4 = regex.compile(r"\p{Han}{2,4}")
+GLOSS = regex.compile(r"[(（][^()（）]*[\d,A-Za-z][^()（）]*[)）]")
 ACRONYM = regex.compile(r"[A-Z0-9]{2,}")
 SURNAME_WORD = regex.compile(rf"[{UPPER}][{LOWER}'\-]{{2,}}")
 NICKNAME = regex.compile(r"“([^“”]{1,12})”")
@@ -174,7 +175,7 @@ def peel(phrase: str, r: _SpeakerRules | None = None) -> str:
     A strip that would leave less than two characters is skipped (向华强 keeps its 向), unless
     what is left is a pronoun (他对此 → 他)."""
     r = r or speaker_rules()
-    phrase = phrase.strip(" 、")
+    phrase = GLOSS.sub("", phrase).strip(" 、")  # 摩根大通(156.82, -1.18, -0.75%): a ticker or a gloss
     previous = None
     while phrase != previous:
         previous = phrase
@@ -274,9 +275,13 @@ def _dotted_name(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     if len(first) < 2:  # a syllable the table lacks (肖恩·奥布莱恩): what follows the last title
         titles = list(r.title_any.finditer(m["first"]))
         after_title = m["first"][titles[-1].end() :] if titles else ""
-        first = after_title if 2 <= len(after_title) <= 4 else m["first"][-2:]
+        first = after_title if 1 <= len(after_title) <= 4 else m["first"][-2:]  # 首席执行官丹·舒尔曼
     start = m.start("rest") - len(first)
-    return SpeakerName(phrase[start:], _clean_title(phrase[:start], r), "person")
+    name, title = phrase[start:], phrase[:start]
+    after = r.honorific.search(name)  # 丽贝卡·维莱特教授: the title written after the name
+    if after and "·" not in name[after.start() :]:
+        name, title = name[: after.start()], title + after.group(0)
+    return SpeakerName(name, _clean_title(title, r), "person")
 
 
 def _name_at_end(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
@@ -330,14 +335,14 @@ def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | 
     raw = phrase.strip(" 、")
     if raw in r.impersonal:
         return None  # 据介绍: the writer's words
-    if r.document.fullmatch(raw):
-        return SpeakerName(raw, None, "document")
+    if r.document.fullmatch(raw.strip("《》")):
+        return SpeakerName(raw, None, "document")  # 报告, 《报告》
     if not raw or r.elided.fullmatch(raw):
         return SpeakerName("", None, "elided")
     phrase = peel(raw, r)
     if len(phrase) > r.max_chars or phrase in r.impersonal:
         return None
-    if r.document.fullmatch(phrase):
+    if r.document.fullmatch(phrase.strip("《》")):
         return SpeakerName(phrase, None, "document")
     if phrase in r.pronouns:
         return SpeakerName(phrase, None, "pronoun")

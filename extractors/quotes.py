@@ -23,6 +23,7 @@ rules/quotes.toml.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from functools import cache
@@ -46,7 +47,7 @@ CLAUSE_PUNCTUATION = "，,。；;：:！？!?、…—\n"
 # image captions left in the text (▲图源…).
 CLAUSE_STARTS_AFTER = "，,；;：:。！？!?\n”\"」▲■●◆★"
 # A speaker phrase: no clause punctuation, but a short quoted nickname may sit inside it.
-SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”)"
+SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”|[(（][^()（）\n]{1,40}[)）])"
 SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}+")
 # Reported speech opens a clause (after these) and says at least eight characters.
 REPORTED_CLAUSE_STARTS = "。！？!?；;\n，,"
@@ -90,6 +91,7 @@ class _QuoteRules:
     not_speech_phrase: regex.Pattern[str]
     scare_marker: regex.Pattern[str]
     adjacent: regex.Pattern[str]  # between a cue and its quote: nothing, a colon, 要/将
+    demonstrative: regex.Pattern[str]
     subject_before_setting: regex.Pattern[str]
     max_unclosed_chars: int
     max_phrase_chars: int  # a speaker phrase is at most this long
@@ -141,6 +143,7 @@ def _rules() -> _QuoteRules:
         scare_marker=regex.compile(rules.alternation(q["scare_markers"]) + "$"),
         adjacent=regex.compile(r"[,，:：]?\s*" + rules.alternation(q["cue_to_quote"]) + r"?[,，:：]?\s*"),
         subject_before_setting=regex.compile(frames["subject_before_setting"]),
+        demonstrative=regex.compile("^" + rules.alternation(t["pronouns"]["demonstratives"])),
         not_speech_after=regex.compile("^" + rules.alternation(cues["not_speech"]["after"])),
         not_speech_phrase=regex.compile(rules.alternation(cues["not_speech"]["phrases"]) + "$"),
         max_unclosed_chars=q["max_unclosed_chars"],
@@ -226,8 +229,14 @@ def _speech_like(quote: str, r: _QuoteRules | None = None) -> bool:
 
 
 def _clause_start(text: str, limit: int, pos: int) -> int:
+    depth = 0  # inside brackets commas end nothing: 摩根大通(156.82, -1.18, -0.75%)在内的分析师
     for i in range(pos - 1, limit - 1, -1):
-        if text[i] in CLAUSE_STARTS_AFTER:
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in CLAUSE_STARTS_AFTER:
             return i + 1
     return limit
 
@@ -257,6 +266,8 @@ class _Attribution:
     same_sentence_only: bool = False
     # Found after the quote, with more words of the speaker's own after the cue (“…”X表示,…).
     introduces_more: bool = False
+    # Reported words after a colon (X表示:…), where a quotation's marks were often lost.
+    colon_introduced: bool = False
 
 
 class _QuoteReader:
@@ -456,6 +467,7 @@ class _QuoteReader:
                 continue  # a long role without a title or a body's ending is a clause
             mid_sentence = speaker.kind == "elided" and phrase_start > 0 and text[phrase_start - 1] in "，,"
             attribution = _Attribution(phrase_start, cue_end, speaker, self._cue_label(m["cue"]), mid_sentence)
+            attribution.colon_introduced = text[cue_end] in ":："
             out.append((content.start(), content.end(), attribution))
         for frame in self.r.around:
             for m in frame.finditer(text):
@@ -525,8 +537,15 @@ class _QuoteReader:
             cued = attribution is not None  # a cue was found: no falling back on the last speaker
             if attribution is not None and attribution.speaker.kind == "elided":
                 attribution = self._continue(last, attribution.start, para, attribution)
-            elif attribution is not None and attribution.speaker.kind == "demonstrative" and last and last[0].speaker.kind == "person":
-                # 这位联合创始人表示: the person the passage is about, who spoke last.
+            elif attribution is not None and attribution.speaker.kind == "demonstrative":
+                # 这位联合创始人表示: the person the passage is about, who spoke last; 该网友 stays
+                # as written unless the last speaker was one.
+                if self._describes(attribution.speaker, last):
+                    attribution = self._carry(last[0], attribution)
+                else:
+                    attribution = dataclasses.replace(attribution, speaker=SpeakerName(attribution.speaker.name, None, "role"))
+            elif attribution is not None and attribution.speaker.kind == "pronoun" and self._speaker_just_before(last, attribution, para):
+                # X表示,…Y…。他说: the one who was speaking, not someone they talked about.
                 attribution = self._carry(last[0], attribution)
             elif attribution is not None and attribution.speaker.kind in ("pronoun", "demonstrative"):
                 attribution = self._resolve_pronoun(attribution, mentions, mention_starts, titles)
@@ -538,6 +557,8 @@ class _QuoteReader:
             last = (attribution, para, item_end)
             if not text[start:end].strip() or attribution.speaker.kind == "document":
                 continue  # a document's words (报道称,“…”) are nobody's quote
+            if attribution.colon_introduced and attribution.speaker.name in text[start:end]:
+                continue  # 他说:榊原英资发表上述言论之际…: the writer, about the speaker (the quote was lost)
             evidence = (min(start, attribution.start), max(end, attribution.start + 1))
             out.append((start, end, attribution, is_direct, evidence))
         return out
@@ -563,11 +584,31 @@ class _QuoteReader:
             i += 1
         return self._carry(previous, cue_from)
 
+    def _describes(self, demonstrative: SpeakerName, last: tuple[_Attribution, int, int] | None) -> bool:
+        """Can 这位…的联合创始人 / 该负责人 be the person who spoke last? A described person (with
+        的) can; a bare title (该网友) only if the last speaker's title ends with it."""
+        if last is None or last[0].speaker.kind != "person":
+            return False
+        described = self.r.demonstrative.sub("", demonstrative.name, count=1)
+        if "的" in described:
+            return True
+        return (last[0].speaker.title or "").endswith(described)
+
+    def _speaker_just_before(self, last: tuple[_Attribution, int, int] | None, a: _Attribution, para: int) -> bool:
+        """Did a person speak in this sentence or the one before (for 他/她, not 其)?"""
+        if last is None or a.speaker.name in self.r.any_referent:
+            return False
+        previous, previous_para, _ = last
+        if previous_para != para or previous.speaker.kind != "person" or previous.start > a.start:
+            return False
+        return len(SENTENCE_ENDS.findall(self.text, previous.end, a.start)) <= 1
+
     @staticmethod
     def _carry(previous: _Attribution, cue_from: _Attribution | None) -> _Attribution:
+        """The previous speaker, at the cue that continues them (if any)."""
         if cue_from is None:
             return _Attribution(previous.start, previous.end, previous.speaker, previous.cue)
-        return _Attribution(cue_from.start, cue_from.end, previous.speaker, cue_from.cue)
+        return dataclasses.replace(cue_from, speaker=previous.speaker)
 
     def _mentions(self, raw) -> list[tuple[int, str, str | None, bool]]:
         """Where people and bodies are mentioned: (position, name, title, is a body). Named people
@@ -598,9 +639,9 @@ class _QuoteReader:
             if wants_person and (body or name.endswith(self.r.plural_marker)):
                 continue  # 他 is neither a company nor 营员们
             person = title is not None or name in titles or looks_like_person(name)
-            return _Attribution(a.start, a.end, SpeakerName(name, titles.get(name, title), "person" if person else "role"), a.cue)
+            return dataclasses.replace(a, speaker=SpeakerName(name, titles.get(name, title), "person" if person else "role"))
         if a.speaker.kind == "demonstrative":
-            return _Attribution(a.start, a.end, SpeakerName(a.speaker.name, None, "role"), a.cue)
+            return dataclasses.replace(a, speaker=SpeakerName(a.speaker.name, None, "role"))
         return None
 
 
