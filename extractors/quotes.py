@@ -120,6 +120,8 @@ def _rules() -> _QuoteRules:
 
     after_frames = [fill(p) for p in frames["after_speaker"]]
     cue = rules.alternation_of_patterns(after_frames + [cue_word])
+    # After a quote, a bare cue word ends its clause (分析师张三表示 is not cut at 分析).
+    after_cue = rules.alternation_of_patterns(after_frames + [cue_word + r"(?=[。，,：:；;！!？?…“\"「《\s]|$)"])
     openers = rules.alternation(frames["after_quote_openers"])
     q = t["quotation"]
     max_phrase = t["speaker"]["max_chars"]
@@ -130,7 +132,7 @@ def _rules() -> _QuoteRules:
         around=[regex.compile(p) for p in frames["around_speaker"]],
         # After a closing mark: [,] [在…上,] SPEAKER CUE
         after=regex.compile(
-            rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{0,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,{max_phrase}}}?)(?P<cue>{cue})"
+            rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{0,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,{max_phrase}}}?)(?P<cue>{after_cue})"
         ),
         # Reported speech: SPEAKER CUE , content (the cue is found first, then its speaker)
         reported=regex.compile(rf"(?P<cue>{cue})[，,:：]"),
@@ -439,6 +441,8 @@ class _QuoteReader:
         speaker = split_speaker(m["phrase"]) if m["phrase"] else SpeakerName("", None, "elided")
         if not speaker:
             return None
+        if self._inside_clause(q) and speaker.kind == "role" and not is_titled_role(speaker.name):
+            return None  # 承担项目“…研究”,陆续推出系列解读分析: a clause, not a speaker
         return _Attribution(q.end + m.start("phrase"), q.end + m.end("cue"), speaker, self._cue_label(cue), introduces_more=following in "，,")
 
     def _reported(self) -> list[tuple[int, int, _Attribution]]:
