@@ -16,7 +16,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "funding": "1.1",
     "valuations": "1.1",
     "model_counts": "1.1",
-    "quotes": "1.0",
+    "quotes": "2.0",
 }
 
 

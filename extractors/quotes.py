@@ -1,22 +1,29 @@
 """Quotes: who said what.
 
 1. Quotations are found by their marks: “ ” ‘ ’ 「 」 『 』 nest with a stack; ASCII " pair in
-   order within a paragraph; a quote left open at a paragraph's end continues when the next
-   paragraph opens with the same mark (the Chinese convention), else ends with the paragraph.
+   order within a paragraph. A quote left open at a paragraph's end continues when the next
+   paragraph opens with the same mark (the Chinese convention). Pages flattened to one line lose
+   those breaks: a “ opening right after a sentence end inside an open “ starts the next
+   paragraph of the same quote. A quote whose closing mark is lost ends with its paragraph, or at
+   its first sentence end when the paragraph is long.
 2. Each quotation is attributed by, in order: a speaker and cue before it in its sentence
    (X表示：“…”, X认为，…，“…”, 在X看来，“…”), a speaker and cue right after it (“…”X说。
-   “…”，X补充道), or the speaker of the previous attributed quote or reported statement in the
-   same paragraph (a continuation), provided the quote reads like speech.
-3. A quotation with no attribution is a term, title or slogan (scare quotes) and is dropped.
+   “…”，X补充道), or the speaker of the attributed quote or reported statement just before it
+   (a continuation: at most one sentence between them), provided the quote reads like speech.
+3. A quotation with no attribution is a term, title or slogan (scare quotes) and is dropped; so
+   is one sitting inside a clause (以“平行时空”为主题, 坚持“房子是用来住的”定位) unless a cue
+   stands right before it.
 4. Reported speech without marks (张亚勤认为，大模型的出现…) is kept with direct = false.
 
-The speaker phrase (小冰CEO李笛) is split into a name (李笛) and a title (小冰CEO) by spotting a
-family name after a title; pronouns (他, 她, 其) go to the nearest speaker or named person
-before them. Rules live in rules/quotes.toml.
+Speaker phrases are split into name and title by extractors/quote_speakers.py; pronouns (他,
+她, 其) and demonstratives (这位创始人) go to the nearest named person before them. Rules live in
+rules/quotes.toml.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from functools import cache
@@ -25,89 +32,127 @@ import regex
 
 from extractors import rules
 from extractors.context import DocContext
+from extractors.quote_speakers import SpeakerName, is_org, is_titled_role, looks_like_person, person_mentions, split_speaker
 from extractors.text import paragraphs
 from models import Quote
 
 OPEN_TO_CLOSE = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+OPENERS = "“「『\""
 CLOSERS = set(OPEN_TO_CLOSE.values())
+QUOTE_MARKS = regex.compile(r"[“”「」『』‘’\"]")
 SENTENCE_END = "。！？!?"
+SENTENCE_ENDS = regex.compile(r"[。！？!?]")
+CLAUSE_PUNCTUATION = "，,。；;：:！？!?、…—\n"
+# A speaker phrase starts after these: clause punctuation, a closing quote, or the bullets of
+# image captions left in the text (▲图源…).
+CLAUSE_STARTS_AFTER = "，,；;：:。！？!?\n”\"」▲■●◆★"
 # A speaker phrase: no clause punctuation, but a short quoted nickname may sit inside it.
-SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”)"
+SPEAKER_CHARS = r"(?:[^，。；;！？!?,:：“”\"「」『』\n]|“[^“”\n]{1,12}”|[(（][^()（）\n]{1,40}[)）])"
+SPEAKER_PHRASE = regex.compile(rf"{SPEAKER_CHARS}+")
+# Reported speech opens a clause (after these) and says at least eight characters.
+REPORTED_CLAUSE_STARTS = "。！？!?；;\n，,"
+SENTENCE_CLOSED = {end + mark for end in SENTENCE_END for mark in "”」』\""}  # 。” ends a sentence too
+CLAUSE_MARK = regex.compile(r"[，,。！？!?；;…]")
+AFTER_CLAUSE = regex.compile(r"[,，:：][^。！？!?]*")  # X表示,…,“…”
+ONE_CLAUSE = regex.compile(r"[^。！？!?,，]{1,40}[,，:：]\s*")  # X直言AIGC最大的是数字人,“…”
+SHORT_HAN = regex.compile(r"\p{Han}{1,4}")
+STOPS = regex.compile(r"[。！？!?\n]")
+REPORTED_CONTENT = regex.compile(r"[^。！？!?\n]{8,}?(?:[。！？!?]|(?=\n)|$)")
 
 
 @dataclass(frozen=True, slots=True)
 class Quotation:
     open: int
-    end: int  # one past the closing mark (or the paragraph end when left open)
+    end: int  # one past the closing mark (or where a quote left open was ended)
     inner_start: int
     inner_end: int
     paragraph: int
+    joined: bool = False  # continues the quotation before it (a lost paragraph break)
 
     def text(self, doc: str) -> str:
         return doc[self.inner_start : self.inner_end]
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str
-    title: str | None
-    kind: str  # person | role | pronoun
-    cue: str | None
-    position: int  # where the speaker phrase starts
-
-
 @dataclass(frozen=True)
 class _QuoteRules:
-    cue: regex.Pattern[str]
-    reported_cues: frozenset[str]
+    cue: regex.Pattern[str]  # a cue verb or an after-speaker frame
+    cue_word_at_end: regex.Pattern[str]
+    cue_word_at_start: regex.Pattern[str]
     around: list[regex.Pattern[str]]
     after: regex.Pattern[str]
-    reported: regex.Pattern[str]
-    leading: regex.Pattern[str]
-    trailing: regex.Pattern[str]
-    pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]
-    banned_in_phrase: regex.Pattern[str]
-    max_chars: int
-    title_end: regex.Pattern[str]
-    surnames: frozenset[str]
-    compound_surnames: frozenset[str]
-    not_names: frozenset[str]
-    not_name_endings: str
+    reported: regex.Pattern[str]  # a cue that a comma or colon follows: X表示,…
+    cue_words: frozenset[str]
+    reported_words: frozenset[str]  # the cue words that introduce reported speech
+    cue_suffixes: tuple[str, ...]
+    not_speech_before: dict[str, str]  # cue → characters that make it another word before it
+    any_referent: frozenset[str]  # pronouns that may point back to a body too (其)
+    plural_marker: str
+    not_speech_after: regex.Pattern[str]
+    not_speech_phrase: regex.Pattern[str]
+    scare_marker: regex.Pattern[str]
+    adjacent: regex.Pattern[str]  # between a cue and its quote: nothing, a colon, 要/将
+    demonstrative: regex.Pattern[str]
+    subject_before_setting: regex.Pattern[str]
+    max_unclosed_chars: int
+    max_phrase_chars: int  # a speaker phrase is at most this long
+    continuation_max_sentences: int
+    speech_min_chars: int
+    speech_long_chars: int
+
+
+def _cue_words(table: dict, suffixes: list[str]) -> list[str]:
+    """Every cue verb, alone and with each suffix (解释 → 解释说, 解释道, 解释称)."""
+    verbs = rules.forms(table)
+    return verbs + [v + s for v in verbs for s in suffixes if not v.endswith(tuple(suffixes))]
 
 
 @cache
 def _rules() -> _QuoteRules:
     t = rules.load("quotes")
-    cue_words = rules.forms(t["cues"])
-    frames = t["frames"]["after_speaker"]
-    cue = rules.alternation_of_patterns(frames + [rules.alternation(cue_words)])
-    strip = t["strip"]
-    names = t["names"]
-    reported_cue = rules.alternation(t["cues"]["reported"])
+    cues, frames = t["cues"], t["frames"]
+    suffixes = cues["suffixes"]
+    cue_word = rules.alternation(_cue_words({"hans": cues["hans"], "hant": cues["hant"]}, suffixes))
+    reported_words = set(_cue_words(cues["reported"], suffixes))
+    addressee = rules.alternation_of_patterns(frames["addressee"])
+
+    def fill(pattern: str) -> str:
+        return pattern.replace("{cue}", cue_word).replace("{addressee}", addressee)
+
+    after_frames = [fill(p) for p in frames["after_speaker"]]
+    cue = rules.alternation_of_patterns(after_frames + [cue_word])
+    # After a quote, a bare cue word ends its clause (分析师张三表示 is not cut at 分析).
+    after_cue = rules.alternation_of_patterns(after_frames + [cue_word + r"(?=[。，,：:；;！!？?…“\"「《\s]|$)"])
+    openers = rules.alternation(frames["after_quote_openers"])
+    q = t["quotation"]
+    max_phrase = t["speaker"]["max_chars"]
     return _QuoteRules(
         cue=regex.compile(cue),
-        reported_cues=frozenset(t["cues"]["reported"]),
-        around=[regex.compile(p) for p in t["frames"]["around_speaker"]],
+        cue_word_at_end=regex.compile(cue_word + "$"),
+        cue_word_at_start=regex.compile(cue_word),
+        around=[regex.compile(p) for p in frames["around_speaker"]],
         # After a closing mark: [,] [在…上,] SPEAKER CUE
         after=regex.compile(
-            rf"^[,，]?\s*(?:(?:在|从|据|对于|面对|随着)(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{1,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{1,40}}?)(?P<cue>{cue})"
+            rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{0,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,{max_phrase}}}?)(?P<cue>{after_cue})"
         ),
-        # Reported speech: SPEAKER CUE , content (at a clause start)
-        reported=regex.compile(
-            rf"(?:^|(?<=[。！？!?；;\n]))(?P<phrase>{SPEAKER_CHARS}{{2,40}}?)(?P<cue>{rules.alternation_of_patterns(frames + [reported_cue])})[，,:：](?P<content>[^。！？!?\n“”\"「」]{{8,}}[。！？!?]?)"
-        ),
-        leading=regex.compile("^" + rules.alternation(strip["leading"])),
-        trailing=regex.compile(rules.alternation(strip["trailing"]) + "$"),
-        pronouns=frozenset(t["pronouns"]["singular"]),
-        plural_pronouns=frozenset(t["pronouns"]["plural"]),
-        banned_in_phrase=regex.compile(rules.alternation(t["speaker"]["not_in_phrase"])),
-        max_chars=t["speaker"]["max_chars"],
-        title_end=regex.compile(rules.alternation(names["titles"]) + "$"),
-        surnames=frozenset("".join(names["surnames"].split())),
-        compound_surnames=frozenset(names["compound_surnames"]),
-        not_names=frozenset(names["not_names"]),
-        not_name_endings=names["not_name_endings"],
+        # Reported speech: SPEAKER CUE , content (the cue is found first, then its speaker)
+        reported=regex.compile(rf"(?P<cue>{cue})[，,:：]"),
+        cue_words=frozenset(_cue_words({"hans": cues["hans"], "hant": cues["hant"]}, suffixes)),
+        reported_words=frozenset(reported_words),
+        cue_suffixes=tuple(suffixes),
+        not_speech_before=dict(cues["not_speech"]["before"]),
+        any_referent=frozenset(t["pronouns"]["any_referent"]),
+        plural_marker=t["pronouns"]["plural_marker"],
+        scare_marker=regex.compile(rules.alternation(q["scare_markers"]) + "$"),
+        adjacent=regex.compile(r"[,，:：]?\s*" + rules.alternation(q["cue_to_quote"]) + r"?[,，:：]?\s*"),
+        subject_before_setting=regex.compile(frames["subject_before_setting"]),
+        demonstrative=regex.compile("^" + rules.alternation(t["pronouns"]["demonstratives"])),
+        not_speech_after=regex.compile("^" + rules.alternation(cues["not_speech"]["after"])),
+        not_speech_phrase=regex.compile(rules.alternation(cues["not_speech"]["phrases"]) + "$"),
+        max_unclosed_chars=q["max_unclosed_chars"],
+        max_phrase_chars=max_phrase,
+        continuation_max_sentences=q["continuation_max_sentences"],
+        speech_min_chars=q["speech_min_chars"],
+        speech_long_chars=q["speech_long_chars"],
     )
 
 
@@ -116,40 +161,51 @@ def _rules() -> _QuoteRules:
 
 def find_quotations(text: str) -> list[Quotation]:
     """Top-level quotations, in order (nested quotes are part of their outer quote)."""
+    r = _rules()
     found: list[Quotation] = []
     paras = paragraphs(text)
     carried: list[tuple[str, int, int]] | None = None  # an open quote continuing from the last paragraph
     for index, (p_start, p_end) in enumerate(paras):
         stack: list[tuple[str, int, int]] = carried or []  # (opener, position, paragraph)
         carried = None
-        for pos in range(p_start, p_end):
-            ch = text[pos]
-            if ch in OPEN_TO_CLOSE:
-                if stack and pos == p_start and stack[0][0] == ch and stack[0][2] < index and len(stack) == 1:
-                    continue  # “ opening a continued paragraph: the quote goes on
+        joined_next = False
+        ascii_marks: list[int] = []
+        for m in QUOTE_MARKS.finditer(text, p_start, p_end):
+            pos, ch = m.start(), m.group(0)
+            if ch == '"':
+                ascii_marks.append(pos)
+            elif ch in OPEN_TO_CLOSE:
+                if len(stack) == 1 and stack[0][0] == ch:
+                    if pos == p_start and stack[0][2] < index:
+                        continue  # “ opening a continued paragraph: the quote goes on
+                    if text[pos - 1] in SENTENCE_END + "…":
+                        # A paragraph break lost in flattening: “…。“… — end the open quote here.
+                        opener, start, par = stack.pop()
+                        found.append(Quotation(start, pos, start + 1, pos, par, joined_next))
+                        joined_next = True
                 stack.append((ch, pos, index))
-            elif ch in CLOSERS:
+            else:
                 for depth in range(len(stack) - 1, -1, -1):
                     if OPEN_TO_CLOSE[stack[depth][0]] == ch:
                         opener, start, par = stack[depth]
                         del stack[depth:]
                         if not stack:
-                            found.append(Quotation(start, pos + 1, start + 1, pos, par))
+                            found.append(Quotation(start, pos + 1, start + 1, pos, par, joined_next))
+                            joined_next = False
                         break
         if stack:
             opener, start, par = stack[0]
             following = paras[index + 1][0] if index + 1 < len(paras) else None
-            if following is not None and text[following] == opener and len(stack) == 1:
+            if following is not None and text[following] == opener and len(stack) == 1 and p_end - start <= 5000:
                 carried = stack  # continues into the next paragraph
             else:
-                found.append(Quotation(start, p_end, start + 1, p_end, par))
-        found.extend(_ascii_quotations(text, p_start, p_end, index))
+                end = p_end
+                if p_end - start > r.max_unclosed_chars:
+                    stop = SENTENCE_ENDS.search(text, start, p_end)
+                    end = stop.end() if stop else p_end
+                found.append(Quotation(start, end, start + 1, end, par, joined_next))
+        found.extend(Quotation(a, b + 1, a + 1, b, index) for a, b in zip(ascii_marks[::2], ascii_marks[1::2]))
     return _top_level(found)
-
-
-def _ascii_quotations(text: str, start: int, end: int, paragraph: int) -> list[Quotation]:
-    marks = [i for i in range(start, end) if text[i] == '"']
-    return [Quotation(a, b + 1, a + 1, b, paragraph) for a, b in zip(marks[::2], marks[1::2])]
 
 
 def _top_level(quotes: list[Quotation]) -> list[Quotation]:
@@ -162,115 +218,58 @@ def _top_level(quotes: list[Quotation]) -> list[Quotation]:
     return out
 
 
-# --- speakers ----------------------------------------------------------------------------------
-
-
-def _peel(phrase: str, r: _QuoteRules) -> str:
-    previous = None
-    phrase = phrase.strip()
-    while phrase != previous:
-        previous = phrase
-        phrase = r.leading.sub("", phrase).strip()
-        phrase = r.trailing.sub("", phrase).strip()
-        phrase = regex.sub(r"(?:在[^，,。]{1,24}?(?:上|中|时|期间|现场)|(?:对|向|跟)\S{1,14})$", "", phrase).strip()
-        phrase = regex.sub(r"\p{Han}{1,3}地$", "", phrase).strip()
-    return phrase.strip("、 ")
-
-
-def _is_name(candidate: str, r: _QuoteRules) -> bool:
-    if not regex.fullmatch(r"\p{Han}{2,4}", candidate):
-        return False
-    if candidate in r.not_names or candidate[-1] in r.not_name_endings:
-        return False
-    if r.title_end.search(candidate):
-        return False
-    if len(candidate) >= 3 and candidate[:2] in r.compound_surnames:
-        return True
-    return candidate[0] in r.surnames and len(candidate) <= 3
-
-
-def split_speaker(phrase: str, r: _QuoteRules | None = None) -> tuple[str, str | None, str] | None:
-    """'小冰CEO李笛' → ('李笛', '小冰CEO', 'person'); '蓝驰创投' → ('蓝驰创投', None, 'role')."""
-    r = r or _rules()
-    found = _split_speaker(phrase, r)
-    if found and found[1] and regex.search(r"(?:让|令|使|被|把|给|由|叫)$", found[1]):
-        return found[0], None, found[2]  # 它让马斯克: what precedes the name is no title
-    return found
-
-
-def _split_speaker(phrase: str, r: _QuoteRules) -> tuple[str, str | None, str] | None:
-    phrase = _peel(phrase, r)
-    if not phrase or len(phrase) > r.max_chars:
-        return None
-    if phrase in r.pronouns:
-        return phrase, None, "pronoun"
-    joint = regex.match(r"^(\p{Han})(?:和|与|跟|同)", phrase)
-    if joint and joint.group(1) in r.pronouns:  # 他和朋友们感叹: the pronoun leads
-        return joint.group(1), None, "pronoun"
-    if phrase in r.plural_pronouns:
-        return None
-    nickname = regex.search(r"“([^“”]{1,12})”", phrase)
-    if nickname:  # AI创业者“web3天空之城城主”
-        title = (phrase[: nickname.start()] + phrase[nickname.end() :]).strip() or None
-        return nickname.group(1), title, "person"
-    latin = regex.search(r"(?:[A-Z][a-zA-Z'\-]+)(?:\s[A-Z][a-zA-Z'\-]+)+$", phrase)
-    if latin and latin.start() > 0 and phrase[latin.start() - 1] in " 、" or (latin and latin.start() == 0):
-        title = phrase[: latin.start()].strip(" 、") or None
-        return latin.group(0), title, "person"
-    dotted = regex.search(r"\p{Han}{1,6}·\p{Han}{1,8}$", phrase)
-    if dotted:
-        return dotted.group(0), phrase[: dotted.start()].strip("、 ") or None, "person"
-    best: tuple[int, int, str] | None = None  # (score, length, name)
-    for k in (3, 2, 4):
-        if len(phrase) < k:
-            continue
-        candidate = phrase[-k:]
-        if not _is_name(candidate, r):
-            continue
-        before = phrase[:-k]
-        if not before or before[-1] in "、 " or before[-1].isascii() or r.title_end.search(before):
-            score = 2
-        else:
-            score = 1
-        if best is None or score > best[0]:
-            best = (score, k, candidate)
-    if best is not None and (best[0] == 2 or len(phrase) <= 4):
-        title = phrase[: -best[1]].strip("、 ") or None
-        return best[2], title, "person"
-    # After a title, a short tail is a name even without a known family name (扎克伯格).
-    titled = regex.search(rf"(?:{r.title_end.pattern[:-1]})(?P<name>\p{{Han}}{{2,5}})$", phrase)
-    if titled and titled["name"] not in r.not_names and titled["name"][-1] not in r.not_name_endings:
-        return titled["name"], phrase[: titled.start("name")].strip("、 ") or None, "person"
-    if best is not None:
-        return best[2], phrase[: -best[1]].strip("、 ") or None, "person"
-    if r.banned_in_phrase.search(phrase.replace("一位", "").replace("一名", "")):
-        return None
-    if len(phrase) > 30 or not regex.search(r"[\p{Han}A-Za-z]{2}", phrase):
-        return None
-    return phrase, None, "role"
-
-
 # --- attribution --------------------------------------------------------------------------------
 
 
-def _speech_like(quote: str) -> bool:
+def _speech_like(quote: str, r: _QuoteRules | None = None) -> bool:
     """Words someone said, rather than a term in quotation marks."""
+    r = r or _rules()
     quote = quote.strip()
-    return len(quote) >= 6 and (bool(regex.search(r"[，,。！？!?；;…]", quote)) or len(quote) >= 15)
+    if len(quote) < r.speech_min_chars:
+        return False
+    return bool(CLAUSE_MARK.search(quote)) or len(quote) >= r.speech_long_chars
 
 
 def _clause_start(text: str, limit: int, pos: int) -> int:
+    depth = 0  # inside brackets commas end nothing: 摩根大通(156.82, -1.18, -0.75%)在内的分析师
     for i in range(pos - 1, limit - 1, -1):
-        if text[i] in "，,；;：:。！？!?\n”\"」":
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in CLAUSE_STARTS_AFTER:
             return i + 1
     return limit
+
+
+def _phrase_start(pre: str, cue_start: int) -> int:
+    """Where the speaker phrase before a cue starts: at its clause start, reading past a short
+    quoted name in it (他在“头脑风暴技术”研讨会上说)."""
+    start = _clause_start(pre, 0, cue_start)
+    while start > 0 and pre[start - 1] in "”」":
+        opener = pre.rfind("“" if pre[start - 1] == "”" else "「", 0, start - 1)
+        if opener < 0 or start - opener > 14:
+            break
+        if opener == 0 or pre[opener - 1] in CLAUSE_PUNCTUATION:
+            return opener  # “新闻中心”记者写道: the quoted name opens the phrase
+        start = _clause_start(pre, 0, opener)
+    return start
 
 
 @dataclass
 class _Attribution:
     start: int  # position of the speaker phrase
-    speaker: tuple[str, str | None, str]
+    end: int  # one past the cue
+    speaker: SpeakerName
     cue: str | None
+    # A subject-less cue after another clause (…转发了视频,并表示): it continues a speaker only
+    # within its own sentence.
+    same_sentence_only: bool = False
+    # Found after the quote, with more words of the speaker's own after the cue (“…”X表示,…).
+    introduces_more: bool = False
+    # Reported words after a colon (X表示:…), where a quotation's marks were often lost.
+    colon_introduced: bool = False
 
 
 class _QuoteReader:
@@ -279,10 +278,83 @@ class _QuoteReader:
         self.text = ctx.text
         self.r = _rules()
         self.paras = paragraphs(self.text)
+        self._para_starts = [s for s, _ in self.paras]
         self.quotes = find_quotations(self.text)
+        self._quote_by_end = {q.end: q for q in self.quotes}
+        self._quote_opens = [q.open for q in self.quotes]
+
+    # -- where a quotation sits -------------------------------------------------------------
 
     def _paragraph_start(self, q: Quotation) -> int:
         return self.paras[q.paragraph][0] if q.paragraph < len(self.paras) else 0
+
+    def _paragraph_end(self, q: Quotation) -> int:
+        return self.paras[q.paragraph][1] if q.paragraph < len(self.paras) else len(self.text)
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding pos starts (quotes inside it do not end it)."""
+        para_start = self.paras[self._paragraph_of(pos)][0] if self.paras else 0
+        stops = [m.end() for m in SENTENCE_ENDS.finditer(self.text, para_start, pos)]
+        return stops[-1] if stops else para_start
+
+    def _inside_a_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quote_opens, pos) - 1
+        return i >= 0 and pos < self.quotes[i].end
+
+    def _paragraph_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._para_starts, pos) - 1, 0)
+
+    def _inside_clause(self, q: Quotation) -> bool:
+        """Opened in the middle of a clause (以“…”为主题, 会坚持“…”定位), or in a run of quoted
+        items that is (从“A”“B”“C”三方面)?"""
+        start = q.open
+        while start > 0:  # “A”“B”, “A”、“B”: look before the whole run
+            joint = start - 1 if self.text[start - 1 : start] == "、" else start
+            if joint not in self._quote_by_end:
+                break
+            start = self._quote_by_end[joint].open
+        return start > self._paragraph_start(q) and self.text[start - 1] not in CLAUSE_PUNCTUATION + "“”\"「」『』"
+
+    def _is_term(self, q: Quotation) -> bool:
+        """所谓“脱钩”, 简称“公司”: a term by how it is introduced."""
+        return bool(self.r.scare_marker.search(self.text, max(q.open - 4, 0), q.open))
+
+    def _accepts(self, q: Quotation, adjacent: bool) -> bool:
+        """May a cue this close to the quote attribute it? A short quote (好得吓人) only right
+        after the cue, or standing as its own clause (X说,…,“大门向你们打开”), and closing its
+        clause; one inside a clause only when it closes it."""
+        quote = q.text(self.text).strip()
+        if not _speech_like(quote, self.r):
+            if adjacent:
+                return len(quote) >= 3 and self._closes_clause(q)
+            return len(quote) >= 4 and not self._inside_clause(q) and self._closes_clause(q)
+        return adjacent or not self._inside_clause(q) or self._closes_clause(q)
+
+    def _closes_clause(self, q: Quotation) -> bool:
+        following = self.text[q.end : q.end + 1]
+        return not following or (following in CLAUSE_PUNCTUATION + "”」』）)" and following != "、")
+
+    def _cue_is_speech(self, start: int, end: int, base: int = 0) -> bool:
+        """Is the cue at text[base+start : base+end] a speech verb here (not 被称, 表示为, 来讲)?"""
+        text, word = self.text, self.text[base + start : base + end]
+        if base + start > 0 and text[base + start - 1] in self.r.not_speech_before.get(word, ""):
+            return False  # 被称, 号称, 自称: "be called"
+        if self.r.not_speech_phrase.search(text, max(base + end - 5, 0), base + end):
+            return False  # 从技术层面来讲, 也就是说
+        simple = len(word) <= 3 and SHORT_HAN.fullmatch(word) is not None
+        return not (simple and self.r.not_speech_after.match(text, base + end))
+
+    def _next_is_speech(self, pos: int) -> bool:
+        """Does a quotation opening at pos hold words someone said?"""
+        i = bisect.bisect_left(self._quote_opens, pos)
+        return i < len(self.quotes) and self.quotes[i].open == pos and _speech_like(self.quotes[i].text(self.text), self.r)
+
+    def _cue_label(self, matched: str) -> str:
+        """The speech verb ending a frame (在会上表示 → 表示), else the frame (告诉记者)."""
+        word = self.r.cue_word_at_end.search(matched)
+        return word.group(0) if word else matched
+
+    # -- before, after ----------------------------------------------------------------------
 
     def _before(self, q: Quotation, previous_end: int) -> _Attribution | None:
         """A speaker and cue before the quote, in its sentence."""
@@ -292,152 +364,302 @@ class _QuoteReader:
         last_stop = max((pre.rfind(c) for c in SENTENCE_END), default=-1)
         sentence_start = limit + last_stop + 1
         pre = text[sentence_start : q.open]
-        quote = q.text(text)
         for frame in r.around:
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
-                if regex.fullmatch(r"[,，:：]?\s*", tail) or (regex.fullmatch(r"[,，][^。！？!?]*", tail) and _speech_like(quote)):
-                    speaker = split_speaker(m["speaker"], r)
-                    if speaker:
-                        return _Attribution(sentence_start + m.start("speaker"), speaker, None)
-        cues = list(r.cue.finditer(pre))
-        for c in reversed(cues):
-            tail = pre[c.end() :]
-            adjacent = regex.fullmatch(r"[,，:：]?\s*", tail)
-            between = regex.fullmatch(r"[,，:：][^。！？!?]*", tail) or regex.fullmatch(r"[^。！？!?]*[,，:：]\s*", tail)
-            if not adjacent and not between:
-                continue
-            if not _speech_like(quote):
-                # A short quote only counts right after the cue and when it closes its clause:
-                # 马斯克感叹“好得吓人”, but not 业内认为“元宇宙”的元年来了.
-                after_close = text[q.end : q.end + 1]
-                if not adjacent or len(quote) < 3 or (after_close and after_close not in "，,。！？!?；;"):
+                adjacent = r.adjacent.fullmatch(tail) is not None
+                if not adjacent and not AFTER_CLAUSE.fullmatch(tail):
                     continue
-            if c.group(0) == "称" and c.start() > 0 and pre[c.start() - 1] in "被号简堪俗昵统戏美爱敬自":
+                speaker = split_speaker(m["speaker"])
+                if speaker and speaker.kind != "elided" and self._accepts(q, adjacent):
+                    return _Attribution(sentence_start + m.start("speaker"), sentence_start + m.end(), speaker, None)
+        for c in reversed(list(r.cue.finditer(pre))):
+            tail = pre[c.end() :]
+            adjacent = r.adjacent.fullmatch(tail) is not None
+            between = AFTER_CLAUSE.fullmatch(tail) or ONE_CLAUSE.fullmatch(tail)
+            if not (adjacent or between) or not self._accepts(q, adjacent):
                 continue
-            start = _clause_start(pre, 0, c.start())
-            speaker = split_speaker(pre[start : c.start()], r)
+            if not self._cue_is_speech(c.start(), c.end(), sentence_start):
+                continue
+            start = _phrase_start(pre, c.start())
+            speaker = split_speaker(pre[start : c.start()])
+            mid_sentence = False
+            if speaker and speaker.kind == "elided" and start > 0:
+                subject = self._subject_of_previous_clause(pre, start, self._sentence_start(q.open))
+                speaker, mid_sentence = (subject, False) if subject else (speaker, True)
+            if speaker and not _speech_like(q.text(text), r) and speaker.kind not in ("person", "pronoun", "elided"):
+                continue  # 这次更加强调“改革开放”: a short quote needs someone to have said it
             if speaker:
-                return _Attribution(sentence_start + start, speaker, c.group(0))
+                return _Attribution(sentence_start + start, sentence_start + c.end(), speaker, self._cue_label(c.group(0)), mid_sentence)
+        return None
+
+    def _subject_of_previous_clause(self, pre: str, clause_start: int, sentence_start: int) -> SpeakerName | None:
+        """康达在听证会上被问及…时,只能尴尬地表示: the subject opens the clause before, or the
+        sentence (which may hold quoted terms: 被问及“去风险”和“脱钩”有何区别时)."""
+        previous_start = _clause_start(pre, 0, clause_start - 1)
+        candidates = [self.r.subject_before_setting.match(pre, previous_start, clause_start)]
+        candidates.append(self.r.subject_before_setting.match(self.text, sentence_start, sentence_start + 40))
+        for m in candidates:
+            speaker = split_speaker(m["speaker"]) if m else None
+            if speaker and speaker.kind in ("person", "pronoun"):
+                return speaker
         return None
 
     def _after(self, q: Quotation) -> _Attribution | None:
         """A speaker and cue right after the quote: “…”X说。 / “…”在X看来，…"""
         text, r = self.text, self.r
         quote = q.text(text).strip()
-        if not _speech_like(quote) and not quote.endswith(tuple(SENTENCE_END + "…")):
-            return None  # a term followed by its own sentence ("元宇宙"公司向…介绍)
-        p_end = self.paras[q.paragraph][1] if q.paragraph < len(self.paras) else len(text)
-        post = text[q.end : min(p_end, q.end + 90)]
+        if not _speech_like(quote, r) and not quote.endswith(tuple(SENTENCE_END + "…")):
+            # A short quote standing alone and followed by ",X说" (“不会”,他说) is speech; a term
+            # followed by its own sentence ("元宇宙"公司向…介绍) is not.
+            if self._inside_clause(q) or len(quote) < 4 or text[q.end : q.end + 1] not in "，,":
+                return None
+        post = text[q.end : min(self._paragraph_end(q), q.end + 90)]
+        stripped = post.lstrip(",，")
+        offset = len(post) - len(stripped)
         for frame in r.around:
-            m = frame.match(post.lstrip(",，"))
+            m = frame.match(stripped)
             if m:
-                speaker = split_speaker(m["speaker"], r)
-                if speaker:
-                    offset = len(post) - len(post.lstrip(",，"))
-                    return _Attribution(q.end + offset + m.start("speaker"), speaker, None)
+                speaker = split_speaker(m["speaker"])
+                if speaker and speaker.kind != "elided":
+                    return _Attribution(q.end + offset + m.start("speaker"), q.end + offset + m.end(), speaker, None)
         m = r.after.match(post)
         if not m:
             return None
         cue = m["cue"]
         following = post[m.end() : m.end() + 1]
-        simple_cue = regex.fullmatch(r"\p{Han}{1,4}", cue) is not None
+        simple_cue = SHORT_HAN.fullmatch(cue) is not None
         if simple_cue and following and following not in "。，,：:；;！!？?…“\"「《" and not following.isspace():
             return None
-        speaker = split_speaker(m["phrase"], r)
+        if following in "，,:：" and self._inside_clause(q) and post[m.end() + 1 : m.end() + 2] not in "“\"「":
+            return None  # 首次提出“活跃资本市场”,专家表示,…: the cue opens new words, not these
+        if following in ":：" or (following in OPENERS and self._next_is_speech(q.end + m.end())):
+            return None  # “…”马胡塔回应:“…” / “…”,还有人说“…”: the cue binds to what follows
+        opens_sentence = q.open == self._paragraph_start(q) or text[q.open - 1] in SENTENCE_END + "”」』\""
+        if following in "，," and not opens_sentence:
+            return None  # …想好了专业,“…”曹军表示,…: the quote ends its own sentence; 曹军 opens a new one
+        speaker = split_speaker(m["phrase"]) if m["phrase"] else SpeakerName("", None, "elided")
         if not speaker:
             return None
-        return _Attribution(q.end + m.start("phrase"), speaker, cue)
+        if self._inside_clause(q) and speaker.kind == "role" and not is_titled_role(speaker.name):
+            return None  # 承担项目“…研究”,陆续推出系列解读分析: a clause, not a speaker
+        return _Attribution(q.end + m.start("phrase"), q.end + m.end("cue"), speaker, self._cue_label(cue), introduces_more=following in "，,")
 
     def _reported(self) -> list[tuple[int, int, _Attribution]]:
         """Reported speech: (content start, content end, attribution)."""
         out = []
-        for m in self.r.reported.finditer(self.text):
-            speaker = split_speaker(m["phrase"], self.r)
-            if not speaker or speaker[2] == "role" and not self.r.title_end.search(speaker[0]):
+        text = self.text
+        # Cues first, then the phrase back to its clause start: one pass over the text.
+        for m in self.r.reported.finditer(text):
+            cue_start, cue_end = m.start("cue"), m.end("cue")
+            phrase_start = _clause_start(text, max(cue_start - self.r.max_phrase_chars, 0), cue_start)
+            if phrase_start > 0 and text[phrase_start - 1] not in REPORTED_CLAUSE_STARTS and text[phrase_start - 2 : phrase_start] not in SENTENCE_CLOSED:
+                continue  # no clause start within reach, or inside a sentence after a quote
+            phrase = text[phrase_start:cue_start]
+            if not SPEAKER_PHRASE.fullmatch(phrase) or not self._cue_is_speech(cue_start, cue_end):
                 continue
-            content_start, content_end = m.start("content"), m.end("content")
-            out.append((content_start, content_end, _Attribution(m.start("phrase"), speaker, m["cue"])))
+            word = m["cue"]
+            if word in self.r.cue_words and word not in self.r.reported_words and not word.endswith(self.r.cue_suffixes):
+                continue  # 宣布, 建议: an act, not a claim (举例说 ends in 说; frames pass)
+            content = REPORTED_CONTENT.match(text, m.end())
+            if not content or self.r.cue_word_at_start.match(text, m.end()):
+                continue  # 在接受采访时,谈到了…: the statement's own cue comes later
+            speaker = split_speaker(phrase)
+            if not speaker or speaker.kind == "document":
+                continue
+            if speaker.kind == "role" and not is_titled_role(speaker.name) and len(speaker.name) > 5:
+                continue  # a long role without a title or a body's ending is a clause
+            mid_sentence = speaker.kind == "elided" and phrase_start > 0 and text[phrase_start - 1] in "，,"
+            attribution = _Attribution(phrase_start, cue_end, speaker, self._cue_label(m["cue"]), mid_sentence)
+            attribution.colon_introduced = text[cue_end] in ":："
+            out.append((content.start(), content.end(), attribution))
         for frame in self.r.around:
-            for m in frame.finditer(self.text):
-                if self.text[m.end() : m.end() + 1] not in ("，", ","):
+            for m in frame.finditer(text):
+                if text[m.end() : m.end() + 1] not in ("，", ","):
                     continue
-                speaker = split_speaker(m["speaker"], self.r)
-                if speaker:
+                speaker = split_speaker(m["speaker"])
+                if speaker and speaker.kind not in ("elided", "document"):
                     start = m.end() + 1
-                    stop = _next_stop(self.text, start)
-                    if stop - start >= 8 and not regex.search(r"[“”\"「」]", self.text[start:stop]):
-                        out.append((start, stop, _Attribution(m.start("speaker"), speaker, None)))
+                    stop = _next_stop(text, start)
+                    if stop - start >= 8:
+                        out.append((start, stop, _Attribution(m.start("speaker"), m.end(), speaker, None)))
         out.sort(key=lambda item: item[0])
         return out
 
+    # -- everything -------------------------------------------------------------------------
+
     def read(self) -> list[tuple[int, int, _Attribution, bool, tuple[int, int]]]:
         """(quote start, quote end, attribution, direct, evidence span) for every quote."""
-        text = self.text
-        raw: list[tuple[int, int, _Attribution | None, bool, Quotation | None, int]] = []
+        text, r = self.text, self.r
+        direct: list[tuple[Quotation, _Attribution | None]] = []
         previous_end = 0
         for q in self.quotes:
-            attribution = self._before(q, previous_end) or self._after(q)
-            raw.append((q.inner_start, q.inner_end, attribution, True, q, q.paragraph))
-            previous_end = q.end
-        for start, end, attribution in self._reported():
-            if any(q.open <= start < q.end for q in self.quotes):
+            attribution = None if self._is_term(q) else self._before(q, previous_end) or self._after(q)
+            direct.append((q, attribution))
+            if attribution is not None or _speech_like(q.text(text), r):
+                previous_end = q.end  # a quoted term (“头脑风暴技术”研讨会上说) does not end the search
+        # Quotes side by side (“A”“B”, “A”,“B”) are one speaker's: 有网友称“A”“B”“C”. So is
+        # “A,”X说,“B”“C”Y称,… — C goes on with X's words; Y opens new ones.
+        for i in range(1, len(direct)):
+            q, attribution = direct[i]
+            earlier_q, earlier = direct[i - 1]
+            if earlier is None or earlier.speaker.kind == "document" or text[earlier_q.end : q.open].strip(" ,，"):
                 continue
-            raw.append((start, end, attribution, False, None, self._paragraph_of(start)))
+            if (attribution is None and _speech_like(q.text(text), r)) or (attribution is not None and attribution.introduces_more):
+                direct[i] = (q, earlier)
+        # A quote whose closing mark was lost and the one that goes on after it share a speaker,
+        # whichever of them names it (“…。“…”他说).
+        for i in range(len(direct) - 1, 0, -1):
+            q, attribution = direct[i]
+            earlier_q, earlier = direct[i - 1]
+            if q.joined and attribution is not None and earlier is None:
+                direct[i - 1] = (earlier_q, attribution)
+
+        # Each item: (start, end, attribution, direct, quotation, paragraph, end of the item)
+        raw: list[tuple[int, int, _Attribution | None, bool, Quotation | None, int, int]] = []
+        for q, attribution in direct:
+            item_end = max(q.end, attribution.end if attribution else 0)
+            raw.append((q.inner_start, q.inner_end, attribution, True, q, q.paragraph, item_end))
+        attributed_opens = [q.open for q, a in direct if a is not None]
+        for start, end, attribution in self._reported():
+            if self._inside_a_quote(start):
+                continue
+            end = _before_quote(text, start, end, attributed_opens)
+            if end - start < 8:
+                continue
+            raw.append((start, end, attribution, False, None, self._paragraph_of(start), end))
         raw.sort(key=lambda item: item[0])
 
-        # Named people (from explicit attributions) and where each is mentioned.
-        names = {a.speaker[0] for _, _, a, _, _, _ in raw if a and a.speaker[2] == "person"}
-        mentions: list[tuple[int, str, str | None]] = []
-        for name in names:
-            for m in regex.finditer(regex.escape(name), text):
-                mentions.append((m.start(), name, None))
-        for _, _, a, _, _, _ in raw:
-            if a and a.speaker[2] == "role":
-                mentions.append((a.start, a.speaker[0], a.speaker[1]))
-        mentions.sort()
-        titles = {a.speaker[0]: a.speaker[1] for _, _, a, _, _, _ in raw if a and a.speaker[1]}
+        mentions = self._mentions(raw)
+        mention_starts = [m[0] for m in mentions]
+        self._mention_list, self._mention_starts = mentions, mention_starts
+        titles = {a.speaker.name: a.speaker.title for _, _, a, _, _, _, _ in raw if a and a.speaker.title}
 
         out = []
-        last_in_paragraph: dict[int, _Attribution] = {}
-        for start, end, attribution, direct, q, para in raw:
-            if attribution is not None and attribution.speaker[2] == "pronoun":
-                attribution = self._resolve_pronoun(attribution, mentions, titles)
-            if attribution is None and q is not None:
-                earlier = last_in_paragraph.get(para)
-                if earlier is not None and _speech_like(q.text(text)):
-                    attribution = _Attribution(earlier.start, earlier.speaker, earlier.cue)
+        last: tuple[_Attribution, int, int] | None = None  # the latest attribution, its paragraph, its end
+        for start, end, attribution, is_direct, q, para, item_end in raw:
+            cued = attribution is not None  # a cue was found: no falling back on the last speaker
+            if attribution is not None and attribution.speaker.kind == "elided":
+                attribution = self._continue(last, attribution.start, para, attribution)
+            elif attribution is not None and attribution.speaker.kind == "demonstrative":
+                # 这位联合创始人表示: the person the passage is about, who spoke last; 该网友 stays
+                # as written unless the last speaker was one.
+                if self._describes(attribution.speaker, last):
+                    attribution = self._carry(last[0], attribution)
+                else:
+                    attribution = dataclasses.replace(attribution, speaker=SpeakerName(attribution.speaker.name, None, "role"))
+            elif attribution is not None and attribution.speaker.kind == "pronoun" and self._speaker_just_before(last, attribution, para):
+                # X表示,…Y…。他说: the one who was speaking, not someone they talked about.
+                attribution = self._carry(last[0], attribution)
+            elif attribution is not None and attribution.speaker.kind in ("pronoun", "demonstrative"):
+                attribution = self._resolve_pronoun(attribution, mentions, mention_starts, titles)
+            if attribution is None and not cued and q is not None and not self._is_term(q):
+                if _speech_like(q.text(text), r) and not (self._inside_clause(q) and not self._closes_clause(q)):
+                    attribution = self._continue(last, q.open, para, None)
             if attribution is None:
                 continue
-            last_in_paragraph[para] = attribution
-            if not text[start:end].strip():
-                continue
+            last = (attribution, para, item_end)
+            if not text[start:end].strip() or attribution.speaker.kind == "document":
+                continue  # a document's words (报道称,“…”) are nobody's quote
+            if attribution.colon_introduced and attribution.speaker.name in text[start:end]:
+                continue  # 他说:榊原英资发表上述言论之际…: the writer, about the speaker (the quote was lost)
             evidence = (min(start, attribution.start), max(end, attribution.start + 1))
-            out.append((start, end, attribution, direct, evidence))
+            out.append((start, end, attribution, is_direct, evidence))
         return out
 
-    def _paragraph_of(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.paras):
-            if s <= pos <= e:
-                return i
-        return len(self.paras) - 1
-
-    def _resolve_pronoun(self, a: _Attribution, mentions, titles) -> _Attribution | None:
-        before = [m for m in mentions if m[0] < a.start]
-        if not before:
+    def _continue(self, last: tuple[_Attribution, int, int] | None, pos: int, para: int, cue_from: _Attribution | None) -> _Attribution | None:
+        """The previous speaker goes on, if they spoke just before: same paragraph, at most
+        `continuation_max_sentences` sentence ends between their words and these."""
+        if last is None:
             return None
-        _, name, title = before[-1]
-        kind = "role" if title is None and name not in titles and not _looks_like_person(name, self.r) else "person"
-        return _Attribution(a.start, (name, titles.get(name, title), kind), a.cue)
+        previous, previous_para, previous_end = last
+        if previous_para != para:
+            return None
+        gap = self.text[previous_end:pos] if pos > previous_end else ""
+        allowed = 0 if cue_from is not None and cue_from.same_sentence_only else self.r.continuation_max_sentences
+        if len(SENTENCE_ENDS.findall(gap)) > allowed:
+            return None
+        # Someone else named in between takes the floor (…教授费俊分享了他的感悟,“…”).
+        i = bisect.bisect_left(self._mention_starts, previous_end)
+        while i < len(self._mention_starts) and self._mention_starts[i] < pos:
+            _, name, _, body = self._mention_list[i]
+            if not body and name != previous.speaker.name and not previous.speaker.name.endswith(name) and not name.endswith(previous.speaker.name):
+                return None
+            i += 1
+        return self._carry(previous, cue_from)
 
+    def _describes(self, demonstrative: SpeakerName, last: tuple[_Attribution, int, int] | None) -> bool:
+        """Can 这位…的联合创始人 / 该负责人 be the person who spoke last? A described person (with
+        的) can; a bare title (该网友) only if the last speaker's title ends with it."""
+        if last is None or last[0].speaker.kind != "person":
+            return False
+        described = self.r.demonstrative.sub("", demonstrative.name, count=1)
+        if "的" in described:
+            return True
+        return (last[0].speaker.title or "").endswith(described)
 
-def _looks_like_person(name: str, r: _QuoteRules) -> bool:
-    return _is_name(name, r) or "·" in name or bool(regex.fullmatch(r"[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)+", name))
+    def _speaker_just_before(self, last: tuple[_Attribution, int, int] | None, a: _Attribution, para: int) -> bool:
+        """Did a person speak in this sentence or the one before (for 他/她, not 其)?"""
+        if last is None or a.speaker.name in self.r.any_referent:
+            return False
+        previous, previous_para, _ = last
+        if previous_para != para or previous.speaker.kind != "person" or previous.start > a.start:
+            return False
+        return len(SENTENCE_ENDS.findall(self.text, previous.end, a.start)) <= 1
+
+    @staticmethod
+    def _carry(previous: _Attribution, cue_from: _Attribution | None) -> _Attribution:
+        """The previous speaker, at the cue that continues them (if any)."""
+        if cue_from is None:
+            return _Attribution(previous.start, previous.end, previous.speaker, previous.cue)
+        return dataclasses.replace(cue_from, speaker=previous.speaker)
+
+    def _mentions(self, raw) -> list[tuple[int, str, str | None, bool]]:
+        """Where people and bodies are mentioned: (position, name, title, is a body). Named people
+        who spoke, every mention of them; people named after a title; roles where they spoke."""
+        names = {a.speaker.name for _, _, a, _, _, _, _ in raw if a and a.speaker.kind == "person"}
+        mentions: list[tuple[int, str, str | None, bool]] = []
+        for name in names:  # str.find: no pattern to compile per document
+            at = self.text.find(name)
+            while at >= 0:
+                mentions.append((at, name, None, False))
+                at = self.text.find(name, at + len(name))
+        mentions.extend((pos, name, None, False) for pos, name in person_mentions(self.text))
+        for _, _, a, _, _, _, _ in raw:
+            if a and a.speaker.kind == "role":
+                mentions.append((a.start, a.speaker.name, a.speaker.title, is_org(a.speaker.name)))
+        # A name inside a quotation is talked about, not talking (“Take-Two Interactive对我…”).
+        mentions = [m for m in mentions if not self._inside_a_quote(m[0])]
+        mentions.sort()
+        return mentions
+
+    def _resolve_pronoun(self, a: _Attribution, mentions, mention_starts: list[int], titles) -> _Attribution | None:
+        """他/她 (and 这位创始人) go to the nearest person mentioned before; 其 to the nearest
+        person or body."""
+        i = bisect.bisect_left(mention_starts, a.start)
+        wants_person = a.speaker.name not in self.r.any_referent
+        for j in range(i - 1, max(i - 8, -1), -1):
+            _, name, title, body = mentions[j]
+            if wants_person and (body or name.endswith(self.r.plural_marker)):
+                continue  # 他 is neither a company nor 营员们
+            person = title is not None or name in titles or looks_like_person(name)
+            return dataclasses.replace(a, speaker=SpeakerName(name, titles.get(name, title), "person" if person else "role"))
+        if a.speaker.kind == "demonstrative":
+            return dataclasses.replace(a, speaker=SpeakerName(a.speaker.name, None, "role"))
+        return None
 
 
 def _next_stop(text: str, start: int) -> int:
-    m = regex.compile(r"[。！？!?\n]").search(text, start)
+    m = STOPS.search(text, start)
     return m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
+
+
+def _before_quote(text: str, start: int, end: int, opens: list[int]) -> int:
+    """Reported content stops where an attributed direct quote starts (张三表示,未来…,“…”)."""
+    i = bisect.bisect_right(opens, start)
+    if i < len(opens) and opens[i] < end:
+        return len(text[start : opens[i]].rstrip("，,:：")) + start
+    return end
 
 
 def _near_duplicate(a: str, b: str) -> bool:
@@ -455,7 +677,7 @@ def extract(ctx: DocContext) -> list[Quote]:
     for start, end, attribution, direct, evidence in _QuoteReader(ctx).read():
         name, title, _ = attribution.speaker
         quote = ctx.text[start:end].strip()
-        if not quote:
+        if not quote or not name:
             continue
         if any(q.speaker == name and q.direct == direct and _near_duplicate(q.quote, quote) for q in out):
             continue
@@ -471,3 +693,4 @@ def extract(ctx: DocContext) -> list[Quote]:
             )
         )
     return out
+
