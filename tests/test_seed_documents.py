@@ -42,6 +42,12 @@ def _comparable(text: str) -> str:
     return regex.sub(r"\s+", "", _PINYIN.sub("", fold_width(to_simplified(text, "hant"))))
 
 
+def _in_order(needle: str, haystack: str) -> bool:
+    """Every character of `needle` appears in `haystack`, in order (junk may sit between)."""
+    chars = iter(haystack)
+    return all(ch in chars for ch in needle)
+
+
 @pytest.mark.parametrize("name", sorted(GOLD_DOCS))
 def test_every_fact_raw_span_shows_the_same_words(seed_facts, name):
     facts = seed_facts[name]
@@ -50,9 +56,13 @@ def test_every_fact_raw_span_shows_the_same_words(seed_facts, name):
     for table in FACT_TABLES:
         for fact in getattr(facts, table):
             p = fact.provenance
-            in_clean = clean_text[p.span_start : p.span_end]
-            in_raw = raw[p.raw_span_start : p.raw_span_end]
-            assert _comparable(in_raw) == _comparable(in_clean), (table, in_clean, in_raw)
+            in_clean = _comparable(clean_text[p.span_start : p.span_end])
+            in_raw = _comparable(raw[p.raw_span_start : p.raw_span_end])
+            # The raw span holds the same words; spam removed inside a long quote may sit
+            # between them, and nothing else (the raw span is at most that much longer).
+            assert in_raw[:1] == in_clean[:1] and in_raw[-1:] == in_clean[-1:], (table, in_clean, in_raw)
+            assert _in_order(in_clean, in_raw), (table, in_clean, in_raw)
+            assert len(in_raw) - len(in_clean) <= 12, (table, in_clean, in_raw)
             checked += 1
     assert checked > 0
 
