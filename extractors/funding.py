@@ -39,6 +39,11 @@ _MANNER_TAIL = regex.compile(
 )
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
+# Cheap markers that must be present before the costly patterns are run on a sentence.
+_STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
+_CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.)")
+_ANNOUNCE_MARK = regex.compile(r"公告")
+_FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
@@ -159,6 +164,10 @@ def _rules() -> _FundingRules:
 @cache
 def _descriptors() -> str:
     return rules.alternation(rules.load("funding")["descriptors"]["evidence"])
+
+
+_DESCRIPTOR_END = regex.compile(_descriptors() + r"$")
+_CODE_AFTER = regex.compile(r"\s*[(（](?:\d{4,6}|[A-Z]{1,5}[.)])")
 
 
 @cache
@@ -317,14 +326,22 @@ class _SentenceReader:
             return False
         known = self._evidence.get(name)
         if known is None:
-            escaped = regex.escape(name)
-            known = (
-                looks_like_company(name)
-                or self.register.canonical(name) is not None
-                or bool(regex.search(rf"(?:{_descriptors()})\s*[“「\"]?{escaped}|{escaped}\s*[(（](?:\d{{4,6}}|[A-Z]{{1,5}}[.)])|「{escaped}」", self.text))
-            )
+            known = looks_like_company(name) or self.register.canonical(name) is not None or self._written_as_company(name)
             self._evidence[name] = known
         return known
+
+    def _written_as_company(self, name: str) -> bool:
+        """公司X / 「X」 / X(603876) anywhere in the document (string search: no regex per name)."""
+        text, pos = self.text, self.text.find(name)
+        while pos >= 0:
+            before = text[max(0, pos - 6) : pos].rstrip(" “「\"")
+            after = text[pos + len(name) : pos + len(name) + 8]
+            if _DESCRIPTOR_END.search(before) or (text[pos - 1 : pos] == "「" and after.startswith("」")):
+                return True
+            if _CODE_AFTER.match(after):
+                return True
+            pos = text.find(name, pos + 1)
+        return False
 
     def investor_like(self, name: str | None) -> bool:
         return bool(name) and (bool(self.r.investor_suffix.search(name)) or self.evidenced(name))
@@ -363,7 +380,9 @@ class _SentenceReader:
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
         sentence = self.text[s_start:s_end]
-        for pattern in (_STOCK_CODE, _ANNOUNCER, _FOUNDED):
+        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK)):
+            if not marker.search(sentence):
+                continue
             for m in pattern.finditer(sentence):
                 company = company_name(m["name"])
                 if company and not company.generic and company.name not in ("公司", "本公司", "上市公司"):
@@ -533,6 +552,8 @@ class _SentenceReader:
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """海康威视、正泰电器等14只股票获券商增持; 益生股份年内获北向资金增持3.32亿元."""
         deals = []
+        if not _STAKE_WORDS.search(sentence):  # a cheap test first: the pattern backtracks a lot
+            return deals
         for m in self.r.stake_received.finditer(sentence):
             start = self._clause_start(s_start, s_start + m.start("targets"))
             phrase = self.text[start : s_start + m.end("targets")]
