@@ -51,8 +51,9 @@ def _rules() -> _ValuationRules:
 
 
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
+_MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
-_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾)+$")
+_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾|可能|或将|或|将|预计|有望)+$")
 STOPS = "，,；;。！？!?\n"
 
 
@@ -81,10 +82,49 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
+    """The company a clause starts with: its longest opening that reads as a company."""
+    clause = regex.split(r"[:：]", clause)[-1].lstrip()  # 王小川表示:百川智能… → after the colon
+    clause = _LEAD_IN.sub("", clause)
+    for length in range(min(len(clause), 16), 1, -1):
+        head = clause[:length]
+        if head.count("(") + head.count("（") != head.count(")") + head.count("）"):
+            continue  # 月之暗面(Moo: cut inside the brackets
+        if head[-1:].isascii() and head[-1:].isalpha() and clause[length : length + 1].isascii() and clause[length : length + 1].isalpha():
+            continue  # cut inside a Latin word
+        if clause[length : length + 1] in ("者", "人", "方", "们", "员"):
+            continue  # 现有投资者: a word goes on past the name-like ending
+        if register.canonical(head) or (looks_like_company(head) and company_name(head) is not None):
+            company = company_name(head)
+            if company is not None and not company.generic and company.name == head:
+                return register.canonical(head) or head
+    return None
+
+
+def _bracketed_after(text: str, floor: int, cue_at: int) -> int | None:
+    """Where the bracket holding the cue opens: 秦淮数据(CD,股价8.11美元,市值29.73亿美元)."""
+    depth = 0
+    for i in range(cue_at - 1, floor - 1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
 def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str | None:
     text = ctx.text
+    s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
+    bracket = _bracketed_after(text, s_start, cue_at)
+    if bracket is not None:  # the company is the name the bracket glosses
+        name_start = _clause_start(text, bracket, s_start)
+        named = _named(regex.sub(r"[(（][^)）]*[)）]", "", text[name_start:bracket]).split("与")[-1], cue_at, register, adjacent=True)
+        if named:
+            return named
     clause_start = _clause_start(text, cue_at)
-    before_cue = text[clause_start:cue_at]
+    before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
     of_company = _OF_COMPANY.search(before_cue)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register)
@@ -96,6 +136,14 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():
         return None  # the clause has a subject, and it is no company
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
+    # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
+    pos = clause_start - 1
+    while pos > s_start:
+        prev_start = _clause_start(text, pos, s_start)
+        leading = _leading_company(text[prev_start:pos], cue_at, register)
+        if leading:
+            return leading
+        pos = prev_start - 1
     first_clause_end = next((i for i in range(s_start, cue_at) if text[i] in STOPS), None)
     if first_clause_end is not None:
         first = text[s_start:first_clause_end]
