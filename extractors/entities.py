@@ -163,6 +163,9 @@ def company_name(phrase: str) -> CompanyName | None:
         if r.descriptor_end.search(before) or len(latin.group(0)) > 3:
             return _checked(latin.group(0), aliases)
     if r.legal_suffix.search(phrase):
+        lead = r.descriptor.match(phrase)  # 子公司比亚迪汽车工业有限公司, 上市公司纽顿集团
+        if lead and not r.legal_suffix.fullmatch(phrase[lead.end() :]) and len(phrase) - lead.end() >= 4:
+            phrase = phrase[lead.end() :]
         return _checked(phrase, aliases)
     # The name follows the last descriptor: 合成数据公司光轮智能 → 光轮智能
     last = None
@@ -204,6 +207,19 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
     return CompanyName(name, tuple(a for a in aliases if a != name))
+
+
+def coded_company_name(phrase: str) -> CompanyName | None:
+    """The name written right before a stock code (高能环境(603588)): a company even when it ends
+    like a field (环境, 能源), so only the clause checks apply."""
+    found = company_name(phrase)
+    if found is not None:
+        return found
+    name = _peel(phrase, _rules())
+    if 2 <= len(name) <= 12 and regex.fullmatch(r"[\p{Han}A-Za-z0-9]+", name) and not _CLAUSE_WORDS.search(name) \
+            and not _rules().clause_verbs.search(name) and name not in _rules().generic:
+        return CompanyName(name)
+    return None
 
 
 def is_field_name(phrase: str) -> bool:

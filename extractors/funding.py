@@ -22,7 +22,14 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, is_field_name, looks_like_company
+from extractors.entities import (
+    CompanyName,
+    CompanyRegister,
+    coded_company_name,
+    company_name,
+    is_field_name,
+    looks_like_company,
+)
 from extractors.money import MoneySpan
 from models import NO_MONEY, FundingRound, Money
 
@@ -33,10 +40,28 @@ _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
 _ENUM_TAIL = regex.compile(r"(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)[^，,。；]*$|等+$|等(?:机构|公司|企业|投资方|股东)$")
 # What stands between a subject and its verb: 拟以3亿元, 于10月29日期间通过集中竞价方式, 斥资…
+# 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
-    r"(?:(?:拟|将|计划|已|曾|先后|再度|再次)?(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金|于|在|从|向|对)"
-    r"(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
+    r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
+    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金)"
+    r"(?=[^，,的]*(?:\d|亿|万|元|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
+    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
 )
+# What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
+_ANNOUNCE_TAIL = regex.compile(
+    r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
+    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出)?$"
+)
+def _strip_manner(phrase: str) -> str:
+    """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another."""
+    for _ in range(3):
+        shorter = _MANNER_TAIL.sub("", phrase)
+        if shorter == phrase:
+            break
+        phrase = shorter
+    return phrase
+
+
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
@@ -112,7 +137,8 @@ def _rules() -> _FundingRules:
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
         deal_verb=regex.compile(
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|{'|'.join(map(regex.escape, inv['noun_preceders']))})"
+            # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -123,7 +149,8 @@ def _rules() -> _FundingRules:
         ),
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
-            rf"对(?P<obj>{c}{{2,40}}?)(?:\d+(?:\.\d+)?%|全部|部分|控股)?的?(?:股权|股份|权益)的?(?:收购|并购|购买)"
+            rf"(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)(?P<obj>{c}{{2,40}}?)(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
+            rf"(?:全资|整体|再)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"
         ),
         stake_received=regex.compile(
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
@@ -133,10 +160,10 @@ def _rules() -> _FundingRules:
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
-            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司)"
+            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
-            rf"|(?P<count>\d+(?:\.\d+)?[万亿]?股)"
+            rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
@@ -155,7 +182,7 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         price_after=regex.compile(
-            r"^[,，]?\s*(?:本次|此次|该笔|该项目)?(?:交易|收购|转让)?(?:预估|预计|合计|总)?" + rules.alternation(inv["price_after"])
+            r"^[,，]?\s*(?:拟|将|预计)?(?:本次|此次|该笔|该项目)?(?:交易|收购|转让)?(?:预估|预计|合计|总)?" + rules.alternation(inv["price_after"])
             + r"(?:预计|预估)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计)*\s*$"
         ),
     )
@@ -296,8 +323,10 @@ class _SentenceReader:
         end = pos
         for hop in range(4):
             start = self._clause_start(s_start, end)
-            # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it
-            start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < end])
+            # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it (but
+            # 以4.39亿元的现金对价 is the manner of the verb, not a name)
+            bare_end = start + len(_strip_manner(self.text[start:end]))
+            start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < bare_end])
             phrase = self.text[start:end]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
             investor = None
@@ -305,7 +334,7 @@ class _SentenceReader:
                 found = company_name(source["who"])
                 investor = found.name if found and not found.generic else None
                 phrase = phrase[: source.start()]
-            company = company_name(_MANNER_TAIL.sub("", phrase))
+            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase)))
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and (hop == 0 or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
                 if investor:
@@ -314,7 +343,8 @@ class _SentenceReader:
             if start <= s_start or self.text[start - 1] in "；;":
                 break  # a semicolon closes its subject's reach
             end = start - 1
-            if _SPEECH.search(self.text[self._clause_start(s_start, end) : end]):
+            before = self.text[self._clause_start(s_start, end) : end]
+            if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
 
@@ -369,7 +399,7 @@ class _SentenceReader:
             rest = mid
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
-            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|战略|累计|共计|约)+$", "", rest.strip())
+            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest.strip())
             names = _names(rest) if rest else []
             if names and (spans or any(self.evidenced(n) for n in names)):
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
@@ -384,7 +414,7 @@ class _SentenceReader:
             if not marker.search(sentence):
                 continue
             for m in pattern.finditer(sentence):
-                company = company_name(m["name"])
+                company = coded_company_name(m["name"]) if pattern is _STOCK_CODE else company_name(m["name"])
                 if company and not company.generic and company.name not in ("公司", "本公司", "上市公司"):
                     self.register.add(s_start + m.start("name"), company)
 
@@ -460,7 +490,7 @@ class _SentenceReader:
                 continue  # 筹集了20亿美元的收益, 获得15亿美元的特许权使用费: income, not a round
             if any(d.start <= verb_at < d.end for d in deals):
                 continue
-            own_clause = company_name(_MANNER_TAIL.sub("", self.text[self._clause_start(s_start, verb_at) : verb_at]))
+            own_clause = company_name(_strip_manner(self.text[self._clause_start(s_start, verb_at) : verb_at]))
             if own_clause is None and deals and deals[-1].money.amount is None:
                 deals[-1].money = spans[0].money  # …完成Pre-A轮融资，获投5000万元: the same round's amount
                 deals[-1].end = max(deals[-1].end, spans[0].end)
@@ -536,10 +566,17 @@ class _SentenceReader:
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
-            buyer, b_start = self.subject(s_start, s_start + m.start())
-            buyer_name = self.register.resolve(buyer, s_start + m.start()) if buyer and not buyer.generic else None
+            completed = regex.search(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$", sentence[max(0, m.start() - 4) : m.start()])
+            if not m["stake"] and not m["de"] and not m["pay"]:
+                continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal
+            if not m["stake"] and not completed and not self.evidenced(target.name):
+                continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
+            lead = s_start + m.start() - (len(completed.group(0)) if completed else 0)
+            buyer, b_start = self.subject(s_start, lead)
+            buyer_name = self.register.resolve(buyer, lead) if buyer and not buyer.generic else None
+            pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
-                               [buyer_name] if buyer_name else [], None, NO_MONEY))
+                               [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
         for m in self.r.acquire_passive.finditer(sentence):
             target, acquirer = company_name(m["target"]), company_name(m["acq"])
             if target is None or acquirer is None or target.generic or acquirer.generic:
@@ -606,6 +643,22 @@ class _SentenceReader:
             found.append((name, offset + max(at, 0), offset + max(at, 0) + len(part)))
         return found, has_stake, end
 
+    def _more_stakes(self, objects: list[tuple[CompanyName, int, int]], has_stake: bool, obj_end: int, s_end: int
+                     ) -> tuple[list[tuple[CompanyName, int, int]], int]:
+        """收购A 100%股权及B 100%股权, 收购A40%的股权、B49.02%的股权: one verb, a stake in each."""
+        for _ in range(6):
+            if not (objects and has_stake):
+                break
+            stake = self.r.object_end.match(self.text, obj_end, s_end)
+            joint = stake and regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*").match(self.text, stake.end(), s_end)
+            if not joint:
+                break
+            more, has_stake, end = self._objects(joint.end(), s_end)
+            if not (more and has_stake):
+                break
+            objects, obj_end = objects + more, end
+        return objects, obj_end
+
     def _price(self, s_start: int, s_end: int, verb_at: int, obj_end: int) -> Money:
         """The deal's price: money before the verb that a price word introduces (以/作价/斥资 …,
         in this clause or an earlier one of the sentence), money right before the verb, or money
@@ -618,13 +671,17 @@ class _SentenceReader:
         for m in reversed(self.money_in(s_start, verb_at)):
             if per_unit(m):
                 continue
-            if self.r.deal_verb.search(self.text, m.end, verb_at):
+            if self.r.deal_verb.search(self.text, m.end, verb_at) or regex.search("[；;]", self.text[m.end : verb_at]):
                 break  # 以200亿美元收购Figma的交易…并购监管: that money is the other deal's
+            if m.start < clause_start and self.r.deal_verb.search(self.text, s_start, m.start):
+                break  # 收购A100%股权,拟作价129亿元,以现金收购B: the price of the deal before
             cue = self.r.price_before.search(self.text[max(s_start, m.start - 6) : m.start])
             if cue or (m.start >= clause_start and verb_at - m.end <= 2):
                 return m.money
         for m in self.money:
             if obj_end <= m.start < s_end and not per_unit(m):
+                if regex.search("[；;]", self.text[obj_end : m.start]) or self.r.deal_verb.search(self.text, obj_end, m.start):
+                    break  # past a semicolon or another deal the money is not this deal's
                 lead_in = self.text[self._clause_start(obj_end, m.start) : m.start]
                 if m.start - obj_end <= 2 or self.r.price_after.search(lead_in):
                     return m.money
@@ -643,6 +700,7 @@ class _SentenceReader:
             if self.not_deal(self._clause_start(s_start, at), clause_end):
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
+            objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
             if not objects and has_stake and self.text[s_start + m.end("verb") : obj_end].strip(" 了") != "":
                 # 再次增持0.97%股权: the stake is in the company the article is about
                 implicit = self.register.last_before(at)
@@ -653,7 +711,9 @@ class _SentenceReader:
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
             share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
             buyer, b_start = self.subject(s_start, at)
-            if buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
+            if buyer is not None and buyer.generic and buyer.name in self.r_anaphora:
+                pass  # 公司拟以…收购: the company the article is about, resolved below
+            elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
             buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
             buyer_like = self.investor_like(buyer_name)
@@ -673,7 +733,10 @@ class _SentenceReader:
                 if verb.strength == "investor":
                     ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
                 elif verb.strength == "weak":
-                    ok = (stake and (buyer_like or known)) or (buyer_like and known)
+                    # 以4.39亿元购买麦克韦尔50.1%的股权: a stake bought at a price is a deal
+                    # and 购买X51%股权 is one whoever buys it (only companies have 股权)
+                    ok = (stake and (buyer_like or known or price.amount is not None)) or (buyer_like and known)
+                    ok = ok or (stake and share_stake and verb.deal_type == "acquisition")
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
                     ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")
                 if ok:
