@@ -22,6 +22,7 @@ class _EntityRules:
     trailing: regex.Pattern[str]
     descriptor: regex.Pattern[str]
     descriptor_end: regex.Pattern[str]
+    descriptor_lead: regex.Pattern[str]
     legal_suffix: regex.Pattern[str]
     anaphora: frozenset[str]
     generic: frozenset[str]
@@ -29,7 +30,9 @@ class _EntityRules:
     plural: regex.Pattern[str]
     name_suffix: regex.Pattern[str]
     region_prefix: regex.Pattern[str]
+    country_prefix: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
+    not_target_end: regex.Pattern[str]
     time_words: frozenset[str]
     clause_verbs: regex.Pattern[str]
     bad_edges: regex.Pattern[str]
@@ -44,13 +47,16 @@ def _rules() -> _EntityRules:
         trailing=regex.compile(rules.alternation(t["strip"]["trailing"]) + "$"),
         descriptor=regex.compile(rules.alternation(descriptors)),
         descriptor_end=regex.compile(rules.alternation(descriptors) + "$"),
+        descriptor_lead=regex.compile("(?:控股|全资|参股)?" + rules.alternation(descriptors)),
         legal_suffix=regex.compile(rules.alternation(t["descriptors"]["legal_suffixes"]) + "$"),
         anaphora=frozenset(t["strip"]["anaphora"]),
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
         region_prefix=regex.compile("^" + rules.alternation(t["strip"]["region_prefixes"]) + "(?:市|省)?"),
+        country_prefix=regex.compile("^" + rules.alternation(t["strip"]["country_prefixes"])),
         not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
+        not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         time_words=frozenset(t["generic"]["time_words"]),
         clause_verbs=regex.compile(rules.alternation(t["generic"]["clause_verbs"])),
         bad_edges=regex.compile(
@@ -163,8 +169,9 @@ def company_name(phrase: str) -> CompanyName | None:
         if r.descriptor_end.search(before) or len(latin.group(0)) > 3:
             return _checked(latin.group(0), aliases)
     if r.legal_suffix.search(phrase):
-        lead = r.descriptor.match(phrase)  # 子公司比亚迪汽车工业有限公司, 上市公司纽顿集团
-        if lead and not r.legal_suffix.fullmatch(phrase[lead.end() :]) and len(phrase) - lead.end() >= 4:
+        # 子公司比亚迪汽车工业有限公司, 上市公司纽顿集团, 公司控股子公司阳新鹏富矿业有限公司
+        while (lead := r.descriptor_lead.match(phrase)) and not r.legal_suffix.fullmatch(phrase[lead.end() :]) \
+                and len(phrase) - lead.end() >= 4:
             phrase = phrase[lead.end() :]
         return _checked(phrase, aliases)
     # The name follows the last descriptor: 合成数据公司光轮智能 → 光轮智能
@@ -241,6 +248,16 @@ def looks_like_company(name: str) -> bool:
         return True
     suffix = _rules().name_suffix.search(name)
     return bool(suffix) and suffix.start() >= 2
+
+
+def place_named(name: str) -> bool:
+    """石家庄华燕, 北京豪威, 日本艾礼富: a place, then a short name — how Chinese news writes a
+    company it has not introduced (a place alone, or a place and a field, is none)."""
+    r = _rules()
+    place = r.region_prefix.match(name) or r.country_prefix.match(name)
+    rest = name[place.end() :] if place else ""
+    return 2 <= len(rest) <= 6 and bool(regex.fullmatch(r"[\p{Han}A-Za-z]+", rest)) and not r.not_name_end.search(rest) \
+        and not r.not_target_end.search(rest) and not r.bad_edges.search(rest) and rest not in r.generic
 
 
 def name_core(name: str) -> str:

@@ -29,6 +29,7 @@ from extractors.entities import (
     company_name,
     is_field_name,
     looks_like_company,
+    place_named,
 )
 from extractors.money import MoneySpan
 from models import NO_MONEY, FundingRound, Money
@@ -43,8 +44,8 @@ _ENUM_TAIL = regex.compile(r"(?:等|在内的|为首的)?(?:[一二两三四五�
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|现金|自有资金|自筹资金)"
-    r"(?=[^，,的]*(?:\d|亿|万|元|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
+    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费|现金|自有资金|自筹资金)"
+    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
 )
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
@@ -62,6 +63,7 @@ def _strip_manner(phrase: str) -> str:
     return phrase
 
 
+_SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
@@ -161,7 +163,7 @@ def _rules() -> _FundingRules:
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
@@ -380,7 +382,8 @@ class _SentenceReader:
         return [m for m in self.money if start <= m.start and m.end <= end]
 
     def not_deal(self, start: int, end: int) -> bool:
-        return bool(self.r.not_deal.search(self.text[start:end]))
+        # 花费巨资收购: spending on a deal is its price, not a cost
+        return bool(self.r.not_deal.search(_SPENT_ON.sub("", self.text[start:end])))
 
     def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0) -> list[str]:
         sentence = self.text[s_start:s_end]
@@ -721,7 +724,8 @@ class _SentenceReader:
             def known_company(name: str) -> bool:
                 if name in self.r_anaphora:  # 增持公司股份: the company the article is about
                     return self.register.last_before(at) is not None
-                return self.evidenced(name)
+                # 收购石家庄华燕: what a strong acquisition verb takes, written place + name
+                return self.evidenced(name) or (verb.deal_type == "acquisition" and verb.strength == "strong" and place_named(name))
 
             known_share = sum(known_company(o.name) for o, _, _ in objects) / len(objects)
             kept = []
