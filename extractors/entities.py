@@ -61,6 +61,7 @@ def _rules() -> _EntityRules:
         clause_verbs=regex.compile(rules.alternation(t["generic"]["clause_verbs"])),
         bad_edges=regex.compile(
             "^" + rules.alternation(t["generic"]["bad_starts"]) + "|" + rules.alternation(t["generic"]["bad_ends"]) + "$"
+            + "|" + rules.alternation_of_patterns(t["generic"]["bad_end_patterns"]) + "$"
         ),
         plural=regex.compile(
             r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家|" + rules.alternation(t["generic"]["plural_markers"])
@@ -139,12 +140,16 @@ def company_name(phrase: str) -> CompanyName | None:
         return CompanyName(phrase, (), True, None)
     aliases: list[str] = []
     quoted = _QUOTED.search(phrase)
+    if quoted and "的" in phrase[quoted.end() :]:
+        quoted = None  # 拥有“萨博”基因的瑞典电动汽车公司NEVS: the quote describes; the name follows 的
     if quoted and not _PAREN_ALIAS.match(phrase):
         before = r.descriptor.sub("", phrase[: quoted.start()]).strip()
         if before and looks_like_company(before) and quoted.end() == len(phrase):
             return _checked(before, aliases)  # 觅瑞控股“突击”: the quote is a word, not the name
         return _checked(quoted.group(1).strip(), aliases)
     m = _PAREN_ALIAS.match(phrase)
+    if m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于", m["alias"]):
+        phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
     if m:
         if m["short"] and m["short"] != "即":
             # 和然节能有限责任公司(下称和然节能): the article goes on with the short name

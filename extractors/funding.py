@@ -63,6 +63,7 @@ def _strip_manner(phrase: str) -> str:
     return phrase
 
 
+_RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
@@ -162,7 +163,7 @@ def _rules() -> _FundingRules:
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
-            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
+            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
@@ -184,8 +185,9 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         price_after=regex.compile(
-            r"^[,，]?\s*(?:拟|将|预计)?(?:本次|此次|该笔|该项目)?(?:交易|收购|转让)?(?:预估|预计|合计|总)?" + rules.alternation(inv["price_after"])
-            + r"(?:预计|预估)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计)*\s*$"
+            r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的)?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
+            + rules.alternation(inv["price_after"])
+            + r"(?:预计|预估|暂定|初步|确定|定)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计|不超过|不低于|超过|逾|近)*\s*$"
         ),
     )
 
@@ -612,13 +614,24 @@ class _SentenceReader:
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
         stop = r.object_end.search(text, start, limit)
+        while stop and text.count("(", start, stop.start()) + text.count("（", start, stop.start()) > \
+                text.count(")", start, stop.start()) + text.count("）", start, stop.start()):
+            # 浙江九翎网络科技有限公司(下称:浙江九翎)部分股权: a stop inside brackets ends nothing
+            close = regex.compile(r"[)）]").search(text, stop.start(), limit)
+            if not close:
+                break
+            stop = r.object_end.search(text, close.end(), limit)
         if stop and stop.group("project"):
             return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
         end = stop.start() if stop else self._clause_end(start, limit)
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
         phrase = text[start:end]
+        if any(m.start <= start + 1 and m.end > start for m in self.money):
+            return [], False, end  # 投资160亿印度卢比在…建设园区: the amount, then where it goes
         owner = r.owner.match(phrase)
+        if owner and owner.group(0).count("(") + owner.group(0).count("（") > owner.group(0).count(")") + owner.group(0).count("）"):
+            owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
         offset = start
         if owner:
             if len(phrase) <= owner.end():
@@ -676,16 +689,20 @@ class _SentenceReader:
                 continue
             if self.r.deal_verb.search(self.text, m.end, verb_at) or regex.search("[；;]", self.text[m.end : verb_at]):
                 break  # 以200亿美元收购Figma的交易…并购监管: that money is the other deal's
-            if m.start < clause_start and self.r.deal_verb.search(self.text, s_start, m.start):
+            window = max(s_start, m.start - 6)
+            cue = self.r.price_before.search(self.text[window : m.start])
+            if cue and m.start < clause_start and self.r.deal_verb.search(self.text, s_start, window + cue.start()):
                 break  # 收购A100%股权,拟作价129亿元,以现金收购B: the price of the deal before
-            cue = self.r.price_before.search(self.text[max(s_start, m.start - 6) : m.start])
             if cue or (m.start >= clause_start and verb_at - m.end <= 2):
                 return m.money
+        # 收购X100%股权的交易价格为13.2亿元: the price words may follow the stake
+        stake = self.r.object_end.match(self.text, obj_end, s_end)
+        after_stake = stake.end() if stake and stake.group(0).strip() and stake.group(0)[-1] not in CLAUSE_STOPS else obj_end
         for m in self.money:
             if obj_end <= m.start < s_end and not per_unit(m):
-                if regex.search("[；;]", self.text[obj_end : m.start]) or self.r.deal_verb.search(self.text, obj_end, m.start):
+                if regex.search("[；;]", self.text[obj_end : m.start]) or self.r.deal_verb.search(self.text, after_stake, m.start):
                     break  # past a semicolon or another deal the money is not this deal's
-                lead_in = self.text[self._clause_start(obj_end, m.start) : m.start]
+                lead_in = self.text[max(after_stake, self._clause_start(obj_end, m.start)) : m.start]
                 if m.start - obj_end <= 2 or self.r.price_after.search(lead_in):
                     return m.money
                 if m.start - obj_end > 60:
@@ -721,6 +738,7 @@ class _SentenceReader:
             buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
             buyer_like = self.investor_like(buyer_name)
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
+            each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
             def known_company(name: str) -> bool:
                 if name in self.r_anaphora:  # 增持公司股份: the company the article is about
                     return self.register.last_before(at) is not None
@@ -747,8 +765,25 @@ class _SentenceReader:
                     kept.append((obj, o_start, o_end))
             for obj, o_start, o_end in kept:
                 start = b_start if buyer is not None else at
-                deals.append(_Deal(start, max(obj_end, o_end), verb.deal_type, obj, [buyer_name] if buyer_name else [], None, price))
+                money = each[[o for o, _, _ in objects].index(obj)] if each else price
+                deals.append(_Deal(start, max(obj_end, o_end), verb.deal_type, obj, [buyer_name] if buyer_name else [], None, money))
         return deals
+
+    def _respective_prices(self, obj_end: int, s_end: int, count: int) -> list[Money]:
+        """收购A85.53%股权、B42.27%股权以及C79.93%股权,…交易对价分别为130.23亿元、2.34亿元和2.55亿元:
+        one price per object, in order, when 分别 lists exactly as many."""
+        cue = _RESPECTIVELY.search(self.text, obj_end, min(s_end, obj_end + 80))
+        if not cue or regex.search("[；;。]", self.text[obj_end : cue.start()]):
+            return []
+        spans = []
+        for m in self.money:
+            if m.start < cue.end():
+                continue
+            gap = self.text[spans[-1].end if spans else cue.end() : m.start]
+            if len(gap) > 3 or regex.search(r"[；;。]", gap):
+                break
+            spans.append(m)
+        return [m.money for m in spans] if len(spans) == count else []
 
 
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
