@@ -161,7 +161,7 @@ def company_name(phrase: str) -> CompanyName | None:
         head, tail = phrase.rsplit("的", 1)
         if len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):
             phrase = tail
-    phrase = regex.sub(r"^\d{1,2}[.、)）]\s*", "", phrase)  # list numbering: 6. Archer Aviation
+    phrase = _LIST_NUMBER.sub("", phrase)  # list numbering: 6. Archer Aviation
     head = _LATIN_HEAD.match(phrase)
     clause_after = bool(head) and bool(r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"]))
     if (head and len(head["latin"]) > 2 and (clause_after or not regex.search(r"[A-Za-z]", head["rest"]))
@@ -193,6 +193,11 @@ def company_name(phrase: str) -> CompanyName | None:
     return _checked(phrase, aliases)
 
 
+_SHARE_COUNT_HEAD = regex.compile(r"^\d+(?:\.\d+)?[万亿]?股")
+_LETTER = regex.compile(r"[\p{Han}A-Za-z]")
+_ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?")
+_LATIN_RUN = regex.compile(r"[A-Za-z0-9.&'\- ]+")
+_LIST_NUMBER = regex.compile(r"^\d{1,2}[.、)）]\s*")
 _COUNTED = regex.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|[元币]$"
 )
@@ -202,18 +207,18 @@ _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-
 
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
-    name = regex.sub(r"^\d+(?:\.\d+)?[万亿]?股", "", name.strip(" 、,，."))  # 13.2万股伟禄集团
+    name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，."))  # 13.2万股伟禄集团
     head = _LATIN_HEAD.match(name)
     if head and len(head["latin"]) > 2 and (r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"])):
         name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
     if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
         return None
-    if not regex.search(r"[\p{Han}A-Za-z]", name) or name in r.generic or name in r.time_words:
+    if not _LETTER.search(name) or name in r.generic or name in r.time_words:
         return None
-    if regex.fullmatch(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?", name):
+    if _ROUND_NAME.fullmatch(name):
         return None  # a round (Pre-A), not a company
     if not _LATIN_ONLY.fullmatch(name):
-        han = regex.sub(r"[A-Za-z0-9.&'\- ]+", "", name)  # the Chinese part of 智谱AI, IPO来实现
+        han = _LATIN_RUN.sub("", name)  # the Chinese part of 智谱AI, IPO来实现
         if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or r.bad_edges.search(name)):
             return None
         if len(han) > 20 and not r.legal_suffix.search(name):

@@ -63,6 +63,9 @@ def _strip_manner(phrase: str) -> str:
     return phrase
 
 
+_INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
+_CLOSING_BRACKET = regex.compile(r"[)）]")
+_STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
@@ -536,7 +539,7 @@ class _SentenceReader:
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
         patterns = [(self.r.invest_to, True)]
-        if regex.search(r"投资|融资|注资|入股", sentence):
+        if _INVEST_WORD.search(sentence):
             patterns.append((self.r.invest_of, False))
         for pattern, has_verb in patterns:
             for m in pattern.finditer(sentence):
@@ -617,7 +620,7 @@ class _SentenceReader:
         while stop and text.count("(", start, stop.start()) + text.count("（", start, stop.start()) > \
                 text.count(")", start, stop.start()) + text.count("）", start, stop.start()):
             # 浙江九翎网络科技有限公司(下称:浙江九翎)部分股权: a stop inside brackets ends nothing
-            close = regex.compile(r"[)）]").search(text, stop.start(), limit)
+            close = _CLOSING_BRACKET.search(text, stop.start(), limit)
             if not close:
                 break
             stop = r.object_end.search(text, close.end(), limit)
@@ -666,7 +669,7 @@ class _SentenceReader:
             if not (objects and has_stake):
                 break
             stake = self.r.object_end.match(self.text, obj_end, s_end)
-            joint = stake and regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*").match(self.text, stake.end(), s_end)
+            joint = stake and _STAKE_JOINT.match(self.text, stake.end(), s_end)
             if not joint:
                 break
             more, has_stake, end = self._objects(joint.end(), s_end)

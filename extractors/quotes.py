@@ -530,7 +530,7 @@ class _QuoteReader:
             raw.append((start, end, attribution, False, None, self._paragraph_of(start), end))
         raw.sort(key=lambda item: item[0])
 
-        mentions = self._mentions(raw)
+        mentions = self._mentions(raw) if raw else []  # no quotes, nobody to resolve: skip the scan
         mention_starts = [m[0] for m in mentions]
         self._mention_list, self._mention_starts = mentions, mention_starts
         titles = {a.speaker.name: a.speaker.title for _, _, a, _, _, _, _ in raw if a and a.speaker.title}
