@@ -66,6 +66,22 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
+# The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
+_INVESTED_IN_THE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:]))(?:曾经|曾|先后|已)?(?P<verb>投资过|投资了|投资于|投资|领投过|领投了|领投)(?P<objs>[^，,。；;：:的]{2,40}?)的"
+    r"(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z ]{1,20}?(?:资本|创投|基金|投资集团|投资公司|投资|Capital|Ventures|Partners))"
+    r"(?=表示|称|认为|指出|说|透露|介绍|也|则|已|曾|将|正|在|于|[，,]|\d)"
+)
+_TENDER_OFFER = regex.compile(
+    r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
+)
+_PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
+_DEAL_COUNT_MARK = regex.compile(r"[笔起]")
+_DEAL_TOTAL = regex.compile(
+    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
+    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)(?:共|达|为|约)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起))[，,]?\s*"
+    r"(?:总价值|总金额|总额|金额|总规模|涉及金额|披露金额|融资总额|投资总额)(?:合计|共计|总计)?(?:达到|达|约为|为|约|超过|超|逾|近|共)*"
+)
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
@@ -167,7 +183,7 @@ def _rules() -> _FundingRules:
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
             rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
@@ -375,8 +391,8 @@ class _SentenceReader:
             after = text[pos + len(name) : pos + len(name) + 8]
             if _DESCRIPTOR_END.search(before) or (text[pos - 1 : pos] == "「" and after.startswith("」")):
                 return True
-            if _CODE_AFTER.match(after):
-                return True
+            if _CODE_AFTER.match(after) or after.startswith(("公司", "集团")):
+                return True  # X(603876), 东芝公司
             pos = text.find(name, pos + 1)
         return False
 
@@ -437,6 +453,8 @@ class _SentenceReader:
         deals += self._invest_to(sentence, s_start, s_end)
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
+        deals += self._investor_described(sentence, s_start, s_end)
+        deals += self._deal_totals(sentence, s_start, s_end)
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         return deals
 
@@ -482,9 +500,12 @@ class _SentenceReader:
             # its company is known to be one.
             if not (named_round or investors or company.generic or self.evidenced(company.name) or (spans and strong_raise)):
                 continue
+            # 获米哈游和蔚来资本投资: named investors put money in (an investment); 获A领投的B轮融资
+            # and 完成融资 are the company raising a round.
+            kind = "investment" if m["noun"] in self.r.received_nouns and investors and not round_text else "funding"
             deals.append(
                 _Deal(
-                    c_start, max(end, spans[0].end if spans else end), "funding", company,
+                    c_start, max(end, spans[0].end if spans else end), kind, company,
                     investors, round_, spans[0].money if spans else NO_MONEY,
                 )
             )
@@ -585,6 +606,15 @@ class _SentenceReader:
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
                                [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
+        for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
+            target = company_name(m["obj"])
+            if target is None or target.generic:
+                continue
+            buyer, b_start = self.subject(s_start, s_start + m.start())
+            buyer_name = self.register.resolve(buyer, s_start + m.start()) if buyer and not buyer.generic else None
+            pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
+            deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
+                               [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
         for m in self.r.acquire_passive.finditer(sentence):
             target, acquirer = company_name(m["target"]), company_name(m["acq"])
             if target is None or acquirer is None or target.generic or acquirer.generic:
@@ -592,6 +622,36 @@ class _SentenceReader:
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "acquisition", target, [acquirer.name], None,
                                pay[0].money if pay else NO_MONEY))
+        return deals
+
+    def _investor_described(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+        """投资于字节跳动和南京希音的泛大西洋投资集团表示…: an investor described by what it
+        invested in. The investor must be named as one (资本, 投资集团, Capital …)."""
+        deals = []
+        if not _INVEST_WORD.search(sentence):
+            return deals
+        for m in _INVESTED_IN_THE.finditer(sentence):
+            investor = company_name(m["inv"])
+            if investor is None or investor.generic or not self.r.investor_suffix.search(investor.name):
+                continue
+            for part in split_list(m["objs"]):
+                target = company_name(part)
+                if target is None or target.generic or is_field_name(part) or self.r.not_target_end.search(target.name):
+                    continue
+                deals.append(_Deal(s_start + m.start("verb"), s_start + m.end("inv"), "investment", target, [investor.name], None, NO_MONEY))
+        return deals
+
+    def _deal_totals(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+        """参与了2700多笔中国初创企业交易，总价值达1657亿美元: a total over many deals."""
+        deals = []
+        if not _DEAL_COUNT_MARK.search(sentence):
+            return deals
+        for m in _DEAL_TOTAL.finditer(sentence):
+            end = s_start + m.end()
+            spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
+            if not spans or self.not_deal(s_start + m.start(), spans[0].end):
+                continue
+            deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money))
         return deals
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -616,6 +676,8 @@ class _SentenceReader:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
+        if r.owner.match(text[start : start + 45]):
+            limit = min(s_end, start + 100)  # 由Gorka Holding GmbH持有的DiaSys Diagnostic Systems GmbH公司(简称…)75%股权
         stop = r.object_end.search(text, start, limit)
         while stop and text.count("(", start, stop.start()) + text.count("（", start, stop.start()) > \
                 text.count(")", start, stop.start()) + text.count("）", start, stop.start()):
@@ -659,6 +721,7 @@ class _SentenceReader:
             name = company_name(part)
             if name is None or name.generic or r.not_object.search(name.name):
                 continue
+            name = self._without_shares(name)
             found.append((name, offset + max(at, 0), offset + max(at, 0) + len(part)))
         return found, has_stake, end
 
@@ -677,6 +740,19 @@ class _SentenceReader:
                 break
             objects, obj_end = objects + more, end
         return objects, obj_end
+
+    def _without_shares(self, name: CompanyName) -> CompanyName:
+        """收购东芝股份: the company is 东芝 when the article also names it without 股份 (东芝公司);
+        华帝股份, named only so, keeps its name."""
+        base = name.name[:-2] if name.name.endswith("股份") else ""
+        if len(base) < 2:
+            return name
+        at = self.text.find(base)
+        while at >= 0:
+            if not self.text.startswith("股份", at + len(base)):
+                return CompanyName(base, name.aliases, name.generic, name.count, name.investor)
+            at = self.text.find(base, at + 1)
+        return name
 
     def _price(self, s_start: int, s_end: int, verb_at: int, obj_end: int) -> Money:
         """The deal's price: money before the verb that a price word introduces (以/作价/斥资 …,
@@ -766,11 +842,22 @@ class _SentenceReader:
                     ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")
                 if ok:
                     kept.append((obj, o_start, o_end))
+            deal_type = verb.deal_type
+            if deal_type == "acquisition" and len(objects) == 1 and self._minority_stake(obj_end, s_end):
+                deal_type = "investment"  # Exor以26亿欧元购买了飞利浦15%的股份: a stake, not control
             for obj, o_start, o_end in kept:
                 start = b_start if buyer is not None else at
                 money = each[[o for o, _, _ in objects].index(obj)] if each else price
-                deals.append(_Deal(start, max(obj_end, o_end), verb.deal_type, obj, [buyer_name] if buyer_name else [], None, money))
+                deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, [buyer_name] if buyer_name else [], None, money))
         return deals
+
+    def _minority_stake(self, obj_end: int, s_end: int) -> bool:
+        """The stake after the object is a stated share below half (15%的股份, 少数股权)."""
+        stake = self.r.object_end.match(self.text, obj_end, s_end)
+        if not stake:
+            return False
+        shares = [float(p) for p in _PERCENT.findall(stake.group(0))]
+        return (bool(shares) and max(shares) < 50) or "少数" in stake.group(0)
 
     def _respective_prices(self, obj_end: int, s_end: int, count: int) -> list[Money]:
         """收购A85.53%股权、B42.27%股权以及C79.93%股权,…交易对价分别为130.23亿元、2.34亿元和2.55亿元:
