@@ -70,7 +70,7 @@ def extract_facts(document: Document, cleaned: Cleaned | None = None) -> Documen
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)
     register = CompanyRegister()
     funding_rounds = funding.extract(ctx, money_spans, date_spans, register)
-    valued = valuations.extract(ctx, money_spans, date_spans, register)
+    valued = valuations.extract(ctx, money_spans, date_spans, register, funding_rounds)
     # Every name the document gave a company, known once the whole document is read.
     funding_rounds = [fr.model_copy(update={"company_aliases": tuple(sorted(register.aliases(fr.company)))}) if fr.company else fr
                       for fr in funding_rounds]

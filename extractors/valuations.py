@@ -22,7 +22,7 @@ from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyRegister, company_name, looks_like_company
 from extractors.money import MoneySpan
-from models import Valuation
+from models import FundingRound, Valuation
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,21 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     return register.last_before(cue_at)
 
 
-def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[Valuation]:
+def _deal_target(ctx: DocContext, cue_at: int, deals: list[FundingRound] | tuple[()]) -> str | None:
+    """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
+    the same sentence's acquisition or investment names."""
+    if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的"):
+        return None
+    sentence = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), None)
+    if sentence is None:
+        return None
+    targets = [d.company for d in deals if d.company and d.deal_type in ("acquisition", "investment")
+               and sentence[0] <= d.provenance.span_start < sentence[1]]
+    return targets[-1] if targets else None
+
+
+def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister,
+            deals: list[FundingRound] | tuple[()] = ()) -> list[Valuation]:
     r = _rules()
     text = ctx.text
     out: list[Valuation] = []
@@ -172,7 +186,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             continue  # 持仓市值, 物业估值, 指数市值: not a company's value
         if before and r.not_after_cue.match(text[cue_at + len(cue) : cue_at + len(cue) + 4]):
             continue
-        name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register) if before else _company_for(ctx, span.start, register)
+        name = _deal_target(ctx, cue_at, deals) if before else None
+        if name is None:
+            name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register) if before else _company_for(ctx, span.start, register)
         if not name:
             continue
         end = span.end + (after.end() if after else 0)
