@@ -64,7 +64,7 @@ def _rules() -> _EntityRules:
             + "|" + rules.alternation_of_patterns(t["generic"]["bad_end_patterns"]) + "$"
         ),
         plural=regex.compile(
-            r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家|" + rules.alternation(t["generic"]["plural_markers"])
+            r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|个(?=\p{Han}{0,6}(?:项目|企业|公司|团队)))|" + rules.alternation(t["generic"]["plural_markers"])
         ),
     )
 
@@ -131,7 +131,7 @@ def company_name(phrase: str) -> CompanyName | None:
     plural = r.plural.search(phrase)
     if plural or phrase in r.generic:
         count = None
-        m = regex.search(r"(\d+)(?:多|余)?家", phrase)
+        m = regex.search(r"(\d+)(?:多|余)?[家个]", phrase)
         if m:
             count = int(m.group(1))
         return CompanyName(phrase, (), True, count)

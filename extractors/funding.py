@@ -72,6 +72,15 @@ _INVESTED_IN_THE = regex.compile(
     r"(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z ]{1,20}?(?:资本|创投|基金|投资集团|投资公司|投资|Capital|Ventures|Partners))"
     r"(?=表示|称|认为|指出|说|透露|介绍|也|则|已|曾|将|正|在|于|[，,]|\d)"
 )
+_SOLD_TO = regex.compile(
+    r"将(?:其|旗下|所持有?的?|持有的)?(?P<obj>[^，,。；;将]{2,40}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))?"
+    r"(?:出售|转让|卖)给了?(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
+)
+_SELLS_TO = regex.compile(
+    r"向(?P<buyer>[^，,。；;向]{2,30}?)(?:出售|转让)了?(?:其|所持有?的?|持有的)?(?P<obj>[^，,。；;]{2,40}?)"
+    r"(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
+)
+_SALE_MARK = regex.compile(r"出售|转让|卖给")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -154,7 +163,7 @@ def _rules() -> _FundingRules:
     c = CLAUSE_CHAR
     return _FundingRules(
         raise_=regex.compile(
-            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
@@ -194,7 +203,7 @@ def _rules() -> _FundingRules:
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
         round_words=round_words,
-        not_deal=regex.compile(rules.alternation(t["not_deal"]["words"])),
+        not_deal=regex.compile(rules.alternation(t["not_deal"]["words"]) + "|" + rules.alternation_of_patterns(t["not_deal"]["patterns"])),
         not_deal_sentence=regex.compile(rules.alternation_of_patterns(t["not_deal"]["sentence_words"])),
         received_nouns=frozenset(t["raise"]["received_nouns"]),
         receiving=frozenset(t["raise"]["receiving"]),
@@ -446,7 +455,10 @@ class _SentenceReader:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
         if self.r.not_deal_sentence.search(sentence):
-            return []  # IPOs and listings raise money too, but they are not rounds
+            # IPOs and listings raise money too, but they are not rounds; an acquisition in the
+            # same sentence (…房多多在纳斯达克上市;益生股份拟增资收购四方红科技70%股权) still is one.
+            passive = [d for d in self._passive(sentence, s_start, s_end) if not self.not_deal(d.start, d.end)]
+            return passive + self._deal_verbs(sentence, s_start, s_end, taken=passive, acquisitions_only=True)
         deals: list[_Deal] = []
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
@@ -606,6 +618,16 @@ class _SentenceReader:
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
                                [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
+        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence)] if _SALE_MARK.search(sentence) else []
+        for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
+            target, buyer = company_name(m["obj"]), company_name(m["buyer"])
+            if target is None or buyer is None or target.generic or buyer.generic:
+                continue
+            if not (self.evidenced(target.name) or self.evidenced(buyer.name)) or self.not_deal(s_start + m.start(), s_start + m.end()):
+                continue
+            price = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
+            deal_type = "investment" if m["stake"] and self._minority_stake(s_start + m.start("stake"), s_end) else "acquisition"
+            deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [buyer.name], None, price))
         for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
@@ -667,6 +689,8 @@ class _SentenceReader:
             if not names or not investor or investor.generic and not self.r.investor_suffix.search(investor.name):
                 continue
             end = s_start + m.end()
+            if self.not_deal(start, self._clause_end(end, s_end)) or regex.search(r"[“”\"「」]", m["inv"]):
+                continue  # 获得机构给予“买入”评级: a rating, not a purchase
             spans = [s for s in self.money if end <= s.start <= end + 12] if len(names) == 1 else []
             for name in names:
                 deals.append(_Deal(start, end, "investment", CompanyName(name), [investor.name], None, spans[0].money if spans else NO_MONEY))
@@ -788,15 +812,20 @@ class _SentenceReader:
                     break
         return NO_MONEY
 
-    def _deal_verbs(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+    def _deal_verbs(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal], acquisitions_only: bool = False) -> list[_Deal]:
         deals = []
         for m in self.r.deal_verb.finditer(sentence):
             verb = self.r.verbs[m["verb"]]
             at = s_start + m.start("verb")
-            if any(d.start <= at < d.end for d in taken):
+            if any(d.start <= at < d.end for d in taken) or (acquisitions_only and verb.deal_type != "acquisition"):
                 continue
             clause_end = self._clause_end(at, s_end)
-            if self.not_deal(self._clause_start(s_start, at), clause_end):
+            clause_start = self._clause_start(s_start, at)
+            if verb.deal_type == "acquisition":
+                # 募集资金拟用于收购X: what the proceeds are for is a deal, the proceeds are not
+                used_for = self.text.rfind("用于", clause_start, at)
+                clause_start = used_for if used_for >= 0 else clause_start
+            if self.not_deal(clause_start, clause_end):
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
             objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
@@ -857,7 +886,7 @@ class _SentenceReader:
         if not stake:
             return False
         shares = [float(p) for p in _PERCENT.findall(stake.group(0))]
-        return (bool(shares) and max(shares) < 50) or "少数" in stake.group(0)
+        return (bool(shares) and max(shares) < 50) or "少数" in stake.group(0) or "部分" in stake.group(0)
 
     def _respective_prices(self, obj_end: int, s_end: int, count: int) -> list[Money]:
         """收购A85.53%股权、B42.27%股权以及C79.93%股权,…交易对价分别为130.23亿元、2.34亿元和2.55亿元:
@@ -941,7 +970,7 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         fr for fr in kept
         if fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
             k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
-            and fr.round in (None, k.round)
+            and fr.round in (None, k.round) and _investors_agree(k, fr)
             for k in kept
         )
     ]
@@ -959,8 +988,13 @@ def _complementary(a: FundingRound, b: FundingRound) -> bool:
     """Two tellings that fill each other's gaps and contradict in nothing."""
     if a.money.amount is not None and b.money.amount is not None:
         return False
-    if a.round and b.round and a.round != b.round:
+    if a.round and b.round and a.round != b.round or not _investors_agree(a, b):
         return False
     gap_filled = (a.money.amount is None) != (b.money.amount is None) or (not a.round) != (not b.round)
     near = abs(a.provenance.span_start - b.provenance.span_start) < 300
     return gap_filled and near
+
+
+def _investors_agree(a: FundingRound, b: FundingRound) -> bool:
+    """软银收购Arm and 英伟达收购Arm are two deals: named buyers that share no one differ."""
+    return not a.investors or not b.investors or bool(set(a.investors) & set(b.investors))
