@@ -124,6 +124,9 @@ def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     r = _rules()
     phrase = _peel(phrase, r)
+    named = _NAMED_AS.match(phrase)
+    if named:
+        phrase = named["name"].strip()  # 一家名为Swarm Technologies的卫星通信公司 → Swarm Technologies
     if not phrase:
         return None
     if phrase in r.anaphora:
@@ -193,6 +196,7 @@ def company_name(phrase: str) -> CompanyName | None:
     return _checked(phrase, aliases)
 
 
+_NAMED_AS = regex.compile(r"^(?:一家|一个|这家)?(?:名为|名叫|叫做)(?P<name>[^的，,]{2,30})的")
 _SHARE_COUNT_HEAD = regex.compile(r"^\d+(?:\.\d+)?[万亿]?股")
 _LETTER = regex.compile(r"[\p{Han}A-Za-z]")
 _ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?")

@@ -39,7 +39,7 @@ CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
-_ENUM_TAIL = regex.compile(r"(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)[^，,。；]*$|等+$|等(?:机构|公司|企业|投资方|股东)$")
+_ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等(?:机构|公司|企业|投资方|股东)$")
 # What stands between a subject and its verb: 拟以3亿元, 于10月29日期间通过集中竞价方式, 斥资…
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
@@ -104,7 +104,8 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
-_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自|向)(?P<who>[^，,。]{2,48}?)(?:那里|处|手中|手里)?$")
+# 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
@@ -166,7 +167,7 @@ def _rules() -> _FundingRules:
             rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
-        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约)?"),
+        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"

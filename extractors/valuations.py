@@ -53,7 +53,11 @@ def _rules() -> _ValuationRules:
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
-_SUBJECT_TRAIL = regex.compile(r"(?:也|已|已经|的|其|则|还|就|最新|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾|可能|或将|或|将|预计|有望)+$")
+# 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
+_SUBJECT_TRAIL = regex.compile(
+    r"(?:也|已|已经|的|其|则|还|就|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾|可能|或将|或|将|预计|有望"
+    r"|(?:最后|最新|上|前|本|此|新)?一?轮(?:股权)?融资(?:时|后|中)?)+$"
+)
 STOPS = "，,；;。！？!?\n"
 
 
