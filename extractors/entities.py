@@ -314,8 +314,8 @@ class CompanyRegister:
         return None
 
     def last_before(self, position: int) -> str | None:
-        before = [name for pos, name, _ in self.companies if pos <= position]
-        return before[-1] if before else None
+        before = [(pos, i, name) for i, (pos, name, _) in enumerate(self.companies) if pos <= position]
+        return max(before)[2] if before else None  # the nearest mention, whatever order they were noted in
 
     def aliases(self, name: str) -> set[str]:
         out: set[str] = set()

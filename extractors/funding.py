@@ -91,8 +91,20 @@ _DEAL_TOTAL = regex.compile(
     r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)(?:共|达|为|约)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起))[，,]?\s*"
     r"(?:总价值|总金额|总额|金额|总规模|涉及金额|披露金额|融资总额|投资总额)(?:合计|共计|总计)?(?:达到|达|约为|为|约|超过|超|逾|近|共)*"
 )
+_PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价)")
+# X仍然是世界上最具价值的科技公司之一: the article says X is a company.
+_IS_A_COMPANY = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前)?是"
+    r"[^，,。；;是]{0,20}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
+)
+_IS_MARK = regex.compile(r"是")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
+_SHARE_SALE = regex.compile(r"(?:发行|出售|增发)(?:新)?(?:股票|股份|股权)")
+# OpenAI由…等科技大亨于2015年联合创立: the founders between the name and the verb.
+_FOUNDED_BY = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)由[^。；;]{2,80}?(?:于(?:\d{4}年|今年|去年))?(?:联合|共同)?(?:创立|创办|成立|创建)"
+)
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
@@ -105,7 +117,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
-_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|处|手中|手里)?$")
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|那儿|那|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
@@ -444,7 +456,7 @@ class _SentenceReader:
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
         sentence = self.text[s_start:s_end]
-        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK)):
+        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK), (_IS_A_COMPANY, _IS_MARK)):
             if not marker.search(sentence):
                 continue
             for m in pattern.finditer(sentence):
@@ -528,8 +540,9 @@ class _SentenceReader:
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(spans[0].end, s_end)):
                 continue
-            if _NOT_RAISED.match(self.text, spans[0].end):
-                continue  # 筹集了20亿美元的收益, 获得15亿美元的特许权使用费: income, not a round
+            share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
+            if _NOT_RAISED.match(self.text, spans[0].end) and not share_sale:
+                continue  # 获得15亿美元的特许权使用费: income, not a round (通过发行股票筹集了…的收益 is one)
             if any(d.start <= verb_at < d.end for d in deals):
                 continue
             own_clause = company_name(_strip_manner(self.text[self._clause_start(s_start, verb_at) : verb_at]))
@@ -807,8 +820,8 @@ class _SentenceReader:
                 if regex.search("[；;]", self.text[obj_end : m.start]) or self.r.deal_verb.search(self.text, after_stake, m.start):
                     break  # past a semicolon or another deal the money is not this deal's
                 lead_in = self.text[max(after_stake, self._clause_start(obj_end, m.start)) : m.start]
-                if m.start - obj_end <= 2 or self.r.price_after.search(lead_in):
-                    return m.money
+                if m.start - obj_end <= 2 or self.r.price_after.search(lead_in) or _PRICE_NAMED_AFTER.match(self.text, m.end):
+                    return m.money  # …,公司给出了5.24亿美元的交易价格: the price word after the amount
                 if m.start - obj_end > 60:
                     break
         return NO_MONEY
