@@ -31,7 +31,7 @@ def _print_summary(summary, seconds: float) -> None:
     from warehouse.db import ALL_TABLES
     from warehouse.query import run_query
 
-    console = Console()
+    console = Console(soft_wrap=True)  # one line per fact, however narrow the terminal or pipe
     for run_id in summary.interrupted_runs:
         console.print(f"note: run {run_id} was interrupted (status 'interrupted' in runs); this run loaded what it had not",
                       highlight=False)
@@ -54,7 +54,8 @@ def _print_summary(summary, seconds: float) -> None:
         highlight=False,
     )
     if summary.batches:
-        console.print(f"extraction: {summary.batches} batches on {summary.task_runner}", highlight=False)
+        console.print(f"extraction: {summary.batches} batches on {summary.task_runner}, "
+                      f"{len(summary.workers)} process(es) extracted", highlight=False)
     for reject in summary.rejects[:10]:
         console.print(f"  rejected {reject.source_uri}: {reject.reason}", markup=False, highlight=False)
     if summary.docs_rejected > 10:

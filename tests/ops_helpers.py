@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -19,12 +23,14 @@ ZHFACTS = [sys.executable, "-m", "flows.cli"]
 
 def write_corpus(path: Path, copies: int, bad_lines: int = 1) -> Path:
     """The seed articles replicated into one JSONL file, each copy made distinct by a counter
-    (so every line is its own document), with a few broken lines that must become rejects."""
+    after its first sentence (so every line is its own document: a counter at the end would be
+    cleaned away with the page footer), with a few broken lines that must become rejects."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     with open(path, "w", encoding="utf-8") as out:
         for i in range(copies):
             for j, text in enumerate(seeds):
-                out.write(json.dumps({"id": f"c{i}-s{j}", "text": f"{text}\n\n（稿件编号{i}-{j}）"}, ensure_ascii=False) + "\n")
+                varied = text.replace("。", f"。（稿件编号{i}-{j}）", 1)
+                out.write(json.dumps({"id": f"c{i}-s{j}", "text": varied}, ensure_ascii=False) + "\n")
             if i < bad_lines:
                 out.write("{not json\n")
     return path
@@ -46,10 +52,57 @@ def run_cli(args: list[str], home: Path, check: bool = True, timeout: float = 60
     return result
 
 
-def start_cli(args: list[str], home: Path, **env: str) -> subprocess.Popen:
-    """The CLI in its own session, so a test can kill it and everything it started."""
-    return subprocess.Popen(ZHFACTS + args, cwd=ROOT, env=cli_env(home, **env), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+class Running:
+    """The CLI running in the background, in its own session (so a test can kill it and all it
+    started), its output collected line by line by a thread (so its pipe never fills)."""
+
+    def __init__(self, args: list[str], home: Path, **env: str) -> None:
+        self.started = time.monotonic()
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(ZHFACTS + args, cwd=ROOT, env=cli_env(home, **env), stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if self.process.poll() is not None and not condition():
+                raise AssertionError(f"zhfacts exited ({self.process.returncode}) before {what}:\n{self.output[-3000:]}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {what} within {timeout:.0f} s:\n{self.output[-3000:]}")
+            time.sleep(0.05)
+
+    def wait_for_line(self, text: str, timeout: float = 300) -> None:
+        self.wait_for(lambda: any(text in line for line in self.lines), timeout, repr(text))
+
+    def kill9(self) -> None:
+        """kill -9 of the CLI process alone, as a user or the OOM killer would; then whatever it
+        left in its session (pool workers) is killed too, so nothing outlives the test."""
+        try:
+            os.kill(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=30)
+        self.cleanup()
+
+    def cleanup(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        if self.process.poll() is None:
+            self.process.wait(timeout=30)
+        self._reader.join(timeout=10)
 
 
 def fact_ids(db: Path) -> dict[str, list[str]]:
