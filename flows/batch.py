@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import os
 import socket
+import threading
 import time
 import traceback
 from array import array
@@ -140,6 +141,29 @@ class PreparedBatch:
     chars_in: int
     extract_seconds: float
     worker: str  # host:pid that extracted it (shows where a task runner put the work)
+
+    def release(self) -> None:
+        """Drop the data once loaded. Prefect's futures and states keep the object they
+        returned in reference cycles that only a full garbage collection frees: without this,
+        a long run's memory grows by a batch per batch between collections."""
+        self.tables, self.sources, self.unchanged, self.rejects = {}, [], [], []
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:  # the flow process is gone (kill -9): nobody wants our results
+            os._exit(1)
+
+
+def start_worker() -> None:
+    """Run once in each extraction process as it starts: exit if the flow process dies (a
+    worker would otherwise wait forever on its queue), then import and compile the rule tables
+    on a tiny document, so the first batch does not pay for it."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
+    from extractors.document import process
+
+    process("2023年5月，某公司完成1亿元A轮融资。“很好”，他说。", SourceFields(source_uri="warm-up"))
 
 
 def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
