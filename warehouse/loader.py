@@ -149,6 +149,7 @@ class RunCounters:
     docs_unchanged: int = 0
     docs_rejected: int = 0
     facts_loaded: int = 0
+    extract_seconds: float = 0.0
 
 
 def load_tables(
@@ -344,10 +345,10 @@ def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, da
 
 def update_run_counters(con: duckdb.DuckDBPyConnection, run_id: str, counters: RunCounters) -> None:
     con.execute(
-        "UPDATE runs SET docs_seen = ?, docs_loaded = ?, docs_unchanged = ?, docs_rejected = ?, facts_loaded = ? "
-        "WHERE run_id = ?",
+        "UPDATE runs SET docs_seen = ?, docs_loaded = ?, docs_unchanged = ?, docs_rejected = ?, facts_loaded = ?, "
+        "extract_seconds = ? WHERE run_id = ?",
         [counters.docs_seen, counters.docs_loaded, counters.docs_unchanged, counters.docs_rejected,
-         counters.facts_loaded, run_id],
+         counters.facts_loaded, counters.extract_seconds, run_id],
     )
 
 
@@ -360,11 +361,16 @@ def finish_run(
     docs_unchanged: int,
     docs_rejected: int,
     facts_loaded: int,
+    *,
+    task_runner: str | None = None,
+    extract_seconds: float | None = None,
 ) -> None:
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, docs_seen = ?, docs_loaded = ?, docs_unchanged = ?, "
-        "docs_rejected = ?, facts_loaded = ? WHERE run_id = ?",
-        [utcnow(), status, docs_seen, docs_loaded, docs_unchanged, docs_rejected, facts_loaded, run_id],
+        "docs_rejected = ?, facts_loaded = ?, task_runner = coalesce(?, task_runner), "
+        "extract_seconds = coalesce(?, extract_seconds) WHERE run_id = ?",
+        [utcnow(), status, docs_seen, docs_loaded, docs_unchanged, docs_rejected, facts_loaded, task_runner,
+         extract_seconds, run_id],
     )
 
 

@@ -167,8 +167,13 @@ CREATE TABLE IF NOT EXISTS runs (
     docs_loaded    INTEGER,
     docs_unchanged INTEGER,
     docs_rejected  INTEGER,
-    facts_loaded   INTEGER
+    facts_loaded   INTEGER,
+    task_runner    VARCHAR,
+    extract_seconds DOUBLE
 );
+-- extra: where extraction ran, and its CPU seconds summed over workers (see bench/).
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS task_runner VARCHAR;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS extract_seconds DOUBLE;
 
 CREATE TABLE IF NOT EXISTS rejects (
     run_id      VARCHAR NOT NULL,
