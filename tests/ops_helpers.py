@@ -85,15 +85,27 @@ class Running:
     def wait_for_line(self, text: str, timeout: float = 300) -> None:
         self.wait_for(lambda: any(text in line for line in self.lines), timeout, repr(text))
 
-    def kill9(self) -> None:
-        """kill -9 of the CLI process alone, as a user or the OOM killer would; then whatever it
-        left in its session (pool workers) is killed too, so nothing outlives the test."""
+    def kill9(self, grace: float = 10.0) -> bool:
+        """kill -9 of the CLI process alone, as a user or the OOM killer would. Returns whether
+        everything it had started in its session (extraction workers) went away by itself
+        within `grace` seconds; whatever is left is then killed, so nothing outlives the test."""
         try:
             os.kill(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         self.process.wait(timeout=30)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            self.cleanup()
+            return False
         self.cleanup()
+        return True
 
     def cleanup(self) -> None:
         try:

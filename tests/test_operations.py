@@ -47,7 +47,8 @@ def test_kill_9_at_any_point_then_rerun_gives_the_clean_run(corpus, clean, tmp_p
         try:
             reach(run)
         finally:
-            run.kill9()
+            left_nothing = run.kill9()
+        assert left_nothing, f"processes outlived the run killed {name}"
     final = run_cli(["run", "--source", str(corpus), "--db", str(db)], home)
     assert fact_ids(db) == clean, "facts after kills and a rerun differ from an uninterrupted run"
     statuses = [row[0] for row in query(db, "SELECT status FROM runs ORDER BY started_at")]
