@@ -37,10 +37,11 @@ def write_corpus(path: Path, copies: int, bad_lines: int = 1) -> Path:
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, PREFECT_HOME=str(home / "prefect"), ZHFACTS_HOME=str(home),
+    """The test process's environment without the Prefect settings importing flows.pipeline
+    put there (the CLI sets its own), plus a PREFECT_HOME of the test's own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home / "prefect"), ZHFACTS_HOME=str(home),
                PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1", **extra)
-    env.pop("PREFECT_API_URL", None)
-    env.pop("PREFECT_UI_URL", None)
     return env
 
 
