@@ -69,7 +69,9 @@ def test_served_flow_loads_a_dropped_file_within_two_ticks(tmp_path):
     (inbox / seeds[0].name).write_text(seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
     port = _free_port()
     serve = Running(
-        ["serve", "--interval", str(TICK), "--source", str(inbox), "--db", str(db), "--port", str(port)], home,
+        # --batch-size 1: two documents make two batches, so served runs use the process pool too
+        ["serve", "--interval", str(TICK), "--source", str(inbox), "--db", str(db), "--port", str(port), "--batch-size", "1"],
+        home,
         # poll the server for due runs every 2 s (default 10) and schedule every 5 s (default 60)
         PREFECT_RUNNER_POLL_FREQUENCY="2", PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5",
     )
