@@ -15,6 +15,7 @@ DEFAULT_SOURCE = "seeds"
 
 EXAMPLES = {
     "run": "example:\n  zhfacts run --source seeds --source ~/news/2023.jsonl --db warehouse/facts.duckdb",
+    "serve": 'example:\n  zhfacts serve --cron "*/30 * * * *" --source ~/news --db warehouse/facts.duckdb',
     "query": 'example:\n  zhfacts query "SELECT company, amount_usd FROM funding_rounds ORDER BY amount_usd DESC LIMIT 5"',
     "export": "example:\n  zhfacts export --out exports/ --format parquet",
     "eval": "example:\n  zhfacts eval --gold tests/gold/seeds.json --db warehouse/facts.duckdb --verbose",
@@ -30,7 +31,10 @@ def _print_summary(summary, seconds: float) -> None:
     from warehouse.db import ALL_TABLES
     from warehouse.query import run_query
 
-    console = Console()
+    console = Console(soft_wrap=True)  # one line per fact, however narrow the terminal or pipe
+    for run_id in summary.interrupted_runs:
+        console.print(f"note: run {run_id} was interrupted (status 'interrupted' in runs); this run loaded what it had not",
+                      highlight=False)
     table = Table(title=f"zhfacts run {summary.run_id} → {summary.db}", title_justify="left")
     table.add_column("table")
     table.add_column("rows in warehouse", justify="right")
@@ -43,34 +47,108 @@ def _print_summary(summary, seconds: float) -> None:
     for name in ALL_TABLES:
         table.add_row(name, f"{counts[name]:,}", f"{loaded[name]:,}" if name in loaded else "")
     console.print(table)
+    removed = f", {summary.docs_removed} removed (source edited)" if summary.docs_removed else ""
     console.print(
         f"documents: {summary.docs_seen} seen, {summary.docs_loaded} loaded, {summary.docs_unchanged} unchanged, "
-        f"{summary.docs_rejected} rejected · {summary.facts_loaded:,} facts · {seconds:.1f} s",
+        f"{summary.docs_rejected} rejected{removed} · {summary.facts_loaded:,} facts · {seconds:.1f} s",
         highlight=False,
     )
+    if summary.batches:
+        console.print(f"extraction: {summary.batches} batches on {summary.task_runner}, "
+                      f"{len(summary.workers)} process(es) extracted", highlight=False)
     for reject in summary.rejects[:10]:
         console.print(f"  rejected {reject.source_uri}: {reject.reason}", markup=False, highlight=False)
-    if len(summary.rejects) > 10:
-        console.print(f"  … and {len(summary.rejects) - 10} more (SELECT * FROM rejects)", highlight=False)
+    if summary.docs_rejected > 10:
+        console.print(f"  … and {summary.docs_rejected - 10} more (SELECT * FROM rejects)", highlight=False)
+
+
+def _run_options(args: argparse.Namespace) -> dict:
+    """Flow parameters shared by `run` and `serve`. Paths stay as given: they become the
+    documents' source_uri, and served runs work in the directory serve was started from."""
+    return dict(
+        sources=[str(s) for s in (args.source or [DEFAULT_SOURCE])],
+        db=str(args.db),
+        batch_size=args.batch_size,
+        max_bytes=args.max_bytes,
+        wait_seconds=args.wait,
+        task_runner=args.task_runner,
+        workers=args.workers,
+        dask_address=args.dask_address,
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows import runtime
 
     runtime.configure(verbose=args.verbose)
-    from flows.pipeline import run_flow
-    from warehouse.db import WarehouseBusy, WarehouseError
+    from warehouse.db import WarehouseBusy, WarehouseError, connect_writer
 
-    sources = args.source or [DEFAULT_SOURCE]
+    options = _run_options(args)
     started = time.perf_counter()
     try:
-        summary = run_flow(
-            sources=[str(s) for s in sources], db=str(args.db), batch_size=args.batch_size,
-            max_bytes=args.max_bytes, wait_seconds=args.wait,
-        )
+        # Take the write lock before starting Prefect: a second run on the same file fails (or
+        # waits, with --wait) at once instead of after the server's start-up. The flow's own
+        # connection shares this process's database instance, so it does not conflict.
+        guard = connect_writer(options["db"], wait_seconds=args.wait)
     except (WarehouseBusy, WarehouseError) as error:
         return _fail(str(error))
+    try:
+        with runtime.embedded_server():
+            from flows import progress
+            from flows.pipeline import run_flow
+
+            if not args.verbose:
+                progress.install(progress.terminal_reporter())
+            summary = run_flow(**options)
+    except (WarehouseBusy, WarehouseError, runtime.ServerError) as error:
+        return _fail(str(error))
+    finally:
+        guard.close()
     _print_summary(summary, time.perf_counter() - started)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from flows import runtime
+
+    runtime.configure(verbose=args.verbose)
+
+    def stop(signum, frame):  # SIGTERM stops like Ctrl-C: the runner, then the server
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    options = _run_options(args)
+    schedule = f"cron '{args.cron}'" if args.cron else f"every {args.interval:g} s"
+    try:
+        with runtime.prefect_server(args.host, args.port) as server:
+            from prefect.deployments.runner import EntrypointType
+
+            from flows.pipeline import run_flow
+
+            started = "started" if server.owned else "using"
+            print(f"zhfacts: {started} the Prefect server at {server.api_url} (UI: {server.ui_url})", flush=True)
+            print(f"zhfacts: serving deployment zhfacts-run/{args.name} on {schedule}; "
+                  f"sources {', '.join(options['sources'])} → {options['db']}; Ctrl-C stops", flush=True)
+            try:
+                run_flow.serve(
+                    name=args.name,
+                    cron=args.cron,
+                    interval=args.interval,
+                    parameters=options,
+                    limit=1,  # one run at a time: a slow run delays the next tick instead of racing it
+                    pause_on_shutdown=True,
+                    print_starting_message=False,
+                    entrypoint_type=EntrypointType.MODULE_PATH,
+                )
+            except ValueError as error:  # an invalid cron expression, for one
+                return _fail(f"cannot serve: {str(error).splitlines()[0]}")
+    except runtime.ServerError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        pass
+    print("zhfacts: stopped", flush=True)
     return 0
 
 
@@ -127,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="zhfacts",
         description="Facts from Chinese AI-industry news into DuckDB: funding rounds, valuations, model counts, dates, quotes.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="commands: run, query, export, eval. `zhfacts COMMAND --help` shows an example for each.",
+        epilog="commands: run, serve, query, export, eval. `zhfacts COMMAND --help` shows an example for each.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -137,13 +215,36 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--db", default=DEFAULT_DB, type=Path, help=f"DuckDB file (default {DEFAULT_DB})")
         return p
 
+    def run_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--source", action="append", type=Path, help="file or folder to read (repeatable; default seeds/)")
+        p.add_argument("--batch-size", type=int, default=None,
+                       help="documents per extraction task (default: at least 250, and at most 200 tasks a run)")
+        p.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="reject files larger than this (default 20 MB)")
+        p.add_argument("--task-runner", choices=("process", "thread", "dask"), default="process",
+                       help="where extraction runs: a process pool on this machine (default), threads, or Dask")
+        p.add_argument("--workers", type=int, default=None,
+                       help="extraction processes (default: the CPU cores; for dask, the local cluster's workers)")
+        p.add_argument("--dask-address", default=None, metavar="tcp://HOST:8786",
+                       help="with --task-runner dask: a running Dask scheduler (default: start a local cluster)")
+
     run = command("run", "Read every document under the sources, clean, extract and load into the DuckDB file.")
-    run.add_argument("--source", action="append", type=Path, help="file or folder to read (repeatable; default seeds/)")
-    run.add_argument("--batch-size", type=int, default=None, help="documents per extraction task (default: chosen so a run has at most 200 tasks)")
-    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="reject files larger than this (default 20 MB)")
+    run_options(run)
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run to release the database")
-    run.add_argument("--verbose", action="store_true", help="show Prefect's logs")
+    run.add_argument("--verbose", action="store_true", help="show Prefect's logs (instead of the progress bar)")
     run.set_defaults(handler=cmd_run)
+
+    serve = command("serve", "Run the pipeline on a schedule: a local Prefect server (UI on localhost) and a deployment.")
+    schedule = serve.add_mutually_exclusive_group(required=True)
+    schedule.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *" (every 30 minutes)')
+    schedule.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS instead of on a cron")
+    run_options(serve)
+    serve.add_argument("--wait", type=float, default=600.0, metavar="SECONDS",
+                       help="how long a scheduled run waits for another run to release the database (default 600)")
+    serve.add_argument("--host", default="127.0.0.1", help="address the Prefect server listens on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=4200, help="port of the Prefect server and its UI (default 4200)")
+    serve.add_argument("--name", default="scheduled", help="deployment name shown in the UI (default: scheduled)")
+    serve.add_argument("--verbose", action="store_true", help="show Prefect's logs")
+    serve.set_defaults(handler=cmd_serve)
 
     query = command("query", "Run SQL against the warehouse on a read-only connection.")
     query.add_argument("sql", help="the SQL statement")

@@ -37,6 +37,14 @@ class WorkItem:
     kind: str  # text | html | jsonl | unsupported
     first_line: int = 1
     last_line: int | None = None
+    offset: int = 0  # byte offset of first_line, so a reader seeks instead of re-reading the file
+
+    @property
+    def weight(self) -> int:
+        """Documents this item holds at most (lines for JSONL), for sizing batches."""
+        if self.kind == "jsonl":
+            return max(0, (self.last_line if self.last_line is not None else self.first_line) - self.first_line + 1)
+        return 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,20 +103,39 @@ def discover(sources: list[str], jsonl_lines_per_item: int = JSONL_LINES_PER_ITE
 
 
 def _jsonl_items(path: Path, per_item: int, rejects: list[Reject]) -> list[WorkItem]:
+    """Cut a JSONL file into items of `per_item` lines, each with the byte offset of its first
+    line. Counts newlines block by block: the file is streamed once, never held in memory."""
     problem = _not_a_readable_file(str(path))
     if problem is not None:
         rejects.append(problem)
         return []
+    items: list[WorkItem] = []
+    line = 1  # number of the line that starts at `position`
+    start_line, start_offset = 1, 0
+    position = 0
+    ends_with_newline = True
     try:
         with open(path, "rb") as fh:
-            lines = sum(1 for _ in fh)
+            while block := fh.read(1 << 20):
+                cursor = 0
+                while (newline := block.find(b"\n", cursor)) != -1:
+                    cursor = newline + 1
+                    line += 1
+                    if line - start_line == per_item:
+                        items.append(WorkItem(str(path), "jsonl", start_line, line - 1, start_offset))
+                        start_line, start_offset = line, position + cursor
+                position += len(block)
+                ends_with_newline = block.endswith(b"\n")
     except OSError as error:
         rejects.append(_unreadable(str(path), error))
         return []
-    if lines == 0:
+    if position == 0:
         rejects.append(Reject(str(path), "empty file"))
         return []
-    return [WorkItem(str(path), "jsonl", start, min(start + per_item - 1, lines)) for start in range(1, lines + 1, per_item)]
+    last_line = line - 1 if ends_with_newline else line  # a last line without its newline counts
+    if last_line >= start_line:
+        items.append(WorkItem(str(path), "jsonl", start_line, last_line, start_offset))
+    return items
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -272,7 +299,11 @@ def _read_jsonl(item: WorkItem, max_bytes: int) -> Iterator[RawDocument | Reject
         yield _unreadable(item.path, error)
         return
     with fh:
-        for number, line in enumerate(fh, start=1):
+        first = 1
+        if item.offset:
+            fh.seek(item.offset)
+            first = item.first_line
+        for number, line in enumerate(fh, start=first):
             if number < item.first_line:
                 continue
             if item.last_line is not None and number > item.last_line:

@@ -84,6 +84,18 @@ def test_runs_table_records_each_run(seeded):
     assert all(r[1] == 5 and r[3] for r in rows)
 
 
+def test_second_run_over_unchanged_input_skips_every_document(seeded):
+    _, db, _, _, second = seeded
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT docs_seen, docs_loaded, docs_unchanged FROM runs ORDER BY started_at").fetchall()
+    finally:
+        con.close()
+    assert rows[0] == (5, 5, 0)
+    assert rows[1] == (5, 0, 5)  # docs_unchanged = docs_seen
+    assert "5 seen, 0 loaded, 5 unchanged" in second.stdout
+
+
 def test_query_is_read_only(seeded):
     home, db, *_ = seeded
     before = counts(db)

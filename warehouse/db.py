@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import duckdb
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 DEFAULT_DB = Path("warehouse") / "facts.duckdb"
+# DuckDB caches table blocks up to 80% of RAM by default, so a writer's memory would grow with
+# the warehouse (~190 MB of cache at 50k documents). A bound keeps a long run flat; blocks it
+# evicts are on disk already. ZHFACTS_DB_MEMORY_LIMIT overrides (a DuckDB size, e.g. "1GB").
+WRITER_MEMORY_LIMIT = os.environ.get("ZHFACTS_DB_MEMORY_LIMIT", "128MB")
 FACT_TABLES = ("funding_rounds", "valuations", "money_mentions", "model_counts", "dates", "quotes")
 ALL_TABLES = ("documents", "document_sources", *FACT_TABLES, "runs", "rejects")
 
@@ -50,6 +55,7 @@ def connect_writer(path: str | Path, wait_seconds: float = 0.0) -> duckdb.DuckDB
                 ) from error
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
+    con.execute("SET memory_limit = ?", [WRITER_MEMORY_LIMIT])
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
     return con
 

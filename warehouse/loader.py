@@ -3,10 +3,19 @@
 A document's rows are replaced as a whole (DELETE by doc_id, then INSERT), so running twice
 gives the same rows, a changed document never keeps stale facts, and a crash mid-batch leaves
 the previous state (DuckDB rolls the open transaction back on restart).
+
+Bookkeeping that makes runs incremental and crash-safe lives here too:
+- document_sources.input_fingerprint: the hash of what extraction read from a source; a
+  fingerprint already loaded under the current rule set is skipped by the next run.
+- each batch's transaction also records its sources, its rejects and the run's counters, so
+  an interrupted run leaves exactly the batches it finished, and says so in `runs`.
+- sweep_superseded(): when a source now yields another document (the file was edited), the old
+  document goes, with its facts, once no source yields it any more.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,6 +37,7 @@ _ARROW_TYPES = {
     "BOOLEAN": pa.bool_(),
     "VARCHAR[]": pa.list_(pa.string()),
 }
+LOADED_TABLES = ("documents", *FACT_TABLES)
 
 
 def utcnow() -> datetime:
@@ -44,9 +54,16 @@ def arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
     return _arrow_schema_cached(columns)
 
 
+def arrow_schemas(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Schema]:
+    """The Arrow layout of every table a batch fills, read from the database itself so that
+    extraction workers (which never open the database) build tables it accepts."""
+    return {table: arrow_schema(con, table) for table in LOADED_TABLES}
+
+
 @dataclass
 class LoadStats:
     docs_loaded: int = 0
+    docs_unchanged: int = 0
     facts_loaded: int = 0
     facts_by_table: dict[str, int] = field(default_factory=dict)
 
@@ -55,6 +72,7 @@ class LoadStats:
 class SourceSeen:
     doc_id: str
     source_uri: str
+    fingerprint: int | None = None  # input_fingerprint of what was read (see flows.batch)
 
 
 def _rows(results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime):
@@ -77,17 +95,115 @@ def _rows(results: Sequence[DocumentFacts], run_id: str, extractor_version: str,
     return documents, {t: list(rows.values()) for t, rows in facts.items()}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
-    if not rows:
+def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def to_tables(
+    results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime, schemas: dict[str, pa.Schema]
+) -> dict[str, pa.Table]:
+    """Documents and facts as one Arrow table per warehouse table (pure: no database)."""
+    documents, facts = _rows(results, run_id, extractor_version, now)
+    tables = {"documents": _table(documents, schemas["documents"])}
+    for table, rows in facts.items():
+        tables[table] = _table(rows, schemas[table])
+    return tables
+
+
+def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> int:
+    if data.num_rows == 0:
         return 0
-    schema = arrow_schema(con, table)
-    arrow_table = pa.Table.from_pylist([{name: row.get(name) for name in schema.names} for row in rows], schema=schema)
-    con.register("_zhfacts_batch", arrow_table)
+    con.register("_zhfacts_batch", data)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _zhfacts_batch")
     finally:
         con.unregister("_zhfacts_batch")
-    return len(rows)
+    return data.num_rows
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
+    if not rows:
+        return 0
+    return _insert_arrow(con, table, _table(rows, arrow_schema(con, table)))
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Delete documents and all their facts (inside the caller's transaction)."""
+    if not doc_ids:
+        return
+    con.register("_zhfacts_doomed", pa.table({"doc_id": doc_ids}))
+    try:
+        for table in LOADED_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _zhfacts_doomed)")
+    finally:
+        con.unregister("_zhfacts_doomed")
+
+
+@dataclass
+class RunCounters:
+    """A run's running totals, written in each batch's transaction (see load_tables)."""
+
+    docs_seen: int = 0
+    docs_loaded: int = 0
+    docs_unchanged: int = 0
+    docs_rejected: int = 0
+    facts_loaded: int = 0
+    extract_seconds: float = 0.0
+
+
+def load_tables(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pa.Table],
+    sources: Iterable[SourceSeen],
+    run_id: str,
+    *,
+    unchanged: Sequence[tuple[int, str]] = (),
+    extractor_version: str | None = None,
+    rejects: Sequence[tuple[str, str, str | None]] = (),
+    counters: RunCounters | None = None,
+) -> LoadStats:
+    """Replace the batch's documents and their facts, record its sources (new and unchanged),
+    its rejects and the run's counters: all in one transaction, so a crash keeps all or none."""
+    now = utcnow()
+    stats = LoadStats(docs_unchanged=len(unchanged))
+    documents = tables.get("documents")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if documents is not None and documents.num_rows:
+            con.register("_zhfacts_ids", documents.select(["doc_id"]))
+            try:
+                # Only documents already in the warehouse need their old rows deleted; on a first
+                # load that skips scanning every fact table for each batch.
+                present = con.execute(
+                    "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
+                ).fetchall()
+            finally:
+                con.unregister("_zhfacts_ids")
+            _delete_documents(con, [row[0] for row in present])
+            for table in LOADED_TABLES:
+                if table in tables:
+                    count = _insert_arrow(con, table, tables[table])
+                    if table == "documents":
+                        stats.docs_loaded = count
+                    else:
+                        stats.facts_by_table[table] = count
+            stats.facts_loaded = sum(stats.facts_by_table.values())
+        record_sources(con, [{"doc_id": s.doc_id, "source_uri": s.source_uri, "fingerprint": s.fingerprint} for s in sources], run_id, now)
+        if unchanged:
+            if extractor_version is None:
+                raise ValueError("unchanged sources need the extractor_version they were checked against")
+            record_unchanged(con, unchanged, run_id, now, extractor_version)
+        if rejects:
+            _insert(con, "rejects", [{"run_id": run_id, "source_uri": uri, "reason": reason, "detail": detail,
+                                      "rejected_at": now} for uri, reason, detail in rejects])
+        if counters is not None:
+            update_run_counters(con, run_id, counters)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return stats
 
 
 def load_batch(
@@ -98,43 +214,29 @@ def load_batch(
     extractor_version: str,
 ) -> LoadStats:
     """Replace the batch's documents and their facts in one transaction."""
-    now = utcnow()
-    documents, facts = _rows(results, run_id, extractor_version, now)
-    stats = LoadStats()
-    source_rows = [{"doc_id": s.doc_id, "source_uri": s.source_uri} for s in sources]
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if documents:
-            ids = pa.table({"doc_id": [d["doc_id"] for d in documents]})
-            con.register("_zhfacts_ids", ids)
-            try:
-                for table in ("documents", *FACT_TABLES):
-                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)")
-            finally:
-                con.unregister("_zhfacts_ids")
-            stats.docs_loaded = _insert(con, "documents", documents)
-            for table, rows in facts.items():
-                stats.facts_by_table[table] = _insert(con, table, rows)
-            stats.facts_loaded = sum(stats.facts_by_table.values())
-        record_sources(con, source_rows, run_id, now)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return stats
+    tables = to_tables(results, run_id, extractor_version, utcnow(), arrow_schemas(con))
+    return load_tables(con, tables, sources, run_id)
 
 
 def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str, now: datetime) -> None:
-    """Every (document, path) pair seen: first_seen kept, last_seen and run_id refreshed."""
+    """Every (document, path) pair seen: first_seen kept; last_seen, run_id and the input
+    fingerprint refreshed."""
     if not rows:
         return
-    unique = {(r["doc_id"], r["source_uri"]) for r in rows}
-    batch = pa.table({"doc_id": [d for d, _ in unique], "source_uri": [s for _, s in unique]})
+    unique = {(r["doc_id"], r["source_uri"]): r.get("fingerprint") for r in rows}
+    batch = pa.table(
+        {
+            "doc_id": [d for d, _ in unique],
+            "source_uri": [s for _, s in unique],
+            "input_fingerprint": pa.array(list(unique.values()), pa.int64()),
+        }
+    )
     con.register("_zhfacts_sources", batch)
     try:
         con.execute(
             """
-            UPDATE document_sources SET last_seen = ?, run_id = ?
+            UPDATE document_sources SET last_seen = ?, run_id = ?,
+                input_fingerprint = coalesce(s.input_fingerprint, document_sources.input_fingerprint)
             FROM _zhfacts_sources s
             WHERE document_sources.doc_id = s.doc_id AND document_sources.source_uri = s.source_uri
             """,
@@ -142,8 +244,8 @@ def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str
         )
         con.execute(
             """
-            INSERT INTO document_sources
-            SELECT s.doc_id, s.source_uri, ?, ?, ? FROM _zhfacts_sources s
+            INSERT INTO document_sources (doc_id, source_uri, first_seen, last_seen, run_id, input_fingerprint)
+            SELECT s.doc_id, s.source_uri, ?, ?, ?, s.input_fingerprint FROM _zhfacts_sources s
             WHERE NOT EXISTS (
                 SELECT 1 FROM document_sources d WHERE d.doc_id = s.doc_id AND d.source_uri = s.source_uri
             )
@@ -154,11 +256,99 @@ def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str
         con.unregister("_zhfacts_sources")
 
 
+def record_unchanged(
+    con: duckdb.DuckDBPyConnection, unchanged: Sequence[tuple[int, str]], run_id: str, now: datetime, extractor_version: str
+) -> None:
+    """Sources whose document was skipped: find the document through the fingerprint and
+    record the (document, path) pair as seen by this run (a known text under a new path too)."""
+    if not unchanged:
+        return
+    batch = pa.table(
+        {
+            "input_fingerprint": pa.array([f for f, _ in unchanged], pa.int64()),
+            "source_uri": [u for _, u in unchanged],
+        }
+    )
+    con.register("_zhfacts_unchanged", batch)
+    try:
+        rows = con.execute(
+            """
+            SELECT u.source_uri, min(ds.doc_id) AS doc_id, u.input_fingerprint
+            FROM _zhfacts_unchanged u
+            JOIN document_sources ds USING (input_fingerprint)
+            JOIN documents d ON d.doc_id = ds.doc_id AND d.extractor_version = ?
+            GROUP BY u.source_uri, u.input_fingerprint
+            """,
+            [extractor_version],
+        ).fetchall()
+    finally:
+        con.unregister("_zhfacts_unchanged")
+    record_sources(con, [{"doc_id": d, "source_uri": u, "fingerprint": f} for u, d, f in rows], run_id, now)
+
+
+def known_inputs(con: duckdb.DuckDBPyConnection, extractor_version: str) -> array:
+    """Sorted fingerprints of inputs whose document is loaded under this rule set: a run skips
+    them. Eight bytes a document, sent once to every extraction task."""
+    rows = con.execute(
+        """
+        SELECT DISTINCT ds.input_fingerprint
+        FROM document_sources ds JOIN documents d USING (doc_id)
+        WHERE ds.input_fingerprint IS NOT NULL AND d.extractor_version = ?
+        ORDER BY 1
+        """,
+        [extractor_version],
+    ).fetchall()
+    return array("q", (row[0] for row in rows))
+
+
+def sweep_superseded(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """After a run: a source this run read that once yielded another document no longer does.
+    Drop those stale pairs, then every document no source yields any more, with its facts.
+    Sources the run did not read (other folders, deleted files) are left alone."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            """
+            DELETE FROM document_sources
+            WHERE run_id <> ? AND source_uri IN (SELECT source_uri FROM document_sources WHERE run_id = ?)
+            """,
+            [run_id, run_id],
+        )
+        orphans = con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM document_sources)"
+        ).fetchall()
+        _delete_documents(con, [row[0] for row in orphans])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(orphans)
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, sources: list[str]) -> None:
     con.execute(
         "INSERT INTO runs (run_id, flow_run_id, started_at, status, sources, docs_seen, docs_loaded, "
         "docs_unchanged, docs_rejected, facts_loaded) VALUES (?, ?, ?, 'running', ?, 0, 0, 0, 0, 0)",
         [run_id, flow_run_id, utcnow(), sources],
+    )
+
+
+def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, datetime]]:
+    """Runs still marked 'running' when a new run gets the write lock were killed (DuckDB lets
+    one process write, so none can still be going): mark them 'interrupted'. Their counters
+    show what they had loaded; the new run skips that work and does the rest."""
+    rows = con.execute("SELECT run_id, started_at FROM runs WHERE status = 'running' ORDER BY started_at").fetchall()
+    if rows:
+        con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+    return [(row[0], row[1]) for row in rows]
+
+
+def update_run_counters(con: duckdb.DuckDBPyConnection, run_id: str, counters: RunCounters) -> None:
+    con.execute(
+        "UPDATE runs SET docs_seen = ?, docs_loaded = ?, docs_unchanged = ?, docs_rejected = ?, facts_loaded = ?, "
+        "extract_seconds = ? WHERE run_id = ?",
+        [counters.docs_seen, counters.docs_loaded, counters.docs_unchanged, counters.docs_rejected,
+         counters.facts_loaded, counters.extract_seconds, run_id],
     )
 
 
@@ -171,11 +361,16 @@ def finish_run(
     docs_unchanged: int,
     docs_rejected: int,
     facts_loaded: int,
+    *,
+    task_runner: str | None = None,
+    extract_seconds: float | None = None,
 ) -> None:
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, docs_seen = ?, docs_loaded = ?, docs_unchanged = ?, "
-        "docs_rejected = ?, facts_loaded = ? WHERE run_id = ?",
-        [utcnow(), status, docs_seen, docs_loaded, docs_unchanged, docs_rejected, facts_loaded, run_id],
+        "docs_rejected = ?, facts_loaded = ?, task_runner = coalesce(?, task_runner), "
+        "extract_seconds = coalesce(?, extract_seconds) WHERE run_id = ?",
+        [utcnow(), status, docs_seen, docs_loaded, docs_unchanged, docs_rejected, facts_loaded, task_runner,
+         extract_seconds, run_id],
     )
 
 

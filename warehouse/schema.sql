@@ -22,13 +22,18 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 
 -- Every path (or JSONL line) a document was read from; one document may have several.
+-- input_fingerprint: hash of the text and source fields read there; a run skips an input whose
+-- fingerprint is loaded under the current rule set (documents.extractor_version).
 CREATE TABLE IF NOT EXISTS document_sources (
-    doc_id      VARCHAR NOT NULL,
-    source_uri  VARCHAR NOT NULL,
-    first_seen  TIMESTAMP NOT NULL,
-    last_seen   TIMESTAMP NOT NULL,
-    run_id      VARCHAR NOT NULL
+    doc_id            VARCHAR NOT NULL,
+    source_uri        VARCHAR NOT NULL,
+    first_seen        TIMESTAMP NOT NULL,
+    last_seen         TIMESTAMP NOT NULL,
+    run_id            VARCHAR NOT NULL,
+    input_fingerprint BIGINT
 );
+-- Warehouses made before incremental runs: add the column (their next run re-extracts once).
+ALTER TABLE document_sources ADD COLUMN IF NOT EXISTS input_fingerprint BIGINT;
 
 CREATE TABLE IF NOT EXISTS funding_rounds (
     fact_id          VARCHAR NOT NULL,
@@ -151,6 +156,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     direct           BOOLEAN NOT NULL
 );
 
+-- status: running | completed | failed | interrupted (killed; marked by the next run, which
+-- redoes only what it had not loaded). Counters are updated with every loaded batch.
 CREATE TABLE IF NOT EXISTS runs (
     run_id         VARCHAR NOT NULL,
     flow_run_id    VARCHAR,
@@ -162,8 +169,13 @@ CREATE TABLE IF NOT EXISTS runs (
     docs_loaded    INTEGER,
     docs_unchanged INTEGER,
     docs_rejected  INTEGER,
-    facts_loaded   INTEGER
+    facts_loaded   INTEGER,
+    task_runner    VARCHAR,
+    extract_seconds DOUBLE
 );
+-- extra: where extraction ran, and its CPU seconds summed over workers (see bench/).
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS task_runner VARCHAR;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS extract_seconds DOUBLE;
 
 CREATE TABLE IF NOT EXISTS rejects (
     run_id      VARCHAR NOT NULL,

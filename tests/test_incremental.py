@@ -1,0 +1,204 @@
+"""Incremental loading without Prefect: the pieces a run is made of (discover, plan, prepare a
+batch on a worker, load it in one transaction, sweep), driven the way the flow drives them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from conftest import SEEDS
+from flows.batch import BatchSpec, input_fingerprint, known_lookup, prepare_batch, process_items
+from flows.pipeline import plan_batches
+from flows.sources import RawDocument, WorkItem, discover, read_item
+from extractors.document import SourceFields
+from ops_helpers import fact_ids
+from warehouse import loader
+from warehouse.db import FACT_TABLES, connect_writer
+
+VERSION = "test-v1"
+
+
+def load(db: Path, sources: list[str], version: str = VERSION, run_id: str = "r", batch_size: int = 2) -> loader.RunCounters:
+    """One run, as the flow does it (minus Prefect): returns the run's counters."""
+    con = connect_writer(db)
+    counters = loader.RunCounters()
+    try:
+        loader.start_run(con, run_id, None, sources)
+        items, rejects = discover(sources, jsonl_lines_per_item=batch_size)
+        counters.docs_rejected += len(rejects)
+        spec = BatchSpec(run_id, version, loader.arrow_schemas(con), loader.known_inputs(con, version))
+        for batch in plan_batches(items, batch_size):
+            prepared = prepare_batch(batch, spec)
+            counters.docs_seen += prepared.docs_seen
+            counters.docs_loaded += prepared.tables["documents"].num_rows
+            counters.docs_unchanged += len(prepared.unchanged)
+            loader.load_tables(con, prepared.tables, prepared.sources, run_id, unchanged=prepared.unchanged,
+                               extractor_version=version, counters=counters)
+        loader.sweep_superseded(con, run_id)
+        loader.finish_run(con, run_id, "completed", counters.docs_seen, counters.docs_loaded, counters.docs_unchanged,
+                          counters.docs_rejected, counters.facts_loaded)
+    finally:
+        con.close()
+    return counters
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        (src / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return src
+
+
+def test_unchanged_input_is_skipped_and_counted(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    first = load(db, [str(folder)], run_id="r1")
+    before = fact_ids(db)
+    second = load(db, [str(folder)], run_id="r2")
+    assert first.docs_loaded == 3 and first.docs_unchanged == 0
+    assert second.docs_unchanged == second.docs_seen == 3 and second.docs_loaded == 0
+    assert fact_ids(db) == before
+    con = duckdb.connect(str(db), read_only=True)
+    # every source was seen by the second run, though nothing was extracted
+    assert {r[0] for r in con.execute("SELECT run_id FROM document_sources").fetchall()} == {"r2"}
+    con.close()
+
+
+def test_changed_rule_set_re_extracts_everything_once(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    load(db, [str(folder)], run_id="r1")
+    before = fact_ids(db)
+    again = load(db, [str(folder)], version="test-v2", run_id="r2")
+    assert again.docs_loaded == 3 and again.docs_unchanged == 0
+    assert fact_ids(db) == before  # same rules in fact, so the same facts: replaced, not doubled
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT DISTINCT extractor_version FROM documents").fetchall() == [("test-v2",)]
+    con.close()
+    assert load(db, [str(folder)], version="test-v2", run_id="r3").docs_unchanged == 3
+
+
+def test_edited_file_replaces_its_document_and_facts(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    load(db, [str(folder)], run_id="r1")
+    edited = sorted(folder.iterdir())[0]
+    old_doc = duckdb.connect(str(db), read_only=True).execute(
+        "SELECT doc_id FROM document_sources WHERE source_uri = ?", [str(edited)]).fetchone()[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("。", "。 ", 1) + "\n补充：本文有更新。", encoding="utf-8")
+    counters = load(db, [str(folder)], run_id="r2")
+    assert counters.docs_loaded == 1 and counters.docs_unchanged == 2
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        for table in ("documents", *FACT_TABLES):
+            assert con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", [old_doc]).fetchone()[0] == 0, table
+        assert con.execute("SELECT count(*) FROM document_sources WHERE source_uri = ?", [str(edited)]).fetchone()[0] == 1
+    finally:
+        con.close()
+    # the warehouse now equals a fresh load of the edited folder
+    fresh = tmp_path / "fresh.duckdb"
+    load(fresh, [str(folder)], run_id="f")
+    assert fact_ids(db) == fact_ids(fresh)
+
+
+def test_copied_file_is_one_document_and_both_paths_are_kept(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    load(db, [str(folder)], run_id="r1")
+    first = sorted(folder.iterdir())[0]
+    copy = folder / "copy.txt"
+    copy.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    counters = load(db, [str(folder)], run_id="r2")
+    assert counters.docs_unchanged == 4 and counters.docs_loaded == 0
+    con = duckdb.connect(str(db), read_only=True)
+    doc = con.execute("SELECT doc_id FROM document_sources WHERE source_uri = ?", [str(copy)]).fetchone()[0]
+    assert con.execute("SELECT count(*) FROM document_sources WHERE doc_id = ?", [doc]).fetchone()[0] == 2
+    con.close()
+    # editing one of the two paths keeps the document the other path still yields
+    copy.write_text("全新的文章：某公司完成1亿元A轮融资。", encoding="utf-8")
+    load(db, [str(folder)], run_id="r3")
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc]).fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
+    con.close()
+
+
+def test_a_failed_batch_changes_nothing(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    load(db, [str(folder)], run_id="r1")
+    before = fact_ids(db)
+    con = connect_writer(db)
+    spec = BatchSpec("r2", "test-v2", loader.arrow_schemas(con), None)
+    prepared = prepare_batch([WorkItem(str(p), "text") for p in sorted(folder.iterdir())], spec)
+    broken = dict(prepared.tables, quotes=pa.table({"fact_id": ["x"], "no_such_column": [1]}))
+    with pytest.raises(duckdb.Error):
+        loader.load_tables(con, broken, prepared.sources, "r2")
+    con.close()
+    assert fact_ids(db) == before
+
+
+def test_interrupted_runs_are_marked_by_the_next_writer(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = connect_writer(db)
+    loader.start_run(con, "killed", None, ["x"])
+    assert loader.close_interrupted_runs(con)[0][0] == "killed"
+    assert con.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+    assert loader.close_interrupted_runs(con) == []
+    con.close()
+
+
+def test_known_inputs_follow_the_rule_set(tmp_path, folder):
+    db = tmp_path / "w.duckdb"
+    load(db, [str(folder)], run_id="r1")
+    con = connect_writer(db)
+    known = loader.known_inputs(con, VERSION)
+    assert len(known) == 3 and list(known) == sorted(known)
+    assert len(loader.known_inputs(con, "other")) == 0
+    con.close()
+
+
+# --- fingerprints, JSONL items, batch plans ------------------------------------------------------
+
+
+def test_fingerprint_covers_text_and_source_fields_but_not_the_path():
+    base = RawDocument("某公司完成融资。", SourceFields(source_uri="a.txt", title="t"))
+    assert input_fingerprint(base) == input_fingerprint(RawDocument(base.text, SourceFields(source_uri="b.txt", title="t")))
+    assert input_fingerprint(base) != input_fingerprint(RawDocument(base.text + "。", base.source))
+    assert input_fingerprint(base) != input_fingerprint(RawDocument(base.text, SourceFields(source_uri="a.txt", title="u")))
+
+
+def test_known_documents_are_not_extracted(folder):
+    items = [WorkItem(str(p), "text") for p in sorted(folder.iterdir())]
+    first = process_items(items)
+    known = sorted(s.fingerprint for s in first.sources[:2])
+    from array import array
+
+    again = process_items(items, is_known=known_lookup(array("q", known)))
+    assert len(again.unchanged) == 2 and len(again.results) == 1 and again.docs_seen == 3
+
+
+def test_jsonl_items_seek_to_their_lines(tmp_path):
+    lines = [json.dumps({"id": f"n{i}", "text": f"第{i}篇"}, ensure_ascii=False) for i in range(23)]
+    lines[5] = "{broken"
+    lines[9] = ""
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    whole = list(read_item(WorkItem(str(path), "jsonl", 1, None)))
+    items, _ = discover([str(path)], jsonl_lines_per_item=4)
+    assert [(i.first_line, i.last_line) for i in items][:2] == [(1, 4), (5, 8)] and items[-1].last_line == 23
+    pieces = [r for item in items for r in read_item(item)]
+    assert [getattr(r, "source", r) for r in pieces] == [getattr(r, "source", r) for r in whole]
+    assert sum(i.weight for i in items) == 23
+
+
+def test_batches_are_sized_by_documents(tmp_path):
+    jsonl = [WorkItem("a.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(50)]  # 5,000 lines
+    files = [WorkItem(f"f{i}.txt", "text") for i in range(10)]
+    batches = plan_batches(jsonl + files)
+    assert len(batches) == 17 and all(sum(i.weight for i in b) >= 250 for b in batches[:-1])
+    assert len(plan_batches(jsonl, batch_size=1000)) == 5
+    big = [WorkItem("b.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(5000)]  # 500,000 lines
+    assert len(plan_batches(big)) <= 200
