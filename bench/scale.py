@@ -66,7 +66,11 @@ def vary(text: str, copy: int) -> str:
     if copy == 0:
         return text
     mark = f"（副本{copy}）"
-    return text.replace("。", "。" + mark, 1) if "。" in text else mark + text
+    # After the 。 nearest the middle: the body, which cleaning keeps (headers and footers go).
+    middle = text.find("。", len(text) // 2)
+    if middle < 0:
+        middle = text.rfind("。")
+    return text[: middle + 1] + mark + text[middle + 1 :] if middle >= 0 else text + mark
 
 
 def write_replica(records: list[dict], size: int, path: Path) -> int:

@@ -26,10 +26,16 @@ def write_corpus(path: Path, copies: int, bad_lines: int = 1) -> Path:
     after its first sentence (so every line is its own document: a counter at the end would be
     cleaned away with the page footer), with a few broken lines that must become rejects."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+    def vary(text: str, mark: str) -> str:
+        # Inside the longest line, the body: header and footer lines may be cleaned away.
+        body = max(text.splitlines(), key=len)
+        return text.replace(body, body.replace("。", f"。{mark}", 1), 1)
+
     with open(path, "w", encoding="utf-8") as out:
         for i in range(copies):
             for j, text in enumerate(seeds):
-                varied = text.replace("。", f"。（稿件编号{i}-{j}）", 1)
+                varied = vary(text, f"（稿件编号{i}-{j}）")
                 out.write(json.dumps({"id": f"c{i}-s{j}", "text": varied}, ensure_ascii=False) + "\n")
             if i < bad_lines:
                 out.write("{not json\n")
