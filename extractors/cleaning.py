@@ -98,6 +98,7 @@ class _JunkRules:
     tail_window: int
     tail_max_share: float
     spam: regex.Pattern[str]
+    spam_strong: regex.Pattern[str]
     spam_words: regex.Pattern[str]
     spam_alone: frozenset[str]
     pinyin: regex.Pattern[str]
@@ -136,6 +137,7 @@ def _junk_rules() -> _JunkRules:
         tail_max_share=table["tail"]["max_share"],
         # A run of spam words (a space between them allowed) holding at least one strong word.
         spam=regex.compile(rf"(?:{word} ?)*?{rules.alternation(strong)}(?: ?{word})*"),
+        spam_strong=regex.compile(rules.alternation(strong)),
         spam_words=regex.compile(word),
         spam_alone=frozenset(_words(table["spam"]["alone"])),
         pinyin=regex.compile(table["pinyin"]["pattern"]),
@@ -156,6 +158,8 @@ def spam_edits(text: str) -> list[Edit]:
     """Runs of lottery-spam vocabulary: two words or more, or one word that only spam uses."""
     junk = _junk_rules()
     edits: list[Edit] = []
+    if not junk.spam_strong.search(text):
+        return edits  # no strong word, no run: skip the pattern that tries a run at every character
     for m in junk.spam.finditer(text):
         words = [w for w in junk.spam_words.findall(m.group(0)) if not w[0].isdigit()]
         if len(words) >= 2 or (words and words[0] in junk.spam_alone):

@@ -110,9 +110,10 @@ def _published(parts: _Parts, r: _MetaRules) -> datetime | None:
     return None
 
 
-def _first_group(patterns: list[regex.Pattern[str]], text: str, name: str) -> str | None:
+def _first_group(patterns: list[regex.Pattern[str]] | list[list[regex.Match[str]]], text: str, name: str) -> str | None:
+    """The first non-empty `name` group over the patterns in order (or over matches already found)."""
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in (pattern.finditer(text) if isinstance(pattern, regex.Pattern) else pattern):
             value = (m.groupdict().get(name) or "").strip()
             if value:
                 return value
@@ -187,8 +188,9 @@ def read_metadata(normalized: str) -> PageMeta:
     r = _rules()
     parts = _parts(normalized, r)
     edges = "\n".join((parts.header, parts.lead, parts.tail))
-    author = _first_group(r.author, edges, "author")
-    source = _first_group(r.author, edges, "source") or _first_group(r.source, edges, "source")
+    bylines = [list(p.finditer(edges)) for p in r.author]  # read once: they give author and source
+    author = _first_group(bylines, edges, "author")
+    source = _first_group(bylines, edges, "source") or _first_group(r.source, edges, "source")
     if source:
         source = regex.sub(r"(?i)\s*app$", "", source).strip()
         if source in r.generic_sources:

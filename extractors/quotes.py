@@ -78,7 +78,7 @@ class _QuoteRules:
     cue: regex.Pattern[str]  # a cue verb or an after-speaker frame
     cue_word_at_end: regex.Pattern[str]
     cue_word_at_start: regex.Pattern[str]
-    around: list[regex.Pattern[str]]
+    around: list[tuple[regex.Pattern[str], regex.Pattern[str] | None]]
     after: regex.Pattern[str]
     reported: regex.Pattern[str]  # a cue that a comma or colon follows: X表示,…
     cue_words: frozenset[str]
@@ -106,6 +106,22 @@ def _cue_words(table: dict, suffixes: list[str]) -> list[str]:
     return verbs + [v + s for v in verbs for s in suffixes if not v.endswith(tuple(suffixes))]
 
 
+def _anchor_after_speaker(pattern: str) -> regex.Pattern[str] | None:
+    """For a frame that opens with its speaker (X的看法是), what must follow the speaker: a cheap
+    test before a pattern that would otherwise start a lazy scan at every character."""
+    if not pattern.startswith("(?P<speaker>"):
+        return None
+    depth = 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and pattern[i - 1 : i] != "\\":
+            depth += 1
+        elif ch == ")" and pattern[i - 1 : i] != "\\":
+            depth -= 1
+            if depth == 0:
+                return regex.compile(pattern[i + 1 :])
+    return None
+
+
 @cache
 def _rules() -> _QuoteRules:
     t = rules.load("quotes")
@@ -129,7 +145,7 @@ def _rules() -> _QuoteRules:
         cue=regex.compile(cue),
         cue_word_at_end=regex.compile(cue_word + "$"),
         cue_word_at_start=regex.compile(cue_word),
-        around=[regex.compile(p) for p in frames["around_speaker"]],
+        around=[(regex.compile(p), _anchor_after_speaker(p)) for p in frames["around_speaker"]],
         # After a closing mark: [,] [在…上,] SPEAKER CUE
         after=regex.compile(
             rf"^[,，]?\s*(?:{openers}(?:[^，。,“”\"]|“[^“”\n]{{1,12}}”){{0,30}}[，,])?(?P<phrase>{SPEAKER_CHARS}{{0,{max_phrase}}}?)(?P<cue>{after_cue})"
@@ -364,7 +380,7 @@ class _QuoteReader:
         last_stop = max((pre.rfind(c) for c in SENTENCE_END), default=-1)
         sentence_start = limit + last_stop + 1
         pre = text[sentence_start : q.open]
-        for frame in r.around:
+        for frame, _ in r.around:
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
                 adjacent = r.adjacent.fullmatch(tail) is not None
@@ -417,7 +433,7 @@ class _QuoteReader:
         post = text[q.end : min(self._paragraph_end(q), q.end + 90)]
         stripped = post.lstrip(",，")
         offset = len(post) - len(stripped)
-        for frame in r.around:
+        for frame, _ in r.around:
             m = frame.match(stripped)
             if m:
                 speaker = split_speaker(m["speaker"])
@@ -473,7 +489,9 @@ class _QuoteReader:
             attribution = _Attribution(phrase_start, cue_end, speaker, self._cue_label(m["cue"]), mid_sentence)
             attribution.colon_introduced = text[cue_end] in ":："
             out.append((content.start(), content.end(), attribution))
-        for frame in self.r.around:
+        for frame, anchor in self.r.around:
+            if anchor is not None and not anchor.search(text):
+                continue  # X的看法是: no 的看法是 in the text, so no lazy scan from every character
             for m in frame.finditer(text):
                 if text[m.end() : m.end() + 1] not in ("，", ","):
                     continue
