@@ -16,6 +16,7 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -49,21 +50,22 @@ def to_simplified(text: str, script: Script = "hans") -> str:
 
 
 @cache
-def _script_deletions() -> tuple[dict[int, None], dict[int, None]]:
-    """translate() tables deleting the characters t2s changes (Traditional-only) and the ones
-    s2t changes (Simplified-only), read once from OpenCC over the CJK blocks."""
+def _script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of what t2s changes (Traditional-only characters) and what s2t changes
+    (Simplified-only ones), read once from OpenCC over the CJK blocks. The standard re module:
+    counting matches of a plain class is its fastest path."""
     han = "".join(chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)))
     t2s, s2t = _converter("t2s").convert(han), _converter("s2t").convert(han)
-    traditional = {ord(a): None for a, b in zip(han, t2s) if a != b}
-    simplified = {ord(a): None for a, b in zip(han, s2t) if a != b}
-    return traditional, simplified
+    traditional = "".join(a for a, b in zip(han, t2s) if a != b)
+    simplified = "".join(a for a, b in zip(han, s2t) if a != b)
+    return re.compile(f"[{re.escape(traditional)}]"), re.compile(f"[{re.escape(simplified)}]")
 
 
 def detect_script(raw: str) -> Script:
     """'hant', 'hans' or 'mixed', from how many characters t2s and s2t would change."""
-    traditional_only, simplified_only = _script_deletions()
-    traditional = len(raw) - len(raw.translate(traditional_only))  # a C loop, not a Python one
-    simplified = len(raw) - len(raw.translate(simplified_only))
+    traditional_only, simplified_only = _script_classes()
+    traditional = len(traditional_only.findall(raw))
+    simplified = len(simplified_only.findall(raw))
     marked = traditional + simplified
     if marked < 5 or traditional <= 0.15 * marked:
         return "hans"

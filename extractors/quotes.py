@@ -685,9 +685,10 @@ def _near_duplicate(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if len(short) < 8:
-        return False
-    return difflib.SequenceMatcher(None, short, long_, autojunk=False).ratio() >= 0.85
+    if len(short) < 8 or 2 * len(short) / (len(short) + len(long_)) < 0.85:
+        return False  # the lengths alone cap the ratio below the bar
+    matcher = difflib.SequenceMatcher(None, short, long_, autojunk=False)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85  # quick_ratio bounds ratio from above
 
 
 def extract(ctx: DocContext) -> list[Quote]:
