@@ -4,9 +4,8 @@
     python -m bench.scale [CORPUS.jsonl] [--sizes 1000,10000,100000] [--workers N]
     make bench CORPUS=path/to/news2023.jsonl
 
-Without a corpus the seed articles are replicated. Every copy gets a counter after its first
-sentence, so each is its own document (a counter at the end would be cleaned away with the
-page footer). Prints per size: MB/s, docs/s, facts/s, the peak RSS of the flow process and of
+Without a corpus the seed articles are replicated. Every copy gets a counter in the middle of
+its body, so each is its own document (a counter in a header or footer would be cleaned away). Prints per size: MB/s, docs/s, facts/s, the peak RSS of the flow process and of
 the whole process tree (flow + extraction workers + Prefect's server), and the share of wall
 time outside extraction: 1 - (extraction CPU seconds / workers) / wall, where extraction CPU
 seconds are measured inside the run by the workers themselves. A baseline measured in this
