@@ -13,8 +13,8 @@ from models import Provenance
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.1",
     "dates": "1.1",
-    "funding": "1.1",
-    "valuations": "1.1",
+    "funding": "1.2",
+    "valuations": "1.2",
     "model_counts": "1.1",
     "quotes": "2.0",
 }
