@@ -72,6 +72,8 @@ _INVESTED_IN_THE = regex.compile(
     r"(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z ]{1,20}?(?:资本|创投|基金|投资集团|投资公司|投资|Capital|Ventures|Partners))"
     r"(?=表示|称|认为|指出|说|透露|介绍|也|则|已|曾|将|正|在|于|[，,]|\d)"
 )
+# What makes 对X的收购 a deal without a stake: 完成对动视暴雪的收购.
+_COMPLETED = regex.compile(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$")
 _SOLD_TO = regex.compile(
     r"将(?:其|旗下|所持有?的?|持有的)?(?P<obj>[^，,。；;将]{2,40}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))?"
     r"(?:出售|转让|卖)给了?(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
@@ -621,17 +623,14 @@ class _SentenceReader:
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
-            completed = regex.search(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$", sentence[max(0, m.start() - 4) : m.start()])
+            completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
             if not m["stake"] and not m["de"] and not m["pay"]:
                 continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal
             if not m["stake"] and not completed and not self.evidenced(target.name):
                 continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
-            lead = s_start + m.start() - (len(completed.group(0)) if completed else 0)
-            buyer, b_start = self.subject(s_start, lead)
-            buyer_name = self.register.resolve(buyer, lead) if buyer and not buyer.generic else None
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
-            deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
-                               [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
+            lead = s_start + (completed.start() if completed else m.start())
+            deals.append(self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), target, pay))
         sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence)] if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
             target, buyer = company_name(m["obj"]), company_name(m["buyer"])
@@ -646,11 +645,8 @@ class _SentenceReader:
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
-            buyer, b_start = self.subject(s_start, s_start + m.start())
-            buyer_name = self.register.resolve(buyer, s_start + m.start()) if buyer and not buyer.generic else None
             pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
-            deals.append(_Deal(b_start if buyer_name else s_start + m.start(), s_start + m.end(), "acquisition", target,
-                               [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY))
+            deals.append(self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay))
         for m in self.r.acquire_passive.finditer(sentence):
             target, acquirer = company_name(m["target"]), company_name(m["acq"])
             if target is None or acquirer is None or target.generic or acquirer.generic:
@@ -659,6 +655,14 @@ class _SentenceReader:
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "acquisition", target, [acquirer.name], None,
                                pay[0].money if pay else NO_MONEY))
         return deals
+
+    def _acquisition_by_subject(self, s_start: int, lead: int, start: int, end: int, target: CompanyName,
+                                pay: list[MoneySpan]) -> _Deal:
+        """An acquisition whose buyer is the subject before `lead` (X完成对Y的收购, X向Y发起要约收购)."""
+        buyer, b_start = self.subject(s_start, lead)
+        buyer_name = self.register.resolve(buyer, lead) if buyer and not buyer.generic else None
+        return _Deal(b_start if buyer_name else start, end, "acquisition", target,
+                     [buyer_name] if buyer_name else [], None, pay[0].money if pay else NO_MONEY)
 
     def _investor_described(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """投资于字节跳动和南京希音的泛大西洋投资集团表示…: an investor described by what it

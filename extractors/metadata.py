@@ -8,6 +8,7 @@ header, bylines only from its edges, so a date or a "记者" in the body is neve
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -110,14 +111,18 @@ def _published(parts: _Parts, r: _MetaRules) -> datetime | None:
     return None
 
 
-def _first_group(patterns: list[regex.Pattern[str]] | list[list[regex.Match[str]]], text: str, name: str) -> str | None:
-    """The first non-empty `name` group over the patterns in order (or over matches already found)."""
-    for pattern in patterns:
-        for m in (pattern.finditer(text) if isinstance(pattern, regex.Pattern) else pattern):
+def _first_group(matches: Iterable[Iterable[regex.Match[str]]], name: str) -> str | None:
+    """The first non-empty `name` group over each pattern's matches, in order."""
+    for found in matches:
+        for m in found:
             value = (m.groupdict().get(name) or "").strip()
             if value:
                 return value
     return None
+
+
+def _matches(patterns: list[regex.Pattern[str]], text: str) -> Iterator[Iterator[regex.Match[str]]]:
+    return (pattern.finditer(text) for pattern in patterns)  # lazy: the first hit ends the search
 
 
 def original_title(text: str) -> tuple[int, int] | None:
@@ -166,7 +171,7 @@ def _title_from_layout(lines: list[str]) -> str | None:
 
 
 def _title(normalized: str, parts: _Parts, r: _MetaRules) -> str | None:
-    found = _first_group(r.title, normalized, "title")
+    found = _first_group(_matches(r.title, normalized), "title")
     if found:
         return found
     body = normalized[len(parts.header):] if parts.one_line_header else normalized
@@ -189,8 +194,8 @@ def read_metadata(normalized: str) -> PageMeta:
     parts = _parts(normalized, r)
     edges = "\n".join((parts.header, parts.lead, parts.tail))
     bylines = [list(p.finditer(edges)) for p in r.author]  # read once: they give author and source
-    author = _first_group(bylines, edges, "author")
-    source = _first_group(bylines, edges, "source") or _first_group(r.source, edges, "source")
+    author = _first_group(bylines, "author")
+    source = _first_group(bylines, "source") or _first_group(_matches(r.source, edges), "source")
     if source:
         source = regex.sub(r"(?i)\s*app$", "", source).strip()
         if source in r.generic_sources:

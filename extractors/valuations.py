@@ -12,6 +12,7 @@ Rules in rules/funding.toml [valuation].
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -159,7 +160,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     return register.last_before(cue_at)
 
 
-def _deal_target(ctx: DocContext, cue_at: int, deals: list[FundingRound] | tuple[()]) -> str | None:
+def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
     if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的"):
@@ -173,7 +174,7 @@ def _deal_target(ctx: DocContext, cue_at: int, deals: list[FundingRound] | tuple
 
 
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister,
-            deals: list[FundingRound] | tuple[()] = ()) -> list[Valuation]:
+            deals: Sequence[FundingRound] = ()) -> list[Valuation]:
     r = _rules()
     text = ctx.text
     out: list[Valuation] = []
