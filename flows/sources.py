@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -266,6 +267,10 @@ def _field(record: dict, name: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _jsonl_record(uri: str, line: bytes, max_bytes: int) -> dict | Reject:
     if len(line) > max_bytes:
         return Reject(uri, f"record too large: {len(line):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
@@ -278,6 +283,9 @@ def _jsonl_record(uri: str, line: bytes, max_bytes: int) -> dict | Reject:
         return Reject(uri, "broken JSONL line: not valid JSON", str(error).splitlines()[0][:200])
     if not isinstance(record, dict):
         return Reject(uri, f"broken JSONL line: a JSON {type(record).__name__}, not an object")
+    if _ESCAPED_SURROGATE.search(text):
+        # JSON may escape half of a pair ("\ud83d" cut from an emoji); no encoder takes it.
+        record = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     body = record.get("text")
     if not isinstance(body, str):
         return Reject(uri, "JSONL record without a string 'text' field")

@@ -231,6 +231,17 @@ def test_a_broken_jsonl_line_rejects_only_that_line(tmp_path):
     assert rejects[f"{path}#L2"].startswith("broken JSONL line")
 
 
+def test_half_a_surrogate_pair_in_jsonl_loads_as_a_replacement_character(tmp_path):
+    # "\ud83d" alone (an emoji cut in half by a scraper) is valid JSON but no encoder takes it.
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "cut", "title": "标题\\ud83d", "text": "光轮智能完成1亿元A轮融资\\ud83d。"}\n', encoding="utf-8")
+    [doc] = read_all(path)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "光轮智能完成1亿元A轮融资\ufffd。" and doc.source.title == "标题\ufffd"
+    result = process_items([WorkItem(str(path), "jsonl")])
+    assert not result.rejects and [f.funding_rounds[0].company for f in result.results] == ["光轮智能"]
+
+
 # --- duplicates --------------------------------------------------------------------------------
 
 
