@@ -11,9 +11,10 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
+    "cleaning": "1.1",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.1",
     "dates": "1.1",
-    "funding": "1.2",
+    "funding": "1.3",
     "valuations": "1.2",
     "model_counts": "1.1",
     "quotes": "2.0",

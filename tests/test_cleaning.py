@@ -22,10 +22,19 @@ def test_traditional_to_simplified_in_place():
         ('在 " 元宇宙 " 和 AI 的會議上', '在"元宇宙"和AI的会议上'),
         ("Morph Studio 和生數科技", "Morph Studio和生数科技"),
         ("全角：１２３，ＡＢＣ", "全角:123,ABC"),
+        # heldout article: zero-width spaces inside a figure (60\u200b\u200b0亿美元)
+        ("预计估值在60\u200b\u200b0亿至700亿\ufeff美元", "预计估值在600亿至700亿美元"),
     ],
 )
 def test_whitespace_and_width(raw, expected):
     assert clean(raw).text == expected
+
+
+def test_removed_zero_width_characters_keep_offsets_into_the_raw_text():
+    raw = "估值60\u200b\u200b0亿美元"
+    c = clean(raw)
+    start = c.text.index("600亿美元")
+    assert raw[slice(*c.mapped.raw_span(start, start + len("600亿美元")))] == "60\u200b\u200b0亿美元"
 
 
 def test_pinyin_annotations_removed():
