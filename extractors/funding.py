@@ -115,6 +115,17 @@ _CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.)")
 _ANNOUNCE_MARK = regex.compile(r"公告")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
+# 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
+_THIS_ROUND = regex.compile(
+    r"(?:这|本|此|该)一?轮(?:(?:融资|投资)的?(?:总额|金额|总金额|规模|融资额)?|的?(?:总额|金额|总金额|规模|融资额))(?:为|达到?|约为|约|共计|合计|超过|超|高达|是)*\s*(?=[\d一二两三四五六七八九十百千])"
+    r"|(?:这|本|此|该)一?轮(?=(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][^，,。；;]{0,12}?的(?:融资|投资))"
+)
+# 将投资5000万美元给Tenstorrent, 注资2亿元于X: the amount before its receiver.
+_INVEST_GIVE = regex.compile(
+    rf"(?P<verb>投资|注资|出资|投入)(?P<gap>(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][\d.,一二两三四五六七八九十百千万亿]*(?:美元|元|人民币|港元|港币|欧元|英镑|日元|韩元))(?:给|予|于)(?P<obj>[\p{{Han}}A-Za-z][^，,。；;！？!?\s]{{1,30}}?)(?=[，,。；;！？!?]|$|的|，|用于|以|作为|来)"
+)
+# 成为Tenstorrent新一轮融资的主要投资者: a round named by its company, no verb.
+_NAMED_ROUND = regex.compile(rf"(?P<name>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z0-9 .]{{1,20}}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
@@ -154,6 +165,7 @@ class _FundingRules:
     received_nouns: frozenset[str]
     receiving: frozenset[str]
     investor_suffix: regex.Pattern[str]
+    fund_flows: frozenset[str]
     not_object: regex.Pattern[str]
     not_target_end: regex.Pattern[str]
     price_before: regex.Pattern[str]
@@ -215,7 +227,9 @@ def _rules() -> _FundingRules:
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:独家|联合|共同)?(?:投资|出资|参投)"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"),
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"
+            # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
+            rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
         round_words=round_words,
         not_deal=regex.compile(rules.alternation(t["not_deal"]["words"]) + "|" + rules.alternation_of_patterns(t["not_deal"]["patterns"])),
@@ -223,6 +237,7 @@ def _rules() -> _FundingRules:
         received_nouns=frozenset(t["raise"]["received_nouns"]),
         receiving=frozenset(t["raise"]["receiving"]),
         investor_suffix=regex.compile(rules.alternation(inv["investor_suffixes"]) + "$"),
+        fund_flows=frozenset(inv["fund_flows"]),
         not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
@@ -337,6 +352,7 @@ class _SentenceReader:
         self.ctx, self.text, self.money, self.r, self.register = ctx, ctx.text, money, r, register
         self._evidence: dict[str, bool] = {}
         self.r_anaphora = _anaphora()
+        self.earlier: list[_Deal] = []  # the deals of the sentences read so far
 
     def _clause_start(self, s_start: int, pos: int) -> int:
         """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
@@ -483,6 +499,8 @@ class _SentenceReader:
         deals += self._investor_described(sentence, s_start, s_end)
         deals += self._deal_totals(sentence, s_start, s_end)
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
+        deals += self._this_round(sentence, s_start, s_end, taken=deals)
+        self.earlier.extend(deals)
         return deals
 
     # --- a company raises money ------------------------------------------------------------
@@ -563,6 +581,35 @@ class _SentenceReader:
             deals.append(_Deal(c_start, spans[0].end, "funding", company, investors, None, spans[0].money))
         return deals
 
+    def _this_round(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """这轮融资的总额为1亿美元: the amount of a round named before, by a deal or by its company
+        (成为Tenstorrent新一轮融资的主要投资者). An investment into the company in the same
+        passage makes its investor one of the round's."""
+        deals: list[_Deal] = []
+        if "轮" not in sentence:
+            return deals
+        for m in _THIS_ROUND.finditer(sentence):
+            at, end = s_start + m.start(), s_start + m.end()
+            spans = [sp for sp in self.money if end <= sp.start <= end + 4 and sp.start < s_end]
+            if not spans or any(d.start <= spans[0].start < d.end or d.money.amount == spans[0].money.amount for d in taken):
+                continue
+            if self.not_deal(self._clause_start(s_start, at), self._clause_end(spans[0].end, s_end)):
+                continue
+            named = [n for n in _NAMED_ROUND.finditer(self.text, max(s_start, at - 200), at)]
+            company = company_name(named[-1]["name"]) if named else None
+            investors: list[str] = []
+            recent = [d for d in self.earlier if d.company is not None and not d.company.generic and at - d.start <= 300
+                      and d.deal_type in ("funding", "investment")]
+            if company is None or company.generic or not self.evidenced(company.name):
+                if not recent:
+                    continue
+                company = recent[-1].company
+            for d in recent:
+                if d.company is not None and d.company.name == company.name and d.deal_type == "investment":
+                    investors.extend(d.investors)
+            deals.append(_Deal(at, spans[0].end, "funding", company, list(dict.fromkeys(investors)), None, spans[0].money))
+        return deals
+
     # --- one party into another ------------------------------------------------------------
 
     def _round_history(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -615,6 +662,18 @@ class _SentenceReader:
                 stop = max(end, spans[0].end if spans else end)
                 deal_type = "aggregate" if target.generic else "investment"
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], None, money, target.count))
+        for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
+            at, end = s_start + m.start(), s_start + m.end()
+            spans = self.money_in(s_start + m.start("gap"), s_start + m.end("gap"))
+            target = company_name(m["obj"])
+            if not spans or target is None or target.generic or self.not_deal(self._clause_start(s_start, at), self._clause_end(end, s_end)):
+                continue
+            investor, i_start = self.subject(s_start, at)
+            if investor is None or investor.generic:
+                continue
+            if not self.evidenced(target.name) and (self.r.not_target_end.search(target.name) or is_field_name(target.name)):
+                continue  # 投入5亿元于基础设施建设: a field, not a company
+            deals.append(_Deal(i_start, end, "investment", target, [investor.name], None, spans[0].money))
         return deals
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -706,6 +765,8 @@ class _SentenceReader:
             names = [n for n in _names(phrase) if not is_field_name(n)]
             if not names or not investor or investor.generic and not self.r.investor_suffix.search(investor.name):
                 continue
+            if investor.name in self.r.fund_flows:
+                continue  # 获主力加仓: order flow, not a named buyer
             end = s_start + m.end()
             if self.not_deal(start, self._clause_end(end, s_end)) or regex.search(r"[“”\"「」]", m["inv"]):
                 continue  # 获得机构给予“买入”评级: a rating, not a purchase
@@ -975,10 +1036,13 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         if twin is not None and _same_telling(twin, fr):
             continue
         if twin is not None and _complementary(twin, fr):
-            kept[kept.index(twin)] = twin.model_copy(
+            # The evidence is the telling that states the amount: where a reader checks it.
+            amount_told_later = twin.money.amount is None and fr.money.amount is not None
+            teller = fr if amount_told_later else twin
+            kept[kept.index(twin)] = teller.model_copy(
                 update={
                     "round": twin.round or fr.round,
-                    "money": twin.money if twin.money.amount is not None else fr.money,
+                    "money": teller.money,
                     "investors": tuple(dict.fromkeys(twin.investors + fr.investors)),
                 }
             )
@@ -1003,12 +1067,15 @@ def _same_telling(a: FundingRound, b: FundingRound) -> bool:
 
 
 def _complementary(a: FundingRound, b: FundingRound) -> bool:
-    """Two tellings that fill each other's gaps and contradict in nothing."""
-    if a.money.amount is not None and b.money.amount is not None:
+    """Two tellings that fill each other's gaps and contradict in nothing: one lacks the amount,
+    the round or the investors the other gives (Aegis完成种子轮融资。本轮融资金额为数百万美元，
+    投资方为…: the same amount, and the round in one, the investors in the other)."""
+    if a.money.amount is not None and b.money.amount is not None and (a.money.amount, a.money.currency) != (b.money.amount, b.money.currency):
         return False
     if a.round and b.round and a.round != b.round or not _investors_agree(a, b):
         return False
-    gap_filled = (a.money.amount is None) != (b.money.amount is None) or (not a.round) != (not b.round)
+    gap_filled = ((a.money.amount is None) != (b.money.amount is None) or (not a.round) != (not b.round)
+                  or (not a.investors) != (not b.investors))
     near = abs(a.provenance.span_start - b.provenance.span_start) < 300
     return gap_filled and near
 
