@@ -93,3 +93,15 @@ def test_dask_runner_gives_the_same_facts_as_the_default(corpus, clean, tmp_path
                        "--dask-address", cluster.scheduler_address, "--batch-size", "50"], home)
     assert f"dask at {cluster.scheduler_address}" in out.stdout
     assert fact_ids(db) == clean
+
+
+def test_extraction_workers_import_neither_prefect_nor_duckdb():
+    # A worker runs flows.batch only: Prefect (~100 MB) and DuckDB (~20 MB) stay in the flow
+    # process, which alone writes the warehouse.
+    import subprocess
+    import sys
+
+    probe = "import sys, flows.batch; print(sorted(m for m in ('prefect', 'duckdb') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.tables import ALL_TABLES, FACT_TABLES  # noqa: F401 (re-exported)
+
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 DEFAULT_DB = Path("warehouse") / "facts.duckdb"
 # DuckDB caches table blocks up to 80% of RAM by default, so a writer's memory would grow with
 # the warehouse (~190 MB of cache at 50k documents). A bound keeps a long run flat; blocks it
 # evicts are on disk already. ZHFACTS_DB_MEMORY_LIMIT overrides (a DuckDB size, e.g. "1GB").
 WRITER_MEMORY_LIMIT = os.environ.get("ZHFACTS_DB_MEMORY_LIMIT", "128MB")
-FACT_TABLES = ("funding_rounds", "valuations", "money_mentions", "model_counts", "dates", "quotes")
-ALL_TABLES = ("documents", "document_sources", *FACT_TABLES, "runs", "rejects")
 
 
 class WarehouseBusy(RuntimeError):

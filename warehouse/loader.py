@@ -21,11 +21,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
 
-import duckdb
+from typing import TYPE_CHECKING
+
 import pyarrow as pa
 
 from models import DocumentFacts
-from warehouse.db import FACT_TABLES
+from warehouse.tables import FACT_TABLES
+
+if TYPE_CHECKING:  # workers import this module to build tables; only the flow process writes
+    import duckdb
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
