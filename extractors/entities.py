@@ -147,7 +147,8 @@ def company_name(phrase: str) -> CompanyName | None:
         quoted = None  # 拥有“萨博”基因的瑞典电动汽车公司NEVS: the quote describes; the name follows 的
     if quoted and not _PAREN_ALIAS.match(phrase):
         before = r.descriptor.sub("", phrase[: quoted.start()]).strip()
-        if before and looks_like_company(before) and quoted.end() == len(phrase):
+        described = r.descriptor_end.search(phrase[: quoted.start()].rstrip()) is not None  # 消费电子品牌“Oladance”
+        if before and not described and looks_like_company(before) and quoted.end() == len(phrase):
             return _checked(before, aliases)  # 觅瑞控股“突击”: the quote is a word, not the name
         return _checked(quoted.group(1).strip(), aliases)
     m = _PAREN_ALIAS.match(phrase)

@@ -126,6 +126,8 @@ _INVEST_GIVE = regex.compile(
 )
 # 成为Tenstorrent新一轮融资的主要投资者: a round named by its company, no verb.
 _NAMED_ROUND = regex.compile(rf"(?P<name>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z0-9 .]{{1,20}}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
+_RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
+_ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
@@ -166,6 +168,7 @@ class _FundingRules:
     receiving: frozenset[str]
     investor_suffix: regex.Pattern[str]
     fund_flows: frozenset[str]
+    received_noun_after: regex.Pattern[str]  # 投资圈, 投资机构: a received 投资 that is a noun
     not_object: regex.Pattern[str]
     not_target_end: regex.Pattern[str]
     price_before: regex.Pattern[str]
@@ -180,7 +183,7 @@ def _rules() -> _FundingRules:
     round_words = {form: norm for norm, forms in t["rounds"].items() for form in forms}
     round_re = (
         rf"(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)轮"
-        r"|(?P<round2>战略|天使|种子)(?=融资|投资)"
+        r"|(?P<round2>战略|天使|种子|Pre-?IPO)(?=融资|投资)"
     )
     verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
     noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
@@ -238,6 +241,7 @@ def _rules() -> _FundingRules:
         receiving=frozenset(t["raise"]["receiving"]),
         investor_suffix=regex.compile(rules.alternation(inv["investor_suffixes"]) + "$"),
         fund_flows=frozenset(inv["fund_flows"]),
+        received_noun_after=regex.compile(rules.alternation(t["raise"]["received_noun_after"])),
         not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
@@ -446,7 +450,7 @@ class _SentenceReader:
         # 花费巨资收购: spending on a deal is its price, not a cost
         return bool(self.r.not_deal.search(_SPENT_ON.sub("", self.text[start:end])))
 
-    def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0) -> list[str]:
+    def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0, received: bool = False) -> list[str]:
         sentence = self.text[s_start:s_end]
         found: list[str] = []
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
@@ -455,6 +459,8 @@ class _SentenceReader:
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
                 parts = regex.split(r"[，,；;]", inv)
                 inv = (parts[0] if pattern is self.r.investor_list else parts[-1]).split("由")[-1]
+                if pattern is self.r.lead:
+                    inv = _RECEIVED_FROM.split(inv)[-1]  # X获Y领投的B轮融资: Y leads
                 found.extend(_names(inv))
         if mid:
             # 获得了微软130亿美元的投资 / 获得来自红杉的投资: what is left of the middle once the
@@ -463,13 +469,16 @@ class _SentenceReader:
             rest = mid
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
-            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest.strip())
+            rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
+            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest)
             names = _names(rest) if rest else []
-            if names and (spans or any(self.evidenced(n) for n in names)):
+            if names and (spans or received or any(self.evidenced(n) or self.r.investor_suffix.search(n) for n in names)):
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
                 # known company in the list, the names are the investors; 获得线上融资 has none.
                 found.extend(names)
-        return list(dict.fromkeys(found))
+        # In the order the sentence names them: the lead investor first (领投方为A，B跟投).
+        unique = list(dict.fromkeys(found))
+        return sorted(unique, key=lambda name: (sentence.find(name) % (len(sentence) + 1), unique.index(name)))
 
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
@@ -515,6 +524,8 @@ class _SentenceReader:
                 continue
             if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
                 continue  # 博世宣布计划向氢能源技术投资: the subject invests
+            if m["noun"] in self.r.received_nouns and self.r.received_noun_after.match(sentence, m.end()):
+                continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
             company, c_start = self.subject(s_start, verb_at)
@@ -536,7 +547,8 @@ class _SentenceReader:
             last = (lettered or found_rounds)[-1] if found_rounds else None
             round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
             round_ = normalise_round(round_text)
-            investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]))
+            # 获得腾讯投资: before a received 投资 the middle names who invested
+            investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             if company.investor:
                 investors.insert(0, company.investor)
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))

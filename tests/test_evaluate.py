@@ -22,6 +22,10 @@ def test_norm_folds_script_width_and_space():
     assert norm("騰訊 投資 ＡＩ") == "腾讯投资AI"
 
 
+def test_norm_drops_zero_width_characters_as_cleaning_does():
+    assert norm("预计估值在60\u200b\u200b0亿美元") == norm("预计估值在600亿美元")
+
+
 def test_amount_within_two_percent_same_currency():
     assert match_funding(fr(amount=1.26e8), GOLD_FR)
     restated = {**GOLD_FR, "amounts": [[1e11, "CNY"], [1.38e10, "USD"]]}

@@ -1,7 +1,7 @@
 """Score the warehouse against a gold file (format fact-gold/1).
 
 Matching rules, from the contract and the gold file's `about`:
-- text is compared after NFKC, OpenCC t2s and removing whitespace;
+- text is compared after NFKC, OpenCC t2s and removing whitespace (zero-width characters included);
 - amounts match within 2% and in the same currency (any of the item's acceptable pairs);
 - dates match by (start_date, precision), any of the item's acceptable pairs;
 - quotes match by speaker (the gold speaker, one of its aliases, or a longer description ending
@@ -46,7 +46,8 @@ def norm(text: Any) -> str:
         return ""
     value = unicodedata.normalize("NFKC", str(text))
     value = _t2s().convert(value)
-    return regex.sub(r"\s+", "", value)
+    # Zero-width characters count as whitespace: cleaning removes them from clean_text.
+    return regex.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff]+", "", value)
 
 
 def _close(a: float | None, b: float) -> bool:
