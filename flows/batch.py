@@ -166,9 +166,29 @@ def start_worker() -> None:
     process("2023年5月，某公司完成1亿元A轮融资。“很好”，他说。", SourceFields(source_uri="warm-up"))
 
 
+def _layout(result: BatchResult, spec: BatchSpec) -> dict[str, pa.Table]:
+    """The batch as Arrow tables. Should one document's records not lay out (a value Arrow
+    refuses), the batch is laid out document by document and only that one is rejected."""
+    now = loader.utcnow()
+    try:
+        return loader.to_tables(result.results, spec.run_id, spec.extractor_version, now, spec.schemas)
+    except Exception:
+        kept_results, kept_sources = [], []
+        for facts, seen in zip(result.results, result.sources):
+            try:
+                loader.to_tables([facts], spec.run_id, spec.extractor_version, now, spec.schemas)
+            except Exception as error:
+                result.rejects.append(Reject(seen.source_uri, "could not be laid out for loading", _one_line(error)))
+                continue
+            kept_results.append(facts)
+            kept_sources.append(seen)
+        result.results, result.sources = kept_results, kept_sources
+        return loader.to_tables(result.results, spec.run_id, spec.extractor_version, now, spec.schemas)
+
+
 def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
     result = process_items(items, spec.max_bytes, is_known=known_lookup(spec.known))
-    tables = loader.to_tables(result.results, spec.run_id, spec.extractor_version, loader.utcnow(), spec.schemas)
+    tables = _layout(result, spec)
     return PreparedBatch(
         tables=tables,
         sources=result.sources,

@@ -202,3 +202,24 @@ def test_batches_are_sized_by_documents(tmp_path):
     assert len(plan_batches(jsonl, batch_size=1000)) == 5
     big = [WorkItem("b.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(5000)]  # 500,000 lines
     assert len(plan_batches(big)) <= 200
+
+
+def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tmp_path, folder, monkeypatch):
+    con = connect_writer(tmp_path / "w.duckdb")
+    spec = BatchSpec("r1", "test-v1", loader.arrow_schemas(con), None)
+    con.close()
+    items = [WorkItem(str(p), "text") for p in sorted(folder.iterdir())]
+    first_doc = process_items(items[:1]).results[0].document.doc_id
+    real = loader.to_tables
+
+    def refusing(results, *args, **kwargs):  # stands in for a value Arrow cannot take
+        if any(r.document.doc_id == first_doc for r in results):
+            raise pa.ArrowInvalid("cannot convert")
+        return real(results, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "to_tables", refusing)
+    prepared = prepare_batch(items, spec)
+    assert [r.reason for r in prepared.rejects] == ["could not be laid out for loading"]
+    assert prepared.tables["documents"].num_rows == len(items) - 1
+    assert first_doc not in prepared.tables["documents"].column("doc_id").to_pylist()
+    assert [s.doc_id for s in prepared.sources] == prepared.tables["documents"].column("doc_id").to_pylist()
