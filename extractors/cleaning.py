@@ -246,8 +246,7 @@ def clean(raw: str) -> Cleaned:
     script = detect_script(raw)
     mapped = MappedText(raw=raw, text=raw)
     mapped.edit(regex_edits(_NEWLINES, mapped.text, "\n"))
-    if _ZERO_WIDTH.search(mapped.text):  # 60\u200b0亿: a zero-width space splits the number
-        mapped.edit(regex_edits(_ZERO_WIDTH, mapped.text))
+    mapped.edit(regex_edits(_ZERO_WIDTH, mapped.text))  # 60\u200b0亿: one number again
     mapped.replace_same_length(fold_width(to_simplified(mapped.text, script)))
     # Inline junk goes first: pinyin readings sit inside words and spam inside lines, and
     # both would hide metadata and chrome lines from the line rules.

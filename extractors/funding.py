@@ -476,9 +476,9 @@ class _SentenceReader:
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
                 # known company in the list, the names are the investors; 获得线上融资 has none.
                 found.extend(names)
-        # In the order the sentence names them: the lead investor first (领投方为A，B跟投).
-        unique = list(dict.fromkeys(found))
-        return sorted(unique, key=lambda name: (sentence.find(name) % (len(sentence) + 1), unique.index(name)))
+        # In the order the sentence names them: the lead investor first (领投方为A，B跟投). The
+        # sort is stable, so names not in the sentence (find → -1, sorted last) keep their order.
+        return sorted(dict.fromkeys(found), key=lambda name: sentence.find(name) % (len(sentence) + 1))
 
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
@@ -607,7 +607,7 @@ class _SentenceReader:
                 continue
             if self.not_deal(self._clause_start(s_start, at), self._clause_end(spans[0].end, s_end)):
                 continue
-            named = [n for n in _NAMED_ROUND.finditer(self.text, max(s_start, at - 200), at)]
+            named = list(_NAMED_ROUND.finditer(self.text, max(s_start, at - 200), at))
             company = company_name(named[-1]["name"]) if named else None
             investors: list[str] = []
             recent = [d for d in self.earlier if d.company is not None and not d.company.generic and at - d.start <= 300
