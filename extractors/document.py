@@ -68,7 +68,7 @@ def extract_facts(document: Document, cleaned: Cleaned | None = None) -> Documen
     )
     money_spans = money.find_money(ctx.text, ctx.published_on)
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)
-    register = CompanyRegister()
+    register = CompanyRegister(text=ctx.text)
     funding_rounds = funding.extract(ctx, money_spans, date_spans, register)
     valued = valuations.extract(ctx, money_spans, date_spans, register, funding_rounds)
     # Every name the document gave a company, known once the whole document is read.

@@ -198,7 +198,7 @@ def company_name(phrase: str) -> CompanyName | None:
 
 
 _NAMED_AS = regex.compile(r"^(?:一家|一个|这家)?(?:名为|名叫|叫做)(?P<name>[^的，,]{2,30})的")
-_SHARE_COUNT_HEAD = regex.compile(r"^\d+(?:\.\d+)?[万亿]?股")
+_SHARE_COUNT_HEAD = regex.compile(r"^(?:\d+(?:\.\d+)?[万亿]?|[万亿])股")  # 13.2万股X, and 万股X cut from it
 _LETTER = regex.compile(r"[\p{Han}A-Za-z]")
 _ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?")
 _LATIN_RUN = regex.compile(r"[A-Za-z0-9.&'\- ]+")
@@ -210,9 +210,14 @@ _COUNTED = regex.compile(
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")
 
 
+_ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
-    name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，."))  # 13.2万股伟禄集团
+    name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团
+    if name.endswith(".") and not _ABBREVIATION_END.search(name):
+        name = name.rstrip(".")  # a sentence's full stop, not the one of Tumi Holdings Inc.
     head = _LATIN_HEAD.match(name)
     if head and len(head["latin"]) > 2 and (r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"])):
         name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
@@ -288,6 +293,7 @@ class CompanyRegister:
     """Companies named in one document, in order, with the names each is known by."""
 
     companies: list[tuple[int, str, set[str]]] = field(default_factory=list)
+    text: str = ""  # the document: a company is last mentioned where any of its names last occurs
 
     def add(self, position: int, company: CompanyName) -> str:
         canonical = self.canonical(company.name) or company.name
@@ -315,8 +321,15 @@ class CompanyRegister:
         return None
 
     def last_before(self, position: int) -> str | None:
-        before = [(pos, i, name) for i, (pos, name, _) in enumerate(self.companies) if pos <= position]
-        return max(before)[2] if before else None  # the nearest mention, whatever order they were noted in
+        """The company mentioned nearest before `position`, whatever order they were noted in: by
+        where it was noted, or where the text names it again (新秀丽的股价…，使该公司的市值)."""
+        before = {}
+        for i, (pos, name, names) in enumerate(self.companies):
+            if pos > position:
+                continue
+            mentioned = max((self.text.rfind(n, pos, position) for n in names if len(n) >= 2), default=-1) if self.text else -1
+            before[name] = max(before.get(name, (-1, -1)), (max(pos, mentioned), i))
+        return max(before.items(), key=lambda item: item[1])[0] if before else None
 
     def aliases(self, name: str) -> set[str]:
         out: set[str] = set()

@@ -100,6 +100,7 @@ _IS_A_COMPANY = regex.compile(
     r"[^，,。；;是]{0,20}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
+_SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _SHARE_SALE = regex.compile(r"(?:发行|出售|增发)(?:新)?(?:股票|股份|股权)")
@@ -111,7 +112,7 @@ _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
 _STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
-_CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.)")
+_CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.|HK|SH|SZ|港股|美股|NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)")
 _ANNOUNCE_MARK = regex.compile(r"公告")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
@@ -133,7 +134,7 @@ _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|那儿|那|处|手中|手里)?$")
-_STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ])[)）]")
+_STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
 
@@ -920,10 +921,13 @@ class _SentenceReader:
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
             objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
-            if not objects and has_stake and self.text[s_start + m.end("verb") : obj_end].strip(" 了") != "":
-                # 再次增持0.97%股权: the stake is in the company the article is about
+            if (not objects and has_stake and verb.strength == "weak"
+                    and self.text[s_start + m.end("verb") : obj_end].strip(" 了") in ("", *self.r_anaphora)):
+                # 再次增持0.97%股权, 增持公司股份: the stake is in the company the article is about
+                # (投资港股通标的股票 names what it buys; in 持有广盈投资63.75%股份 投资 ends a name)
                 implicit = self.register.last_before(at)
-                if implicit:
+                buyer, _ = self.subject(s_start, at)
+                if implicit and buyer is not None and not buyer.generic:  # 累计净增持68.0万股: order flow, no buyer
                     objects = [(CompanyName("公司"), s_start + m.end("verb"), obj_end)]
             if not objects:
                 continue
@@ -963,8 +967,10 @@ class _SentenceReader:
                 if ok:
                     kept.append((obj, o_start, o_end))
             deal_type = verb.deal_type
-            if deal_type == "acquisition" and len(objects) == 1 and self._minority_stake(obj_end, s_end):
-                deal_type = "investment"  # Exor以26亿欧元购买了飞利浦15%的股份: a stake, not control
+            if deal_type == "acquisition" and len(objects) == 1 and (
+                    self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))):
+                # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
+                deal_type = "investment"
             for obj, o_start, o_end in kept:
                 start = b_start if buyer is not None else at
                 money = each[[o for o, _, _ in objects].index(obj)] if each else price
