@@ -51,7 +51,7 @@ _MANNER_TAIL = regex.compile(
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
 _ANNOUNCE_TAIL = regex.compile(
     r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
-    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出)?$"
+    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出)?(?:拟|将|计划)?$"
 )
 def _strip_manner(phrase: str) -> str:
     """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another."""
@@ -130,6 +130,18 @@ _NAMED_ROUND = regex.compile(rf"(?P<name>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z0-9 .]
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
+# A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
+_CLAUSE_TOPIC = regex.compile(
+    r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
+    r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
+    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立)"
+)
+# What a clause holds besides its subject: time, adverbs, 并/而.
+_ADVERBIAL_ONLY = regex.compile(
+    r"(?:并且|并|而且|而|且|如今|目前|现在|此前|此后|随后|之后|后来|同年|当年|今年|去年|近日|日前|已经|已|又|也|还|再|曾|先后|陆续|相继|分别|共|累计|"
+    r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
+)
+_HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
@@ -389,7 +401,8 @@ class _SentenceReader:
         A manner or price phrase before the verb (拟支付现金3.20亿元, 通过集中竞价方式) is not
         part of the subject."""
         end = pos
-        for hop in range(4):
+        own_clause_named = True
+        for hop in range(6):
             start = self._clause_start(s_start, end)
             # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it (but
             # 以4.39亿元的现金对价 is the manner of the verb, not a name)
@@ -403,11 +416,19 @@ class _SentenceReader:
                 investor = found.name if found and not found.generic else None
                 phrase = phrase[: source.start()]
             company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase)))
+            if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
+                topic = self._clause_topic(phrase)
+                if topic is not None:
+                    return topic, start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
-            if company is not None and (hop == 0 or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
+            if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
                 if investor:
                     company = CompanyName(company.name, company.aliases, company.generic, company.count, investor)
                 return company, start
+            if hop == 0:
+                # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
+                # topic of a clause before it
+                own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", phrase)))
             if start <= s_start or self.text[start - 1] in "；;":
                 break  # a semicolon closes its subject's reach
             end = start - 1
@@ -415,6 +436,19 @@ class _SentenceReader:
             if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
+
+    def _clause_topic(self, clause: str) -> CompanyName | None:
+        """The company a clause opens with (滴灌通宣布正式启航, 人人车迅速发展): a name the
+        document shows to be a company, or one it keeps repeating."""
+        m = _CLAUSE_TOPIC.match(clause)
+        if not m:
+            return None
+        company = company_name(m["name"])
+        if company is None or company.generic:
+            return None
+        if self.evidenced(company.name) or self.text.count(company.name) >= 3:
+            return company
+        return None
 
     def evidenced(self, name: str | None) -> bool:
         """Whether the document shows `name` to be a company: a company-like name (Latin, 科技,
