@@ -193,6 +193,8 @@ def company_name(phrase: str) -> CompanyName | None:
         if len(after) >= 2:
             phrase = after
         elif not after and len(before) >= 2:
+            if r.region_prefix.match(before) and len(before) >= 4:
+                aliases.append(phrase)  # 西安云睿网络科技公司: the registry's form is a name too
             phrase = before  # 腾讯公司 → 腾讯
     return _checked(phrase, aliases)
 
@@ -210,6 +212,7 @@ _COUNTED = regex.compile(
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")
 
 
+_DATE_LIKE = regex.compile(r"^\d{1,4}[年月日号]|^[一二三四五六七八九十]{1,3}[月日号]$")
 _ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
 
 
@@ -225,15 +228,18 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         return None
     if not _LETTER.search(name) or name in r.generic or name in r.time_words:
         return None
-    if _ROUND_NAME.fullmatch(name):
-        return None  # a round (Pre-A), not a company
+    if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name):
+        return None  # a round (Pre-A) or a day (7日), not a company
     if not _LATIN_ONLY.fullmatch(name):
         han = _LATIN_RUN.sub("", name)  # the Chinese part of 智谱AI, IPO来实现
         if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or r.bad_edges.search(name)):
             return None
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
-    return CompanyName(name, tuple(a for a in aliases if a != name))
+    country = r.country_prefix.match(name)
+    if country and len(name) - country.end() >= 2 and name[country.end() :] not in r.generic:
+        aliases = [*aliases, name[country.end() :]]  # 美国西屋电气 is also 西屋电气
+    return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))
 
 
 def coded_company_name(phrase: str) -> CompanyName | None:

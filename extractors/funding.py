@@ -46,7 +46,9 @@ _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
     r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费|现金|自有资金|自筹资金)"
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
-    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$)"
+    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$"
+    # 博通提出的610亿美元收购威睿: a bid's price after who made it
+    r"|(?:提出|发起|报出|给出)的(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)$)"
 )
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
 _ANNOUNCE_TAIL = regex.compile(
@@ -117,6 +119,13 @@ _ANNOUNCE_MARK = regex.compile(r"公告")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
 # 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
+# A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
+_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
+_ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
+_SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
+_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
+_LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
+_DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
 _THIS_ROUND = regex.compile(
     r"(?:这|本|此|该)一?轮(?:(?:融资|投资)的?(?:总额|金额|总金额|规模|融资额)?|的?(?:总额|金额|总金额|规模|融资额))(?:为|达到?|约为|约|共计|合计|超过|超|高达|是)*\s*(?=[\d一二两三四五六七八九十百千])"
     r"|(?:这|本|此|该)一?轮(?=(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][^，,。；;]{0,12}?的(?:融资|投资))"
@@ -246,7 +255,7 @@ def _rules() -> _FundingRules:
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
-        investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,120}})"),
+        investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
         round_words=round_words,
         not_deal=regex.compile(rules.alternation(t["not_deal"]["words"]) + "|" + rules.alternation_of_patterns(t["not_deal"]["patterns"])),
         not_deal_sentence=regex.compile(rules.alternation_of_patterns(t["not_deal"]["sentence_words"])),
@@ -434,6 +443,10 @@ class _SentenceReader:
             end = start - 1
             before = self.text[self._clause_start(s_start, end) : end]
             if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
+                speaker = company_name(_SPEAKER_TAIL.sub("", before)) if not own_clause_named else None
+                if speaker is not None and not speaker.generic and self.evidenced(speaker.name):
+                    # 初创公司Beep近日表示，已经完成了…融资: a company speaking of its own round
+                    return speaker, self._clause_start(s_start, end)
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
 
@@ -493,7 +506,16 @@ class _SentenceReader:
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
                 parts = regex.split(r"[，,；;]", inv)
-                inv = (parts[0] if pattern is self.r.investor_list else parts[-1]).split("由")[-1]
+                if pattern is self.r.investor_list:
+                    # 其中包括A、B等新加入者，以及C、D等回归投资者: the list goes on after 以及
+                    kept = [parts[0]]
+                    for part in parts[1:]:
+                        if not _LIST_GOES_ON.match(part):
+                            break
+                        kept.append(_LIST_GOES_ON.sub("", part, count=1))
+                    inv = _GLOSS.sub("", "、".join(kept)).split("由")[-1]  # Citi Ventures（花旗集团旗下投资机构）
+                else:
+                    inv = parts[-1].split("由")[-1]
                 if pattern is self.r.lead:
                     inv = _RECEIVED_FROM.split(inv)[-1]  # X获Y领投的B轮融资: Y leads
                 found.extend(_names(inv))
@@ -1036,12 +1058,47 @@ class _SentenceReader:
         return [m.money for m in spans] if len(spans) == count else []
 
 
+def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal]) -> None:
+    """本次融资由A领投，B跟投 / 本轮融资…其中包括A、B: a sentence about 'this round' names the
+    investors of the round told in the sentence or two before, when that round names none."""
+    sentences = list(ctx.sentences)
+    for i, (s_start, s_end) in enumerate(sentences):
+        if not _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end):
+            continue
+        window_start = sentences[max(0, i - 2)][0]
+        before = [d for d in deals if window_start <= d.start < s_start and d.deal_type in ("funding", "investment")]
+        if not before or before[-1].investors:
+            continue
+        investors = reader.investors(s_start, s_end)
+        deal = before[-1]
+        deal.investors = [i for i in investors if deal.company is None or i != deal.company.name]
+
+
+def _debt_amounts(ctx: DocContext, money: list[MoneySpan]) -> set[tuple[float, str]]:
+    """Amounts the document calls debt (284亿美元的新债务承诺): the same figure elsewhere, in a
+    headline's 融资284亿美元, is a loan, not a round."""
+    out = set()
+    for span in money:
+        if span.money.amount is None or span.money.currency is None:
+            continue
+        after = ctx.text[span.end : span.end + 8]
+        before = ctx.text[max(0, span.start - 8) : span.start]
+        if _DEBT_WORDS.search(after) or _DEBT_WORDS.search(before):
+            out.add((span.money.amount, span.money.currency))
+    return out
+
+
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
     reader = _SentenceReader(ctx, money, _rules(), register)
     deals: list[_Deal] = []
     for s_start, s_end in ctx.sentences:
         deals.extend(reader.read(s_start, s_end))
     deals.sort(key=lambda d: d.start)
+    if _ROUND_FOLLOWUP_MARK.search(ctx.text):
+        _round_followups(reader, ctx, deals)
+    debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
+    if debts:
+        deals = [d for d in deals if not (d.deal_type == "funding" and (d.money.amount, d.money.currency) in debts)]
 
     out: list[FundingRound] = []
     for deal in deals:
