@@ -14,8 +14,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.1",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.1",
     "dates": "1.1",
-    "funding": "1.4",
-    "valuations": "1.3",
+    "funding": "1.5",
+    "valuations": "1.4",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -102,6 +102,13 @@ _IS_A_COMPANY = regex.compile(
     r"[^，,。；;是]{0,20}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
+# 金融科技公司蚂蚁集团, 人工智能初创企业Inflection AI: a name after what kind of company it is, when
+# it ends like a company's name or is Latin (where a Chinese name ends is otherwise unknown).
+_DESCRIBED = regex.compile(
+    r"(?:公司|企业|巨头|独角兽|制造商|服务商|提供商|运营商|开发商|创企)"
+    r"(?P<name>\p{Han}{2,6}?(?:集团|科技|控股|股份|智能)(?!\p{Han}{0,2}(?:有限|公司))|[A-Z][A-Za-z0-9.&\-]*(?:\s[A-Z][A-Za-z0-9.&\-]*){0,2}(?![A-Za-z]))"
+)
+_DESCRIBED_MARK = regex.compile(r"公司|企业|巨头|独角兽|商|创企")
 _SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
@@ -110,7 +117,7 @@ _SHARE_SALE = regex.compile(r"(?:发行|出售|增发)(?:新)?(?:股票|股份|�
 _FOUNDED_BY = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)由[^。；;]{2,80}?(?:于(?:\d{4}年|今年|去年))?(?:联合|共同)?(?:创立|创办|成立|创建)"
 )
-_FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
+_FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?[，,]?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
 _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
 _STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
@@ -540,7 +547,8 @@ class _SentenceReader:
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
         sentence = self.text[s_start:s_end]
-        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK), (_IS_A_COMPANY, _IS_MARK)):
+        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK), (_IS_A_COMPANY, _IS_MARK),
+                                (_DESCRIBED, _DESCRIBED_MARK)):
             if not marker.search(sentence):
                 continue
             for m in pattern.finditer(sentence):

@@ -52,6 +52,13 @@ def _rules() -> _ValuationRules:
 
 
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
+_BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
+_LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?")
+_TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
+_NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
+_COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
+_COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌|独角兽")
+_COPULA_INSIDE = regex.compile(r"^.+?[为是]")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
@@ -99,7 +106,14 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # cut inside a Latin word
         if clause[length : length + 1] in ("者", "人", "方", "们", "员"):
             continue  # 现有投资者: a word goes on past the name-like ending
-        if register.canonical(head) or (looks_like_company(head) and company_name(head) is not None):
+        if _COPULA_INSIDE.search(head):
+            continue  # 苹果为美国科技股龙头: the name ends at 为
+        # 特斯拉股价涨至…: a name the article repeats, quoted on a market (not 开盘股价, 首日股价)
+        quoted_stock = (clause[length : length + 2] in ("股价", "股票") and length <= 8 and not _NOT_A_NAME_HEAD.match(head)
+                        and not _TIME_END.search(head) and register.text.count(head) >= 2)
+        described = (length <= 8 and not _NOT_A_NAME_HEAD.match(head) and _COPULA.match(clause, length)
+                     and _COMPANY_NOUN.search(clause, length))  # 苹果为…龙头 (but not 另一笔则是…)
+        if register.canonical(head) or quoted_stock or described or (looks_like_company(head) and company_name(head) is not None):
             company = company_name(head)
             if company is not None and not company.generic and company.name == head:
                 return register.canonical(head) or head
@@ -124,12 +138,15 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
     bracket = _bracketed_after(text, s_start, cue_at)
     if bracket is not None:  # the company is the name the bracket glosses
-        name_start = _clause_start(text, bracket, s_start)
-        named = _named(regex.sub(r"[(（][^)）]*[)）]", "", text[name_start:bracket]).split("与")[-1], cue_at, register, adjacent=True)
+        # Brackets before it go first: 秦淮数据(8.11, -0.02, -0.25%)(CD,…市值…) has commas in a quote.
+        lead = _BRACKETED.sub("", text[s_start:bracket])
+        lead = lead[_clause_start(lead, len(lead)) :]
+        named = _named(lead.split("与")[-1], cue_at, register, adjacent=True)
         if named:
             return named
     clause_start = _clause_start(text, cue_at)
     before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
+    before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
     of_company = _OF_COMPANY.search(before_cue)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register)
