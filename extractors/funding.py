@@ -15,6 +15,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 import regex
@@ -31,7 +32,7 @@ from extractors.entities import (
     looks_like_company,
     place_named,
 )
-from extractors.money import MoneySpan
+from extractors.money import MoneySpan, find_money
 from models import NO_MONEY, FundingRound, Money
 
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
@@ -47,6 +48,8 @@ _MANNER_TAIL = regex.compile(
     r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费|现金|自有资金|自筹资金)"
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$"
+    # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
+    r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # 博通提出的610亿美元收购威睿: a bid's price after who made it
     r"|(?:提出|发起|报出|给出)的(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)$)"
 )
@@ -130,6 +133,13 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
+# An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
+# read by money already; these are the forms without a currency.
+_MAGNITUDE = regex.compile(
+    r"(?:(?P<level>(?<unit>百万|千万|亿|十亿)(?:元|人民币)?级(?:别)?)|(?P<lead>数|近|超|逾|过)(?P<unit>百万|千万|亿|十亿)(?![元美港欧日英韩]))"
+    r"(?:的)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
+)
+_COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
 _LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
 _DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
@@ -445,8 +455,8 @@ class _SentenceReader:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
                 # topic of a clause before it
                 own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", phrase)))
-            if start <= s_start or self.text[start - 1] in "；;":
-                break  # a semicolon closes its subject's reach
+            if start <= s_start or (self.text[start - 1] in "；;" and (hop > 0 or own_clause_named)):
+                break  # a semicolon closes its subject's reach (but not for …；2022年又陆续获得了…)
             end = start - 1
             before = self.text[self._clause_start(s_start, end) : end]
             if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
@@ -606,6 +616,11 @@ class _SentenceReader:
                 nxt = self._clause_end(after + 1, s_end)
                 spans = [s for s in self.money_in(after + 1, nxt)
                          if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])]
+            if not spans:
+                magnitude = _magnitude(m["mid"], self.ctx.published_on)  # 完成千万级A轮融资
+                if magnitude is not None:
+                    money, at, until = magnitude
+                    spans = [MoneySpan(s_start + m.start("mid") + at, s_start + m.start("mid") + until, money)]
             # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
             found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             lettered = [f for f in found_rounds if f["round"] or f["round3"]]
@@ -762,7 +777,7 @@ class _SentenceReader:
             completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
             if not m["stake"] and not m["de"] and not m["pay"]:
                 continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal
-            if not m["stake"] and not completed and not self.evidenced(target.name):
+            if not m["stake"] and not completed and not _COMPLETED_AFTER.match(sentence, m.end()) and not self.evidenced(target.name):
                 continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             lead = s_start + (completed.start() if completed else m.start())
@@ -1064,6 +1079,23 @@ class _SentenceReader:
                 break
             spans.append(m)
         return [m.money for m in spans] if len(spans) == count else []
+
+
+def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
+    """千万级, 亿元级, 数千万, 近亿 before a round with no currency written: an order of magnitude
+    in yuan, as the money extractor reads 数千万元 (a range) or 近亿元."""
+    m = _MAGNITUDE.search(mid)
+    if m is None:
+        return None
+    if m["level"]:
+        written = f"数{m['unit']}元"
+    else:
+        written = f"{m['lead']}{m['unit']}元"
+    found = find_money(written, when)
+    if not found:
+        return None
+    at, until = (m.start("level"), m.end("level")) if m["level"] else (m.start("lead"), m.end("unit"))
+    return found[0].money.model_copy(update={"amount_text": mid[at:until]}), at, until
 
 
 def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal]) -> None:
