@@ -84,22 +84,28 @@ def write_replica(records: list[dict], size: int, path: Path) -> int:
 
 
 class RssSampler:
-    """Peak RSS of a process and of its whole tree, sampled every `period` seconds."""
+    """Peak RSS of a process and of its whole tree, sampled every `period` seconds; and the peak
+    of the tree's summed PSS (each shared page split among the processes mapping it: libpython,
+    OpenCC and DuckDB's libraries are counted once, not once per process), every `pss_every`
+    samples, where the platform reports it (Linux: /proc/PID/smaps_rollup)."""
 
-    def __init__(self, pid: int, period: float = 0.2) -> None:
+    def __init__(self, pid: int, period: float = 0.2, pss_every: int = 5) -> None:
         self.root = psutil.Process(pid)
         self.period = period
-        self.peak_root = self.peak_tree = 0
+        self.pss_every = pss_every
+        self.peak_root = self.peak_tree = self.peak_tree_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        tick = 0
         while not self._stop.is_set():
             try:
+                processes = [self.root, *self.root.children(recursive=True)]
                 root = self.root.memory_info().rss
                 tree = root
-                for child in self.root.children(recursive=True):
+                for child in processes[1:]:
                     try:
                         tree += child.memory_info().rss
                     except psutil.Error:
@@ -108,11 +114,24 @@ class RssSampler:
                 break
             self.peak_root = max(self.peak_root, root)
             self.peak_tree = max(self.peak_tree, tree)
+            if tick % self.pss_every == 0:
+                self.peak_tree_pss = max(self.peak_tree_pss, _tree_pss(processes))
+            tick += 1
             self._stop.wait(self.period)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _tree_pss(processes: list[psutil.Process]) -> int:
+    total = 0
+    for process in processes:
+        try:
+            total += getattr(process.memory_full_info(), "pss", 0)
+        except (psutil.Error, OSError):
+            pass
+    return total
 
 
 @dataclass
@@ -125,6 +144,7 @@ class Result:
     extract_cpu: float
     peak_flow_mb: float
     peak_tree_mb: float
+    peak_tree_pss_mb: float  # 0 where the platform gives no PSS
     workers: int
     tree_cpu: float  # CPU seconds of every process of the run (flow, workers, Prefect's server)
 
@@ -165,7 +185,7 @@ def run_once(path: Path, db: Path, home: Path, workers: int, task_runner: str) -
     finally:
         con.close()
     return Result(seen, path.stat().st_size / 1e6, wall, loaded, facts, extract_cpu or 0.0,
-                  sampler.peak_root / 1e6, sampler.peak_tree / 1e6, workers, tree_cpu)
+                  sampler.peak_root / 1e6, sampler.peak_tree / 1e6, sampler.peak_tree_pss / 1e6, workers, tree_cpu)
 
 
 def bare_extraction(records: list[dict], sample: int = 300) -> tuple[float, float]:
@@ -203,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     bare_docs, bare_mb = bare_extraction(records)
     print(f"baseline, bare extraction on one core in this process: {bare_docs:,.0f} docs/s, {bare_mb:.2f} MB/s", flush=True)
     header = (f"{'docs':>8} {'MB':>7} {'wall s':>7} {'MB/s':>6} {'docs/s':>7} {'facts/s':>8} {'peak RSS flow':>13} "
-              f"{'peak RSS tree':>13} {'outside (wall)':>14} {'outside (CPU)':>13} {'vs bare×workers':>15}")
+              f"{'peak RSS tree':>13} {'peak PSS tree':>13} {'outside (wall)':>14} {'outside (CPU)':>13} {'vs bare×workers':>15}")
     print(header)
     results: list[Result] = []
     for size in sizes:
@@ -217,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         efficiency = (result.docs / result.wall) / (args.workers * bare_docs)
         print(f"{result.docs:>8,} {result.megabytes:>7.1f} {result.wall:>7.1f} {result.megabytes / result.wall:>6.2f} "
               f"{result.docs / result.wall:>7.0f} {result.facts / result.wall:>8.0f} {result.peak_flow_mb:>10.0f} MB "
-              f"{result.peak_tree_mb:>10.0f} MB {result.outside_share:>14.0%} {result.outside_cpu_share:>13.0%} "
+              f"{result.peak_tree_mb:>10.0f} MB {result.peak_tree_pss_mb:>10.0f} MB {result.outside_share:>14.0%} {result.outside_cpu_share:>13.0%} "
               f"{efficiency:>15.2f}", flush=True)
         if result.docs_loaded != result.docs:
             print(f"  note: {result.docs - result.docs_loaded} copies shared a doc_id with another", flush=True)
@@ -226,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     if 10_000 in by_size and 100_000 in by_size:
         ratio = by_size[100_000].peak_tree_mb / by_size[10_000].peak_tree_mb
         print(f"peak RSS (tree) 100k ÷ 10k: {ratio:.2f}")
+        if by_size[10_000].peak_tree_pss_mb:
+            print(f"peak PSS (tree) 100k ÷ 10k: {by_size[100_000].peak_tree_pss_mb / by_size[10_000].peak_tree_pss_mb:.2f}")
     print(TARGETS)
     return 0
 
