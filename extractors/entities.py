@@ -161,6 +161,9 @@ def company_name(phrase: str) -> CompanyName | None:
         aliases.append(m["alias"].strip())
         aliases.append(phrase)
         phrase = m["name"].strip()
+        inner = _QUOTED.search(phrase)
+        if inner and inner.start() > 0 and inner.end() == len(phrase):
+            phrase = inner.group(1).strip()  # 日本国内基金“日本产业合作伙伴”(JIP) → 日本产业合作伙伴
     if "的" in phrase:  # 王慧文的光年之外, 以文字生成为主的AIGC项目Jasper.Ai (but not 美的集团)
         head, tail = phrase.rsplit("的", 1)
         if len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):

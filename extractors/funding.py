@@ -58,6 +58,18 @@ _ANNOUNCE_TAIL = regex.compile(
     r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
     r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出)?(?:拟|将|计划)?$"
 )
+_STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
+_CONSORTIUM = regex.compile(
+    r"(?:以|由)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
+)
+_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对)了?")
+
+
+def _blank_quotes(phrase: str) -> str:
+    """Stock quotes in brackets, (8.11, -0.02, -0.25%), as ideographic spaces of the same length."""
+    return _STOCK_QUOTE.sub(lambda m: "\u3000" * len(m.group(0)), phrase) if "%" in phrase else phrase
+
+
 def _strip_manner(phrase: str) -> str:
     """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another."""
     for _ in range(3):
@@ -432,9 +444,19 @@ class _SentenceReader:
             start = self._clause_start(s_start, end)
             # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it (but
             # 以4.39亿元的现金对价 is the manner of the verb, not a name)
-            bare_end = start + len(_strip_manner(self.text[start:end]))
+            # A price quote in brackets (软银(1.2717, 0.0000, 0.00%)) is blanked, keeping offsets.
+            bare_end = start + len(_strip_manner(_blank_quotes(self.text[start:end])))
             start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < bare_end])
-            phrase = self.text[start:end]
+            phrase = _blank_quotes(self.text[start:end])
+            if hop == 0:
+                approved = _APPROVED.match(phrase)  # 委员会已经同意微软收购…: the one approved buys
+                if approved and approved.end() < len(phrase):
+                    phrase = phrase[approved.end() :]
+                consortium = _CONSORTIUM.search(phrase)  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
+                if consortium:
+                    phrase = consortium["lead"]
+                if phrase.startswith("自") and "以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]:
+                    phrase = phrase[1:]  # 自软银在2016年…收购Arm以来: since, not part of the name
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
             investor = None
             if source:

@@ -149,7 +149,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
     of_company = _OF_COMPANY.search(before_cue)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
-        named = _named(of_company["co"], cue_at, register)
+        named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
             return named
     named = _named(before_cue, cue_at, register, adjacent=True)
