@@ -64,7 +64,8 @@ def _rules() -> _EntityRules:
             + "|" + rules.alternation_of_patterns(t["generic"]["bad_end_patterns"]) + "$"
         ),
         plural=regex.compile(
-            r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|个(?=\p{Han}{0,6}(?:项目|企业|公司|团队)))|" + rules.alternation(t["generic"]["plural_markers"])
+            # 51家, 十余家 (but 一家荷兰的初创公司「Meatable」 is one company)
+            r"(?!一家|一个)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|个(?=\p{Han}{0,6}(?:项目|企业|公司|团队)))|" + rules.alternation(t["generic"]["plural_markers"])
         ),
     )
 

@@ -50,6 +50,8 @@ _MANNER_TAIL = regex.compile(
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
+    # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
+    r"|作为[^，,]*$"
     # 博通提出的610亿美元收购威睿: a bid's price after who made it
     r"|(?:提出|发起|报出|给出)的(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)$)"
 )
@@ -152,6 +154,14 @@ _MAGNITUDE = regex.compile(
     r"(?:的)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
 )
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
+_STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
+_WHEN_CLAUSE_OPEN = regex.compile(r"\s*(?:在|自从|自)")
+_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
+_NEXT_SUBJECT = regex.compile(
+    r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
+    r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧)"
+)
+_TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:是|为)?[“「《][^”」》]*$|(?:题为|名为|以)[“「《][^”」》]*$")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
 _LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
 _DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
@@ -196,6 +206,7 @@ class DealVerb:
 
 @dataclass(frozen=True)
 class _FundingRules:
+    raise_verb: regex.Pattern[str]
     raise_: regex.Pattern[str]
     round_in: regex.Pattern[str]
     direct: regex.Pattern[str]
@@ -243,6 +254,7 @@ def _rules() -> _FundingRules:
     stake_amount = rules.alternation(inv["stake_amounts"])
     c = CLAUSE_CHAR
     return _FundingRules(
+        raise_verb=regex.compile(rules.alternation(rules.forms(t["raise"]))),
         raise_=regex.compile(
             rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
@@ -276,12 +288,14 @@ def _rules() -> _FundingRules:
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
+            # 收购推特近一年后: how long ago, not part of the name
+            rf"|(?:近|约|大约|不到|超过|仅)?[一二三四五六七八九十两半\d]+个?多?(?:年|月|周|天)(?:多)?(?=后|之后|以来|前)"
             rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:独家|联合|共同)?(?:投资|出资|参投)"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资))"
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
@@ -449,6 +463,8 @@ class _SentenceReader:
             start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < bare_end])
             phrase = _blank_quotes(self.text[start:end])
             if hop == 0:
+                if _TITLE_OPEN.search(self.text, max(s_start, start - 12), end):
+                    return None, pos  # 主题是“科技企业成长如何有效获得融资”: a title, not a telling
                 approved = _APPROVED.match(phrase)  # 委员会已经同意微软收购…: the one approved buys
                 if approved and approved.end() < len(phrase):
                     phrase = phrase[approved.end() :]
@@ -538,7 +554,8 @@ class _SentenceReader:
         return bool(self.r.not_deal.search(_SPENT_ON.sub("", self.text[start:end])))
 
     def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0, received: bool = False) -> list[str]:
-        sentence = self.text[s_start:s_end]
+        # Bridford,、MilkyWay: a stray comma in a list is a 、 (same length: positions hold)
+        sentence = _STRAY_LIST_COMMA.sub(lambda m: "、".ljust(len(m.group(0))), self.text[s_start:s_end])
         found: list[str] = []
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             for m in pattern.finditer(sentence):
@@ -613,7 +630,13 @@ class _SentenceReader:
 
     def _raises(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
-        for m in self.r.raise_.finditer(sentence):
+        taken_until = 0
+        for verb in self.r.raise_verb.finditer(sentence, overlapped=True):
+            # Each raising verb is tried in turn, so a telling that fails (完成另一笔…的融资交易,
+            # whose greedy middle runs on) does not hide the next one (…已完成3300万美元的B轮融资).
+            m = self.r.raise_.match(sentence, verb.start()) if verb.start() >= taken_until else None
+            if m is None:
+                continue
             verb_at = s_start + m.start("verb")
             end = s_start + m.end()
             mid = m["mid"] or ""
@@ -668,6 +691,7 @@ class _SentenceReader:
                     investors, round_, spans[0].money if spans else NO_MONEY,
                 )
             )
+            taken_until = m.end()
         for m in self.r.direct.finditer(sentence):
             verb_at = s_start + m.start("verb")
             after = s_start + m.end()
@@ -1040,7 +1064,10 @@ class _SentenceReader:
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
             buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
-            buyer_like = self.investor_like(buyer_name)
+            named_after = None
+            if buyer_name is None and verb.deal_type == "acquisition":
+                buyer_name = named_after = self._buyer_after(clause_start, obj_end, s_end)
+            buyer_like = named_after is not None or self.investor_like(buyer_name)
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
             def known_company(name: str) -> bool:
@@ -1077,6 +1104,25 @@ class _SentenceReader:
                 money = each[[o for o, _, _ in objects].index(obj)] if each else price
                 deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, [buyer_name] if buyer_name else [], None, money))
         return deals
+
+    def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
+        """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
+        the subject of the clause after it."""
+        if not _WHEN_CLAUSE_OPEN.match(self.text, clause_start):
+            return None
+        clause_end = self._clause_end(obj_end, s_end)
+        if clause_end >= s_end or not _WHEN_CLAUSE_CLOSE.search(self.text, obj_end, clause_end):
+            return None
+        m = _NEXT_SUBJECT.match(self.text, clause_end + 1, s_end)
+        if not m:
+            return None
+        name = m["name"]
+        if any(dot in name for dot in "·•"):
+            return name  # a person, written with a dot
+        company = company_name(name)
+        if company is None or company.generic or company.name in self.r_anaphora:
+            return None
+        return self.register.canonical(company.name) or company.name
 
     def _minority_stake(self, obj_end: int, s_end: int) -> bool:
         """The stake after the object is a stated share below half (15%的股份, 少数股权)."""
