@@ -133,7 +133,8 @@ def company_name(phrase: str) -> CompanyName | None:
     if phrase in r.anaphora:
         return CompanyName(phrase)  # resolved by the register
     plural = r.plural.search(phrase)
-    if plural or phrase in r.generic:
+    country = r.country_prefix.match(phrase)
+    if plural or phrase in r.generic or (country and phrase[country.end() :] in r.generic):  # 日本财团
         count = None
         m = regex.search(r"(\d+)(?:多|余)?[家个]", phrase)
         if m:
@@ -216,6 +217,7 @@ _COUNTED = regex.compile(
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")
 
 
+_NUMBERED_THING = regex.compile(r"\p{Han}{2,}\d{2,}")
 _DATE_LIKE = regex.compile(r"^\d{1,4}[年月日号]|^[一二三四五六七八九十]{1,3}[月日号]$")
 _ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
 
@@ -232,8 +234,8 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         return None
     if not _LETTER.search(name) or name in r.generic or name in r.time_words:
         return None
-    if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name):
-        return None  # a round (Pre-A) or a day (7日), not a company
+    if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name) or _NUMBERED_THING.fullmatch(name):
+        return None  # a round (Pre-A), a day (7日), a numbered ship or model (万海261), not a company
     if not _LATIN_ONLY.fullmatch(name):
         han = _LATIN_RUN.sub("", name)  # the Chinese part of 智谱AI, IPO来实现
         if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or r.bad_edges.search(name)):

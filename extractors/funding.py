@@ -62,7 +62,7 @@ _ANNOUNCE_TAIL = regex.compile(
 )
 _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
 _CONSORTIUM = regex.compile(
-    r"(?:以|由)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
+    r"(?:以|由|^)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
 )
 _APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对)了?")
 
@@ -145,6 +145,7 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 # 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
+_JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -155,7 +156,8 @@ _MAGNITUDE = regex.compile(
 )
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
 _STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
-_WHEN_CLAUSE_OPEN = regex.compile(r"\s*(?:在|自从|自)")
+_SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
+_WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
 _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
 _NEXT_SUBJECT = regex.compile(
     r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
@@ -468,7 +470,8 @@ class _SentenceReader:
                 approved = _APPROVED.match(phrase)  # 委员会已经同意微软收购…: the one approved buys
                 if approved and approved.end() < len(phrase):
                     phrase = phrase[approved.end() :]
-                consortium = _CONSORTIUM.search(phrase)  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
+                phrase = _SOURCE_DATELINE.sub("", phrase)  # 财联社在收购推特…后: the news source, not a buyer
+                consortium = _CONSORTIUM.search(_strip_manner(phrase))  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
                 if consortium:
                     phrase = consortium["lead"]
                 if phrase.startswith("自") and "以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]:
@@ -1171,9 +1174,11 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
     investors of the round told in the sentence or two before, when that round names none."""
     sentences = list(ctx.sentences)
     for i, (s_start, s_end) in enumerate(sentences):
-        if not _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end):
+        if not (_ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
             continue
-        window_start = sentences[max(0, i - 2)][0]
+        if any(s_start <= d.start < s_end for d in deals):
+            continue  # the sentence tells a deal of its own
+        window_start = sentences[max(0, i - 6)][0]  # the round told within the last few sentences
         before = [d for d in deals if window_start <= d.start < s_start and d.deal_type in ("funding", "investment")]
         if not before or before[-1].investors:
             continue
