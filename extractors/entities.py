@@ -125,6 +125,10 @@ def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     r = _rules()
     phrase = _peel(phrase, r)
+    phrase = _LOCATED_AT.sub("", phrase)  # 位于成都的酒店 → 酒店 (no company), 位于深圳的X → X
+    owner = _OWNER_OF_UNIT.match(phrase)
+    if owner:
+        phrase = owner["owner"]  # 三星旗下的风投公司 → 三星: a unit with no name of its own
     named = _NAMED_AS.match(phrase)
     if named:
         phrase = named["name"].strip()  # 一家名为Swarm Technologies的卫星通信公司 → Swarm Technologies
@@ -204,6 +208,9 @@ def company_name(phrase: str) -> CompanyName | None:
     return _checked(phrase, aliases)
 
 
+_OWNER_OF_UNIT = regex.compile(
+    r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?$")
+_LOCATED_AT = regex.compile(r"^(?:位于|地处|坐落于|总部位于|总部设在)[^的，,]{1,14}的")
 _NAMED_AS = regex.compile(r"^(?:一家|一个|这家)?(?:名为|名叫|叫做)(?P<name>[^的，,]{2,30})的")
 _SHARE_COUNT_HEAD = regex.compile(r"^(?:\d+(?:\.\d+)?[万亿]?|[万亿])股")  # 13.2万股X, and 万股X cut from it
 _LETTER = regex.compile(r"[\p{Han}A-Za-z]")
@@ -234,6 +241,8 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         return None
     if not _LETTER.search(name) or name in r.generic or name in r.time_words:
         return None
+    if name.count("“") != name.count("”") or name.count("「") != name.count("」"):
+        return None  # “很高兴能: a quotation cut open, not a name
     if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name) or _NUMBERED_THING.fullmatch(name):
         return None  # a round (Pre-A), a day (7日), a numbered ship or model (万海261), not a company
     if not _LATIN_ONLY.fullmatch(name):

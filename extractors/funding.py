@@ -156,6 +156,7 @@ _MAGNITUDE = regex.compile(
 )
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
 _STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
+_IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑换)每(?:一)?股")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
 _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
@@ -264,7 +265,7 @@ def _rules() -> _FundingRules:
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -1004,7 +1005,9 @@ class _SentenceReader:
         after the object that a price word introduces (，交易价格为…). Prices per share are not
         the deal's."""
         def per_unit(m: MoneySpan) -> bool:
-            return bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start])) or self.text.startswith(("/股", "每股"), m.end)
+            # 每股17.5美元, 17.5美元/股, and 以17.50美元现金和1.023股X股票的代价，换取每股Y股票
+            return (bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start])) or self.text.startswith(("/股", "每股"), m.end)
+                    or bool(_IN_EXCHANGE_PER_SHARE.match(self.text, m.end, s_end)))
 
         clause_start = self._clause_start(s_start, verb_at)
         for m in reversed(self.money_in(s_start, verb_at)):
