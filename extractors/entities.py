@@ -202,8 +202,7 @@ def company_name(phrase: str) -> CompanyName | None:
         if len(after) >= 2:
             phrase = after
         elif not after and len(before) >= 2:
-            if r.region_prefix.match(before) and len(before) >= 4:
-                aliases.append(phrase)  # 西安云睿网络科技公司: the registry's form is a name too
+            aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
             phrase = before  # 腾讯公司 → 腾讯
     return _checked(phrase, aliases)
 
@@ -289,6 +288,12 @@ def looks_like_company(name: str) -> bool:
         return True
     suffix = _rules().name_suffix.search(name)
     return bool(suffix) and suffix.start() >= 2
+
+
+def is_place(name: str) -> bool:
+    """上海, 美国: a place's name alone."""
+    r = _rules()
+    return bool(r.region_prefix.fullmatch(name) or r.country_prefix.fullmatch(name))
 
 
 def place_named(name: str) -> bool:

@@ -24,6 +24,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import (
+    is_place,
     CompanyName,
     CompanyRegister,
     coded_company_name,
@@ -1111,13 +1112,28 @@ class _SentenceReader:
                 deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, [buyer_name] if buyer_name else [], None, money))
         return deals
 
+    def _verb_before(self, obj_end: int, floor: int) -> int:
+        """Where the last deal verb before `obj_end` starts (floor when there is none)."""
+        last = floor
+        for m in self.r.deal_verb.finditer(self.text, floor, obj_end):
+            last = m.start("verb")
+        return last
+
     def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
         """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
         the subject of the clause after it."""
-        if not _WHEN_CLAUSE_OPEN.match(self.text, clause_start):
+        opening = _WHEN_CLAUSE_OPEN.match(self.text, clause_start)
+        if not opening:
             return None
         clause_end = self._clause_end(obj_end, s_end)
-        if clause_end >= s_end or not _WHEN_CLAUSE_CLOSE.search(self.text, obj_end, clause_end):
+        if not _WHEN_CLAUSE_CLOSE.search(self.text, obj_end, clause_end):
+            return None
+        inside = _ADVERBIAL_ONLY.sub("", _strip_manner(self.text[opening.end() : self._verb_before(obj_end, opening.end())]))
+        if inside:  # 在马斯克于2022年10月收购推特后: the buyer inside the time clause
+            named = company_name(inside)
+            if named is not None and not named.generic and named.name not in self.r_anaphora and not is_place(named.name):
+                return self.register.canonical(named.name) or named.name
+        if clause_end >= s_end:
             return None
         m = _NEXT_SUBJECT.match(self.text, clause_end + 1, s_end)
         if not m:
@@ -1126,7 +1142,7 @@ class _SentenceReader:
         if any(dot in name for dot in "·•"):
             return name  # a person, written with a dot
         company = company_name(name)
-        if company is None or company.generic or company.name in self.r_anaphora:
+        if company is None or company.generic or company.name in self.r_anaphora or is_place(company.name):
             return None
         return self.register.canonical(company.name) or company.name
 
