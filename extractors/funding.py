@@ -143,7 +143,6 @@ _CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.|HK|SH|SZ|港股|美�
 _ANNOUNCE_MARK = regex.compile(r"公告")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
-# 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
@@ -169,6 +168,7 @@ _TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:�
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
 _LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
 _DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
+# 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
 _THIS_ROUND = regex.compile(
     r"(?:这|本|此|该)一?轮(?:(?:融资|投资)的?(?:总额|金额|总金额|规模|融资额)?|的?(?:总额|金额|总金额|规模|融资额))(?:为|达到?|约为|约|共计|合计|超过|超|高达|是)*\s*(?=[\d一二两三四五六七八九十百千])"
     r"|(?:这|本|此|该)一?轮(?=(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][^，,。；;]{0,12}?的(?:融资|投资))"
