@@ -157,6 +157,7 @@ _MAGNITUDE = regex.compile(
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
 _STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
 _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑换)每(?:一)?股")
+_CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。；;！？!?\n]{2,40})")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
 _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
@@ -184,7 +185,7 @@ _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
-    r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
+    r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
     r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立)"
 )
@@ -509,6 +510,20 @@ class _SentenceReader:
                     return speaker, self._clause_start(s_start, end)
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
+
+    def topic_before(self, position: int) -> str | None:
+        """The company the article is about, for 公司 when the register has nothing before it:
+        the name that opens the most clauses before `position` (滴灌通正式启航, 滴灌通宣布…), if
+        it reads as a company and the text repeats it at least three times."""
+        counts: dict[str, int] = {}
+        for m in _CLAUSE_OPENING.finditer(self.text, 0, position):
+            topic = self._clause_topic(m.group(1))
+            if topic is not None and topic.name not in self.r_anaphora:
+                counts[topic.name] = counts.get(topic.name, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.items(), key=lambda item: item[1])[0]
+        return self.register.canonical(best) or best
 
     def _clause_topic(self, clause: str) -> CompanyName | None:
         """The company a clause opens with (滴灌通宣布正式启航, 人人车迅速发展): a name the
@@ -1241,6 +1256,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             deal_type, count = "aggregate", deal.company.count
         elif deal.company is not None:
             company = register.resolve(deal.company, deal.start)
+            if company is None and deal.company.name in reader.r_anaphora and deal.deal_type == "funding":
+                company = reader.topic_before(deal.start)  # 如今公司完成新一轮融资, nothing noted before
             if company is None:
                 continue
             company = register.add(deal.start, CompanyName(company, deal.company.aliases))
