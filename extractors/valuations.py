@@ -22,13 +22,14 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyRegister, company_name, looks_like_company
-from extractors.money import MoneySpan
+from extractors.money import MoneySpan, find_money
 from models import FundingRound, Valuation
 
 
 @dataclass(frozen=True)
 class _ValuationRules:
     before: regex.Pattern[str]  # cue (+ words + verb), ending right before the amount
+    bare: regex.Pattern[str]  # cue (+ words + verb) + an amount with no currency: 总市值57亿
     after: regex.Pattern[str]  # right after the amount: (的)估值
     basis: dict[str, str]
     not_before_cue: regex.Pattern[str]
@@ -44,6 +45,9 @@ def _rules() -> _ValuationRules:
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     return _ValuationRules(
         before=regex.compile(rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*$"),
+        bare=regex.compile(rf"(?:{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*"
+                           r"(?P<amount>(?:约|近|超过?|逾)?\d+(?:\.\d+)?(?:万亿|亿|万))(?![\d.元美港欧日英韩澳新加股%倍亿万])"
+                           r"(?!\s*(?:至|到|-|~|～|—|–)\s*\d)"),  # 600亿至700亿美元: a range whose currency comes last
         after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})(?!{rules.alternation(t['not_after_cue'])})"),
         basis=basis,
         not_before_cue=regex.compile(rules.alternation(t["not_before_cue"]) + "$"),
@@ -57,6 +61,7 @@ _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
 _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
+_KIND_BEFORE = regex.compile(r"(?:可比|同行|对标|同类|竞争|行业)(?:公司|企业|龙头|厂商)$")
 _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌|独角兽")
 _COPULA_INSIDE = regex.compile(r"^.+?[为是]")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
@@ -88,7 +93,9 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     resolved = register.resolve(company, position)
     if resolved is None:
         return None
-    short_name_by_cue = adjacent and len(resolved) <= 6 and resolved == phrase
+    # 英伟达市值, 可比公司涛涛车业总市值: a short name right by its cue, bare or after its kind
+    short_name_by_cue = adjacent and len(resolved) <= 6 and (
+        resolved == phrase or (phrase.endswith(resolved) and bool(_KIND_BEFORE.search(phrase[: -len(resolved)]))))
     if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue):
         return None  # 一两年时间做到10亿美金估值: no company in sight
     return resolved
@@ -177,6 +184,19 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     return register.last_before(cue_at)
 
 
+def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
+    """总市值57亿, 对应发行后总市值9.24亿: a value with no currency written, read as yuan (how
+    Chinese market reports write a mainland company's value); the money extractor wants a
+    currency, so these are read here, for valuations only."""
+    spans = []
+    for m in r.bare.finditer(ctx.text):
+        found = find_money(m["amount"] + "元", ctx.published_on)
+        if found:
+            money = found[0].money.model_copy(update={"amount_text": m["amount"]})
+            spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
+    return spans
+
+
 def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
@@ -195,7 +215,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     r = _rules()
     text = ctx.text
     out: list[Valuation] = []
-    for span in money:
+    for span in sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start):
         clause_start = _clause_start(text, span.start)
         window_start = max(clause_start, span.start - 20)
         before = r.before.search(text[window_start : span.start])
