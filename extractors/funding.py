@@ -952,9 +952,16 @@ class _SentenceReader:
         end = stop.start() if stop else self._clause_end(start, limit)
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
-        phrase = text[start:end]
         if any(m.start <= start + 1 and m.end > start for m in self.money):
             return [], False, end  # 投资160亿印度卢比在…建设园区: the amount, then where it goes
+        amount_after = next((m.start for m in self.money if start + 2 <= m.start < end), None)
+        if amount_after is not None and not has_stake:
+            # 再投资赛卓电子3.2亿元: an amount right after a name known as a company ends the object
+            named = company_name(text[start:amount_after])
+            if (named is not None and not named.generic and len(named.name) <= 12
+                    and named.name == text[start:amount_after].strip() and self.evidenced(named.name)):
+                end = amount_after
+        phrase = text[start:end]
         owner = r.owner.match(phrase)
         if owner and owner.group(0).count("(") + owner.group(0).count("（") > owner.group(0).count(")") + owner.group(0).count("）"):
             owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
