@@ -137,8 +137,7 @@ def company_name(phrase: str) -> CompanyName | None:
     if phrase in r.anaphora:
         return CompanyName(phrase)  # resolved by the register
     plural = r.plural.search(phrase)
-    country = r.country_prefix.match(phrase)
-    if plural or phrase in r.generic or (country and phrase[country.end() :] in r.generic):  # 日本财团
+    if plural or phrase in r.generic or _without_country(phrase, r) in r.generic:  # 日本财团
         count = None
         m = regex.search(r"(\d+)(?:多|余)?[家个]", phrase)
         if m:
@@ -228,6 +227,12 @@ _DATE_LIKE = regex.compile(r"^\d{1,4}[年月日号]|^[一二三四五六七八�
 _ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
 
 
+def _without_country(name: str, r: _EntityRules) -> str | None:
+    """美国西屋电气 → 西屋电气, 日本财团 → 财团; None when the name starts with no country."""
+    country = r.country_prefix.match(name)
+    return name[country.end() :] if country else None
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
     name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团
@@ -250,9 +255,9 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
             return None
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
-    country = r.country_prefix.match(name)
-    if country and len(name) - country.end() >= 2 and name[country.end() :] not in r.generic:
-        aliases = [*aliases, name[country.end() :]]  # 美国西屋电气 is also 西屋电气
+    unplaced = _without_country(name, r)
+    if unplaced is not None and len(unplaced) >= 2 and unplaced not in r.generic:
+        aliases = [*aliases, unplaced]  # 美国西屋电气 is also 西屋电气
     return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))
 
 

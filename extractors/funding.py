@@ -24,16 +24,16 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import (
-    is_place,
     CompanyName,
     CompanyRegister,
     coded_company_name,
     company_name,
     is_field_name,
+    is_place,
     looks_like_company,
     place_named,
 )
-from extractors.money import MoneySpan, find_money
+from extractors.money import MoneySpan, read_as_yuan
 from models import NO_MONEY, FundingRound, Money
 
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
@@ -144,9 +144,9 @@ _ANNOUNCE_MARK = regex.compile(r"公告")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
-_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
-_JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
+_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*" + _ROUND_FOLLOWUP_MARK.pattern)
+_JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
 # read by money already; these are the forms without a currency.
@@ -258,10 +258,11 @@ def _rules() -> _FundingRules:
     shares = rules.alternation(inv["share_words"])
     stake_amount = rules.alternation(inv["stake_amounts"])
     c = CLAUSE_CHAR
+    raise_verbs = rules.alternation(rules.forms(t["raise"]))
     return _FundingRules(
-        raise_verb=regex.compile(rules.alternation(rules.forms(t["raise"]))),
+        raise_verb=regex.compile(raise_verbs),
         raise_=regex.compile(
-            rf"(?P<verb>{rules.alternation(rules.forms(t['raise']))})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
@@ -1075,19 +1076,20 @@ class _SentenceReader:
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
             objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
+            subject: tuple[CompanyName | None, int] | None = None  # read once, when first needed
             if (not objects and has_stake and verb.strength == "weak"
                     and self.text[s_start + m.end("verb") : obj_end].strip(" 了") in ("", *self.r_anaphora)):
                 # 再次增持0.97%股权, 增持公司股份: the stake is in the company the article is about
                 # (投资港股通标的股票 names what it buys; in 持有广盈投资63.75%股份 投资 ends a name)
                 implicit = self.register.last_before(at)
-                buyer, _ = self.subject(s_start, at)
-                if implicit and buyer is not None and not buyer.generic:  # 累计净增持68.0万股: order flow, no buyer
+                subject = self.subject(s_start, at)
+                if implicit and subject[0] is not None and not subject[0].generic:  # 累计净增持68.0万股: order flow, no buyer
                     objects = [(CompanyName("公司"), s_start + m.end("verb"), obj_end)]
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
             share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
-            buyer, b_start = self.subject(s_start, at)
+            buyer, b_start = subject if subject is not None else self.subject(s_start, at)
             if buyer is not None and buyer.generic and buyer.name in self.r_anaphora:
                 pass  # 公司拟以…收购: the company the article is about, resolved below
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
@@ -1152,18 +1154,21 @@ class _SentenceReader:
             return None
         inside = _ADVERBIAL_ONLY.sub("", _strip_manner(self.text[opening.end() : self._verb_before(obj_end, opening.end())]))
         if inside:  # 在马斯克于2022年10月收购推特后: the buyer inside the time clause
-            named = company_name(inside)
-            if named is not None and not named.generic and named.name not in self.r_anaphora and not is_place(named.name):
-                return self.register.canonical(named.name) or named.name
+            named = self._named_buyer(inside)
+            if named is not None:
+                return named
         if clause_end >= s_end:
             return None
         m = _NEXT_SUBJECT.match(self.text, clause_end + 1, s_end)
         if not m:
             return None
-        name = m["name"]
-        if any(dot in name for dot in "·•"):
-            return name  # a person, written with a dot
-        company = company_name(name)
+        if any(dot in m["name"] for dot in "·•"):
+            return m["name"]  # a person, written with a dot
+        return self._named_buyer(m["name"])
+
+    def _named_buyer(self, phrase: str) -> str | None:
+        """The company a phrase names outright: not a class of companies, not 该公司, not a place."""
+        company = company_name(phrase)
         if company is None or company.generic or company.name in self.r_anaphora or is_place(company.name):
             return None
         return self.register.canonical(company.name) or company.name
@@ -1199,20 +1204,16 @@ def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
     m = _MAGNITUDE.search(mid)
     if m is None:
         return None
-    if m["level"]:
-        written = f"数{m['unit']}元"
-    else:
-        written = f"{m['lead']}{m['unit']}元"
-    found = find_money(written, when)
-    if not found:
-        return None
+    written = f"数{m['unit']}元" if m["level"] else f"{m['lead']}{m['unit']}元"
     at, until = (m.start("level"), m.end("level")) if m["level"] else (m.start("lead"), m.end("unit"))
-    return found[0].money.model_copy(update={"amount_text": mid[at:until]}), at, until
+    money = read_as_yuan(written, mid[at:until], when)
+    return (money, at, until) if money is not None else None
 
 
 def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal]) -> None:
-    """本次融资由A领投，B跟投 / 本轮融资…其中包括A、B: a sentence about 'this round' names the
-    investors of the round told in the sentence or two before, when that round names none."""
+    """本次融资由A领投，B跟投 / 本轮融资…其中包括A、B / 现有投资者A参与了本轮融资: a sentence about
+    'this round', telling no deal of its own, names the investors of the round told in the six
+    sentences before it, when that round names none."""
     sentences = list(ctx.sentences)
     for i, (s_start, s_end) in enumerate(sentences):
         if not (_ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):

@@ -269,6 +269,14 @@ _AFTER_CURRENCY = 40
 _NUMERAL_RUN = regex.compile(r"[\d,.\s一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
 
 
+def read_as_yuan(written: str, surface: str, when: date | None = None) -> Money | None:
+    """An amount whose text names no currency (总市值57亿, 千万级A轮), read as yuan: `written` is
+    the form to parse with the currency added (57亿元, 数千万元), `surface` what the article
+    wrote, kept as amount_text. For callers whose context says the figure is money."""
+    found = find_money(written, when)
+    return found[0].money.model_copy(update={"amount_text": surface}) if found else None
+
+
 def _scan(r: _MoneyRules, text: str) -> list[regex.Match[str]]:
     """What r.pattern.finditer(text) finds that can be money, searching only the windows around
     currency words: news is full of numbers that are not amounts, and matching each of them

@@ -22,7 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyRegister, company_name, looks_like_company
-from extractors.money import MoneySpan, find_money
+from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Valuation
 
 
@@ -43,9 +43,11 @@ def _rules() -> _ValuationRules:
     between = rules.alternation(t["between"])
     verbs = rules.alternation(t["verbs"])
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
+    # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
+    cue_to_amount = rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*"
     return _ValuationRules(
-        before=regex.compile(rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*$"),
-        bare=regex.compile(rf"(?:{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*"
+        before=regex.compile(cue_to_amount + "$"),
+        bare=regex.compile(cue_to_amount +
                            r"(?P<amount>(?:约|近|超过?|逾)?\d+(?:\.\d+)?(?:万亿|亿|万))(?![\d.元美港欧日英韩澳新加股%倍亿万])"
                            r"(?!\s*(?:至|到|-|~|～|—|–)\s*\d)"),  # 600亿至700亿美元: a range whose currency comes last
         after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})(?!{rules.alternation(t['not_after_cue'])})"),
@@ -190,9 +192,8 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     currency, so these are read here, for valuations only."""
     spans = []
     for m in r.bare.finditer(ctx.text):
-        found = find_money(m["amount"] + "元", ctx.published_on)
-        if found:
-            money = found[0].money.model_copy(update={"amount_text": m["amount"]})
+        money = read_as_yuan(m["amount"] + "元", m["amount"], ctx.published_on)
+        if money is not None:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
     return spans
 
