@@ -25,6 +25,7 @@ class _EntityRules:
     descriptor_lead: regex.Pattern[str]
     legal_suffix: regex.Pattern[str]
     anaphora: frozenset[str]
+    anaphora_described: regex.Pattern[str]
     generic: frozenset[str]
     sectors: frozenset[str]
     plural: regex.Pattern[str]
@@ -50,6 +51,7 @@ def _rules() -> _EntityRules:
         descriptor_lead=regex.compile("(?:控股|全资|参股)?" + rules.alternation(descriptors)),
         legal_suffix=regex.compile(rules.alternation(t["descriptors"]["legal_suffixes"]) + "$"),
         anaphora=frozenset(t["strip"]["anaphora"]),
+        anaphora_described=regex.compile(rules.alternation_of_patterns(t["strip"]["anaphora_described"])),
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
@@ -121,6 +123,12 @@ def _peel(phrase: str, r: _EntityRules) -> str:
     return phrase
 
 
+def is_anaphor(phrase: str) -> bool:
+    """该公司, 其, 这家芯片公司: words that refer back to a company named before."""
+    r = _rules()
+    return phrase in r.anaphora or r.anaphora_described.fullmatch(phrase) is not None
+
+
 def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     r = _rules()
@@ -134,7 +142,7 @@ def company_name(phrase: str) -> CompanyName | None:
         phrase = named["name"].strip()  # 一家名为Swarm Technologies的卫星通信公司 → Swarm Technologies
     if not phrase:
         return None
-    if phrase in r.anaphora:
+    if is_anaphor(phrase):
         return CompanyName(phrase)  # resolved by the register
     plural = r.plural.search(phrase)
     if plural or phrase in r.generic or _without_country(phrase, r) in r.generic:  # 日本财团
@@ -370,6 +378,6 @@ class CompanyRegister:
         return out - {name}
 
     def resolve(self, company: CompanyName, position: int) -> str | None:
-        if company.name in _rules().anaphora:
+        if is_anaphor(company.name):
             return self.last_before(position)
         return self.canonical(company.name) or company.name

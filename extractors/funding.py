@@ -28,6 +28,7 @@ from extractors.entities import (
     CompanyRegister,
     coded_company_name,
     company_name,
+    is_anaphor,
     is_field_name,
     is_place,
     looks_like_company,
@@ -492,7 +493,7 @@ class _SentenceReader:
                 if topic is not None:
                     return topic, start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
-            if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora):
+            if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investor:
                     company = CompanyName(company.name, company.aliases, company.generic, company.count, investor)
                 return company, start
@@ -519,7 +520,7 @@ class _SentenceReader:
         counts: dict[str, int] = {}
         for m in _CLAUSE_OPENING.finditer(self.text, 0, position):
             topic = self._clause_topic(m.group(1))
-            if topic is not None and topic.name not in self.r_anaphora:
+            if topic is not None and not is_anaphor(topic.name):
                 counts[topic.name] = counts.get(topic.name, 0) + 1
         if not counts:
             return None
@@ -735,7 +736,7 @@ class _SentenceReader:
             investors = self.investors(s_start, s_end)
             bare_name = self.text[c_start:verb_at].strip() == company.name and len(company.name) <= 8
             headline = bare_name and m["verb"].startswith("获")  # 滴灌通获4.58亿美元
-            if not (investors or company.generic or self.evidenced(company.name) or company.name in self.r_anaphora or headline):
+            if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             deals.append(_Deal(c_start, spans[0].end, "funding", company, investors, None, spans[0].money))
         return deals
@@ -1090,7 +1091,7 @@ class _SentenceReader:
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
             share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
             buyer, b_start = subject if subject is not None else self.subject(s_start, at)
-            if buyer is not None and buyer.generic and buyer.name in self.r_anaphora:
+            if buyer is not None and buyer.generic and is_anaphor(buyer.name):
                 pass  # 公司拟以…收购: the company the article is about, resolved below
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
@@ -1102,7 +1103,7 @@ class _SentenceReader:
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
             def known_company(name: str) -> bool:
-                if name in self.r_anaphora:  # 增持公司股份: the company the article is about
+                if is_anaphor(name):  # 增持公司股份: the company the article is about
                     return self.register.last_before(at) is not None
                 # 收购石家庄华燕: what a strong acquisition verb takes, written place + name
                 return self.evidenced(name) or (verb.deal_type == "acquisition" and verb.strength == "strong" and place_named(name))
@@ -1169,7 +1170,7 @@ class _SentenceReader:
     def _named_buyer(self, phrase: str) -> str | None:
         """The company a phrase names outright: not a class of companies, not 该公司, not a place."""
         company = company_name(phrase)
-        if company is None or company.generic or company.name in self.r_anaphora or is_place(company.name):
+        if company is None or company.generic or is_anaphor(company.name) or is_place(company.name):
             return None
         return self.register.canonical(company.name) or company.name
 
@@ -1264,8 +1265,12 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             deal_type, count = "aggregate", deal.company.count
         elif deal.company is not None:
             company = register.resolve(deal.company, deal.start)
-            if company is None and deal.company.name in reader.r_anaphora and deal.deal_type == "funding":
-                company = reader.topic_before(deal.start)  # 如今公司完成新一轮融资, nothing noted before
+            if company is None and is_anaphor(deal.company.name):
+                # 如今公司完成新一轮融资, 软银以320亿美元收购了这家芯片公司: nothing noted before, so
+                # the company the article is about (never the deal's own investor)
+                company = reader.topic_before(deal.start)
+                if company in deal.investors:
+                    company = None
             if company is None:
                 continue
             company = register.add(deal.start, CompanyName(company, deal.company.aliases))

@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyRegister, company_name, looks_like_company
+from extractors.entities import CompanyRegister, company_name, is_anaphor, looks_like_company
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Valuation
 
@@ -66,6 +66,8 @@ _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为�
 _KIND_BEFORE = regex.compile(r"(?:可比|同行|对标|同类|竞争|行业)(?:公司|企业|龙头|厂商)$")
 _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌|独角兽")
 _COPULA_INSIDE = regex.compile(r"^.+?[为是]")
+_MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|重挫|收涨|收跌|上涨|下跌|涨超|跌超|盘中")
+_BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
@@ -117,14 +119,17 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # 现有投资者: a word goes on past the name-like ending
         if _COPULA_INSIDE.search(head):
             continue  # 苹果为美国科技股龙头: the name ends at 为
-        # 特斯拉股价涨至…: a name the article repeats, quoted on a market (not 开盘股价, 首日股价)
-        quoted_stock = (clause[length : length + 2] in ("股价", "股票") and length <= 8 and not _NOT_A_NAME_HEAD.match(head)
+        # 特斯拉股价涨至…, 苹果创下年内最大单日跌幅: a name the article repeats, quoted on a
+        # market (not 开盘股价, 首日股价)
+        quoted_stock = (_MARKET_MOVE.match(clause, length) is not None and length <= 8 and not _NOT_A_NAME_HEAD.match(head)
                         and not _TIME_END.search(head) and register.text.count(head) >= 2)
         described = (length <= 8 and not _NOT_A_NAME_HEAD.match(head) and _COPULA.match(clause, length)
                      and _COMPANY_NOUN.search(clause, length))  # 苹果为…龙头 (but not 另一笔则是…)
         if register.canonical(head) or quoted_stock or described or (looks_like_company(head) and company_name(head) is not None):
             company = company_name(head)
             if company is not None and not company.generic and company.name == head:
+                if is_anaphor(head):  # 这家芯片设计公司寻求…: the company named before
+                    return register.resolve(company, position)
                 return register.canonical(head) or head
     return None
 
@@ -164,6 +169,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
+    by_value = _BY_VALUE.search(before_cue)
+    if by_value:  # X的目标是…以…的估值进行IPO: X, the clause's subject, is valued so
+        leading = _leading_company(before_cue[: by_value.start()], cue_at, register)
+        if leading:
+            return leading
     if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():
         return None  # the clause has a subject, and it is no company
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
