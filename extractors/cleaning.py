@@ -55,7 +55,8 @@ def _script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     (Simplified-only ones), read once from OpenCC over the CJK blocks. The standard re module:
     counting matches of a plain class is its fastest path."""
     han = "".join(chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)))
-    t2s, s2t = _converter("t2s").convert(han), _converter("s2t").convert(han)
+    # s2t is needed for this one reading only: not cached, its ~25 MB of tables go with it
+    t2s, s2t = _converter("t2s").convert(han), opencc.OpenCC("s2t").convert(han)
     traditional = "".join(a for a, b in zip(han, t2s) if a != b)
     simplified = "".join(a for a, b in zip(han, s2t) if a != b)
     return re.compile(f"[{re.escape(traditional)}]"), re.compile(f"[{re.escape(simplified)}]")

@@ -1,14 +1,18 @@
 """Read, clean and extract a batch of work items: the body of one Prefect task, as a plain
 function (tested and benchmarked without Prefect).
 
-`process_items` returns extracted records; `prepare_batch` goes one step further and turns
-them into Arrow tables ready for the loader, so that the CPU work of building rows happens on
-the extraction workers (processes or Dask machines) and the flow process only inserts.
+`process_items` returns extracted records; `prepare_batch` goes one step further and lays them
+out as the warehouse's columns (warehouse.layout), so that the CPU work of building rows happens
+on the extraction workers (processes or Dask machines). The flow process turns the columns into
+Arrow tables and inserts them. This module imports neither pyarrow nor DuckDB: it is all an
+extraction worker loads besides the extractors.
 """
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import gc
 import hashlib
 import os
 import socket
@@ -20,13 +24,11 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pyarrow as pa
-
 from extractors.document import SourceFields, build_document, extract_facts
 from flows.sources import DEFAULT_MAX_BYTES, RawDocument, Reject, WorkItem, read_item
 from models import DocumentFacts
-from warehouse import loader
-from warehouse.loader import SourceSeen
+from warehouse import layout
+from warehouse.layout import Columns, SourceSeen
 
 
 @dataclass
@@ -124,16 +126,17 @@ class BatchSpec:
 
     run_id: str
     extractor_version: str
-    schemas: dict[str, pa.Schema]
+    columns: dict[str, tuple[str, ...]]  # each loaded table's column names (loader.column_names)
     known: array | None = None  # sorted fingerprints already loaded under this rule set
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass
 class PreparedBatch:
-    """One batch, extracted and laid out as Arrow tables: what the flow process loads."""
+    """One batch, extracted and laid out as columns: what the flow process loads (after
+    turning the columns into Arrow tables: flows.pipeline.arrow_tables)."""
 
-    tables: dict[str, pa.Table]
+    columns: dict[str, Columns]
     sources: list[SourceSeen]
     unchanged: list[tuple[int, str]]
     rejects: list[Reject]
@@ -146,7 +149,7 @@ class PreparedBatch:
         """Drop the data once loaded. Prefect's futures and states keep the object they
         returned in reference cycles that only a full garbage collection frees: without this,
         a long run's memory grows by a batch per batch between collections."""
-        self.tables, self.sources, self.unchanged, self.rejects = {}, [], [], []
+        self.columns, self.sources, self.unchanged, self.rejects = {}, [], [], []
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -159,38 +162,30 @@ def _exit_when_orphaned(parent: int) -> None:
 def start_worker() -> None:
     """Run once in each extraction process as it starts: exit if the flow process dies (a
     worker would otherwise wait forever on its queue), then import and compile the rule tables
-    on a tiny document, so the first batch does not pay for it."""
+    on a tiny document, so the first batch does not pay for it. What the warm-up only needed
+    (OpenCC's s2t tables, read once for script detection) is handed back to the system."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
     from extractors.document import process
 
     process("2023年5月，某公司完成1亿元A轮融资。“很好”，他说。", SourceFields(source_uri="warm-up"))
+    release_free_memory()
 
 
-def _layout(result: BatchResult, spec: BatchSpec) -> dict[str, pa.Table]:
-    """The batch as Arrow tables. Should one document's records not lay out (a value Arrow
-    refuses), the batch is laid out document by document and only that one is rejected."""
-    now = loader.utcnow()
+def release_free_memory() -> None:
+    """Collect garbage and return freed heap pages to the system (glibc keeps them otherwise:
+    ~25 MB a worker after the warm-up)."""
+    gc.collect()
     try:
-        return loader.to_tables(result.results, spec.run_id, spec.extractor_version, now, spec.schemas)
-    except Exception:
-        kept_results, kept_sources = [], []
-        for facts, seen in zip(result.results, result.sources):
-            try:
-                loader.to_tables([facts], spec.run_id, spec.extractor_version, now, spec.schemas)
-            except Exception as error:
-                result.rejects.append(Reject(seen.source_uri, "could not be laid out for loading", _one_line(error)))
-                continue
-            kept_results.append(facts)
-            kept_sources.append(seen)
-        result.results, result.sources = kept_results, kept_sources
-        return loader.to_tables(result.results, spec.run_id, spec.extractor_version, now, spec.schemas)
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the pages stay with the process, no harm
+        pass
 
 
 def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
     result = process_items(items, spec.max_bytes, is_known=known_lookup(spec.known))
-    tables = _layout(result, spec)
+    columns = layout.lay_out(result.results, spec.run_id, spec.extractor_version, layout.utcnow(), spec.columns)
     return PreparedBatch(
-        tables=tables,
+        columns=columns,
         sources=result.sources,
         unchanged=result.unchanged,
         rejects=result.rejects,

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import trafilatura
-
 _DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 # Markup only (meta tags, <time>, structured data): the text's own date lines are read later by
 # extractors.metadata, which knows the Chinese forms.
@@ -45,6 +43,8 @@ def _date(value: object) -> datetime | None:
 def html_to_page(html: str) -> HtmlPage:
     """The main text (one paragraph a line) and the page's own metadata; text is "" when the
     page has none."""
+    import trafilatura  # here, not at the top: ~13 MB a worker process that meets no HTML never loads
+
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,

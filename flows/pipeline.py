@@ -33,6 +33,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 from flows import runtime
 
 runtime.configure()
@@ -175,6 +177,18 @@ def _api_settings():
     return temporary_settings(updates={PREFECT_API_URL: url}) if url else nullcontext()
 
 
+def arrow_tables(prepared: PreparedBatch, schemas: dict[str, pa.Schema]) -> dict[str, pa.Table]:
+    """The batch's columns as Arrow tables for the loader. A document whose values Arrow
+    refuses is left out with its facts and recorded as a reject; the rest of the batch loads."""
+    tables, refused = loader.to_arrow(prepared.columns, schemas)
+    if refused:
+        uris = {s.doc_id: s.source_uri for s in prepared.sources}
+        prepared.rejects.extend(Reject(uris.get(doc_id, doc_id), "could not be laid out for loading", error)
+                                for doc_id, error in refused.items())
+        prepared.sources = [s for s in prepared.sources if s.doc_id not in refused]
+    return tables
+
+
 def _extract_stream(runner: TaskRunner, batches: list[list[WorkItem]], spec: BatchSpec, window: int) -> Iterator[PreparedBatch]:
     """Submit batches with at most `window` in flight and yield results in order. A future is
     forgotten as soon as its result is taken, so loaded batches can be freed."""
@@ -223,10 +237,12 @@ def run_flow(
         batches = plan_batches(items, batch_size)
         del items
         summary.batches = len(batches)
+        schemas = loader.arrow_schemas(con)
+        known_documents = loader.KnownDocuments.read(con)
         spec = BatchSpec(
             run_id=summary.run_id,
             extractor_version=version,
-            schemas=loader.arrow_schemas(con),
+            columns=loader.column_names(con),
             known=loader.known_inputs(con, version),
             max_bytes=max_bytes,
         )
@@ -244,8 +260,9 @@ def run_flow(
                 stack.enter_context(extraction_pool(workers))
             stack.enter_context(runner)
             for done, (batch_items, prepared) in enumerate(zip(batches, _extract_stream(runner, batches, spec, 2 * workers)), 1):
-                docs_loaded = prepared.tables["documents"].num_rows
-                facts = sum(t.num_rows for name, t in prepared.tables.items() if name != "documents")
+                tables = arrow_tables(prepared, schemas)
+                docs_loaded = tables["documents"].num_rows
+                facts = sum(t.num_rows for name, t in tables.items() if name != "documents")
                 counters.docs_seen += prepared.docs_seen
                 counters.docs_loaded += docs_loaded
                 counters.docs_unchanged += len(prepared.unchanged)
@@ -253,9 +270,10 @@ def run_flow(
                 counters.facts_loaded += facts
                 counters.extract_seconds += prepared.extract_seconds
                 stats = loader.load_tables(
-                    con, prepared.tables, prepared.sources, summary.run_id,
+                    con, tables, prepared.sources, summary.run_id,
                     unchanged=prepared.unchanged, extractor_version=version,
                     rejects=[(r.source_uri, r.reason, r.detail) for r in prepared.rejects], counters=counters,
+                    known=known_documents,
                 )
                 for table, count in stats.facts_by_table.items():
                     summary.facts_by_table[table] = summary.facts_by_table.get(table, 0) + count
@@ -263,6 +281,7 @@ def run_flow(
                 summary.workers.add(prepared.worker)
                 summary.chars_in += prepared.chars_in
                 prepared.release()
+                del tables
                 reporter.advance(sum(item.weight for item in batch_items), facts)
                 logger.info("batch %d/%d loaded: %d documents seen so far, %.0f docs/s", done, len(batches),
                             counters.docs_seen, counters.docs_seen / max(time.monotonic() - started, 1e-9))

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS
 from flows.batch import BatchSpec, input_fingerprint, known_lookup, prepare_batch, process_items
-from flows.pipeline import plan_batches
+from flows.pipeline import arrow_tables, plan_batches
 from flows.sources import RawDocument, WorkItem, discover, read_item
 from extractors.document import SourceFields
 from ops_helpers import fact_ids
@@ -22,22 +22,27 @@ from warehouse.db import FACT_TABLES, connect_writer
 VERSION = "test-v1"
 
 
-def load(db: Path, sources: list[str], version: str = VERSION, run_id: str = "r", batch_size: int = 2) -> loader.RunCounters:
-    """One run, as the flow does it (minus Prefect): returns the run's counters."""
+def load(db: Path, sources: list[str], version: str = VERSION, run_id: str = "r", batch_size: int = 2,
+         known: bool = True) -> loader.RunCounters:
+    """One run, as the flow does it (minus Prefect): returns the run's counters. `known`: the
+    flow's KnownDocuments tells which documents are in the warehouse, else the database does."""
     con = connect_writer(db)
     counters = loader.RunCounters()
     try:
         loader.start_run(con, run_id, None, sources)
         items, rejects = discover(sources, jsonl_lines_per_item=batch_size)
         counters.docs_rejected += len(rejects)
-        spec = BatchSpec(run_id, version, loader.arrow_schemas(con), loader.known_inputs(con, version))
+        spec = BatchSpec(run_id, version, loader.column_names(con), loader.known_inputs(con, version))
+        schemas = loader.arrow_schemas(con)
+        known_documents = loader.KnownDocuments.read(con) if known else None
         for batch in plan_batches(items, batch_size):
             prepared = prepare_batch(batch, spec)
+            tables = arrow_tables(prepared, schemas)
             counters.docs_seen += prepared.docs_seen
-            counters.docs_loaded += prepared.tables["documents"].num_rows
+            counters.docs_loaded += tables["documents"].num_rows
             counters.docs_unchanged += len(prepared.unchanged)
-            loader.load_tables(con, prepared.tables, prepared.sources, run_id, unchanged=prepared.unchanged,
-                               extractor_version=version, counters=counters)
+            loader.load_tables(con, tables, prepared.sources, run_id, unchanged=prepared.unchanged,
+                               extractor_version=version, counters=counters, known=known_documents)
         loader.sweep_superseded(con, run_id)
         loader.finish_run(con, run_id, "completed", counters.docs_seen, counters.docs_loaded, counters.docs_unchanged,
                           counters.docs_rejected, counters.facts_loaded)
@@ -126,14 +131,60 @@ def test_copied_file_is_one_document_and_both_paths_are_kept(tmp_path, folder):
     con.close()
 
 
+def _holdings(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "documents": con.execute("SELECT doc_id, source_uri, extractor_version, run_id FROM documents ORDER BY 1").fetchall(),
+            "sources": con.execute("SELECT doc_id, source_uri, run_id, input_fingerprint FROM document_sources ORDER BY 1, 2").fetchall(),
+            "first_seen": con.execute("SELECT count(DISTINCT first_seen) FROM document_sources").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_known_documents_load_what_asking_the_database_loads(tmp_path, folder):
+    """The flow's KnownDocuments (no scan of the warehouse per batch) against the database's
+    answer, over first loads, copies, edits, new files and a rule change."""
+    first = sorted(folder.iterdir())[0]
+    (folder / "copy.txt").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")  # two paths, one document
+    steps = [
+        ("r1", VERSION, None),
+        ("r2", VERSION, lambda: first.write_text(first.read_text(encoding="utf-8") + "\n补充：本文有更新。", encoding="utf-8")),
+        ("r3", VERSION, lambda: (folder / "new.txt").write_text("新文章：某公司完成2亿元B轮融资。", encoding="utf-8")),
+        ("r4", "test-v2", None),
+    ]
+    original = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    results = {}
+    for known in (True, False):
+        for p in folder.iterdir():
+            if p.name not in original:
+                p.unlink()
+            else:
+                p.write_text(original[p.name], encoding="utf-8")
+        db = tmp_path / f"known-{known}.duckdb"
+        for run_id, version, change in steps:
+            if change:
+                change()
+            load(db, [str(folder)], version=version, run_id=run_id, known=known)
+            loader_con = connect_writer(db)
+            loader.sweep_superseded(loader_con, run_id)
+            loader_con.close()
+        results[known] = (_holdings(db), fact_ids(db))
+    assert results[True] == results[False]
+    # the edited article, its unedited copy, the two others and the new one
+    assert len(results[True][0]["documents"]) == 5
+
+
 def test_a_failed_batch_changes_nothing(tmp_path, folder):
     db = tmp_path / "w.duckdb"
     load(db, [str(folder)], run_id="r1")
     before = fact_ids(db)
     con = connect_writer(db)
-    spec = BatchSpec("r2", "test-v2", loader.arrow_schemas(con), None)
+    spec = BatchSpec("r2", "test-v2", loader.column_names(con), None)
     prepared = prepare_batch([WorkItem(str(p), "text") for p in sorted(folder.iterdir())], spec)
-    broken = dict(prepared.tables, quotes=pa.table({"fact_id": ["x"], "no_such_column": [1]}))
+    tables = arrow_tables(prepared, loader.arrow_schemas(con))
+    broken = dict(tables, quotes=pa.table({"fact_id": ["x"], "no_such_column": [1]}))
     with pytest.raises(duckdb.Error):
         loader.load_tables(con, broken, prepared.sources, "r2")
     con.close()
@@ -204,22 +255,23 @@ def test_batches_are_sized_by_documents(tmp_path):
     assert len(plan_batches(big)) <= 200
 
 
-def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tmp_path, folder, monkeypatch):
+def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tmp_path, folder):
     con = connect_writer(tmp_path / "w.duckdb")
-    spec = BatchSpec("r1", "test-v1", loader.arrow_schemas(con), None)
+    spec = BatchSpec("r1", "test-v1", loader.column_names(con), None)
+    schemas = loader.arrow_schemas(con)
     con.close()
     items = [WorkItem(str(p), "text") for p in sorted(folder.iterdir())]
-    first_doc = process_items(items[:1]).results[0].document.doc_id
-    real = loader.to_tables
-
-    def refusing(results, *args, **kwargs):  # stands in for a value Arrow cannot take
-        if any(r.document.doc_id == first_doc for r in results):
-            raise pa.ArrowInvalid("cannot convert")
-        return real(results, *args, **kwargs)
-
-    monkeypatch.setattr(loader, "to_tables", refusing)
     prepared = prepare_batch(items, spec)
+    first_doc = prepared.columns["documents"]["doc_id"][0]
+    # a value Arrow cannot take (a string where a number goes) in one document's fact
+    money = prepared.columns["money_mentions"]
+    money["amount"][money["doc_id"].index(first_doc)] = "not a number"
+    tables = arrow_tables(prepared, schemas)
     assert [r.reason for r in prepared.rejects] == ["could not be laid out for loading"]
-    assert prepared.tables["documents"].num_rows == len(items) - 1
-    assert first_doc not in prepared.tables["documents"].column("doc_id").to_pylist()
-    assert [s.doc_id for s in prepared.sources] == prepared.tables["documents"].column("doc_id").to_pylist()
+    assert prepared.rejects[0].source_uri == items[0].path
+    assert tables["documents"].num_rows == len(items) - 1
+    assert first_doc not in tables["documents"].column("doc_id").to_pylist()
+    assert first_doc not in tables["money_mentions"].column("doc_id").to_pylist()
+    assert tables["money_mentions"].num_rows == len(money["doc_id"]) - money["doc_id"].count(first_doc)
+    assert [s.doc_id for s in prepared.sources] == tables["documents"].column("doc_id").to_pylist()
+

@@ -18,17 +18,16 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import cache
 
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from models import DocumentFacts
-from warehouse.tables import FACT_TABLES
+from warehouse.layout import LOADED_TABLES, Columns, SourceSeen, utcnow  # noqa: F401 (re-exported)
 
-if TYPE_CHECKING:  # workers import this module to build tables; only the flow process writes
+if TYPE_CHECKING:  # DuckDB is imported by whoever opens the connection (warehouse.db)
     import duckdb
 
 _ARROW_TYPES = {
@@ -41,11 +40,6 @@ _ARROW_TYPES = {
     "BOOLEAN": pa.bool_(),
     "VARCHAR[]": pa.list_(pa.string()),
 }
-LOADED_TABLES = ("documents", *FACT_TABLES)
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 @cache
@@ -59,9 +53,14 @@ def arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
 
 
 def arrow_schemas(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Schema]:
-    """The Arrow layout of every table a batch fills, read from the database itself so that
-    extraction workers (which never open the database) build tables it accepts."""
+    """The Arrow layout of every table a batch fills, read from the database itself."""
     return {table: arrow_schema(con, table) for table in LOADED_TABLES}
+
+
+def column_names(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, ...]]:
+    """The columns of every table a batch fills, for the extraction workers (which never open
+    the database, nor import Arrow) to lay their rows out in (warehouse.layout)."""
+    return {table: tuple(arrow_schema(con, table).names) for table in LOADED_TABLES}
 
 
 @dataclass
@@ -72,47 +71,39 @@ class LoadStats:
     facts_by_table: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class SourceSeen:
-    doc_id: str
-    source_uri: str
-    fingerprint: int | None = None  # input_fingerprint of what was read (see flows.batch)
-
-
-def _rows(results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime):
-    documents: list[dict] = []
-    facts: dict[str, dict[str, dict]] = {t: {} for t in FACT_TABLES}
-    seen_docs: set[str] = set()
-    for result in results:
-        doc = result.document
-        if doc.doc_id in seen_docs:  # the same content from a second path: one document
-            continue
-        seen_docs.add(doc.doc_id)
-        row = doc.model_dump()
-        row.update(extractor_version=extractor_version, ingested_at=now, run_id=run_id)
-        documents.append(row)
-        for table in FACT_TABLES:
-            for fact in getattr(result, table):
-                fact_row = fact.to_row()
-                fact_row["run_id"] = run_id
-                facts[table].setdefault(fact_row["fact_id"], fact_row)  # same fact twice: once
-    return documents, {t: list(rows.values()) for t, rows in facts.items()}
-
-
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     columns = {name: [row.get(name) for row in rows] for name in schema.names}
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-def to_tables(
-    results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime, schemas: dict[str, pa.Schema]
-) -> dict[str, pa.Table]:
-    """Documents and facts as one Arrow table per warehouse table (pure: no database)."""
-    documents, facts = _rows(results, run_id, extractor_version, now)
-    tables = {"documents": _table(documents, schemas["documents"])}
-    for table, rows in facts.items():
-        tables[table] = _table(rows, schemas[table])
-    return tables
+def to_arrow(columns: dict[str, Columns], schemas: dict[str, pa.Schema]) -> tuple[dict[str, pa.Table], dict[str, str]]:
+    """A batch's columns (warehouse.layout) as Arrow tables, and the documents left out: should
+    one document's values not convert (a value Arrow refuses), each document is tried on its own
+    and only those that fail are dropped, with their facts: ({table: Arrow}, {doc_id: error})."""
+    try:
+        return {table: pa.Table.from_pydict(cols, schema=schemas[table]) for table, cols in columns.items()}, {}
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        pass
+    refused: dict[str, str] = {}
+    doc_ids = list(dict.fromkeys(columns["documents"]["doc_id"]))
+    for doc_id in doc_ids:
+        one = _only(columns, {doc_id})
+        try:
+            for table, cols in one.items():
+                pa.Table.from_pydict(cols, schema=schemas[table])
+        except (pa.ArrowException, TypeError, ValueError, OverflowError) as error:
+            refused[doc_id] = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+    kept = _only(columns, set(doc_ids) - set(refused))
+    return {table: pa.Table.from_pydict(cols, schema=schemas[table]) for table, cols in kept.items()}, refused
+
+
+def _only(columns: dict[str, Columns], doc_ids: set[str]) -> dict[str, Columns]:
+    """The rows of some documents, in every table."""
+    out: dict[str, Columns] = {}
+    for table, cols in columns.items():
+        keep = [i for i, d in enumerate(cols["doc_id"]) if d in doc_ids]
+        out[table] = {name: [values[i] for i in keep] for name, values in cols.items()}
+    return out
 
 
 def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> int:
@@ -156,6 +147,60 @@ class RunCounters:
     extract_seconds: float = 0.0
 
 
+class KnownDocuments:
+    """Which documents the warehouse holds, kept by the flow process for the length of a run.
+
+    Without it, each batch asks the database which of its documents are there already (to
+    replace them) and which of its (document, path) pairs are (to refresh them): scans of
+    `documents` and `document_sources` that grow with the warehouse, ~15% of the loading CPU at
+    100k documents and more beyond. A doc_id is 16 hex digits of the content hash, so a
+    document is kept as one 64-bit integer (~60 bytes a document in a set). A (document, path)
+    pair is only ever recorded with its document, so a document not held has no pairs either.
+    Built from the database at the start of a run; a doc_id of another shape (a warehouse
+    written by hand) turns it off, and the database is asked as before."""
+
+    def __init__(self, keys: set[int] | None) -> None:
+        self._keys = keys
+
+    @classmethod
+    def read(cls, con: duckdb.DuckDBPyConnection) -> KnownDocuments:
+        keys: set[int] = set()
+        for (doc_id,) in con.execute("SELECT doc_id FROM documents").fetchall():
+            key = _doc_key(doc_id)
+            if key is None:
+                return cls(None)
+            keys.add(key)
+        return cls(keys)
+
+    def present(self, doc_ids: list[str]) -> list[str] | None:
+        """The batch's documents the warehouse holds, or None when only the database knows."""
+        if self._keys is None:
+            return None
+        keys = [_doc_key(d) for d in doc_ids]
+        if any(k is None for k in keys):
+            return None
+        return [d for d, k in zip(doc_ids, keys) if k in self._keys]
+
+    def add(self, doc_ids: Iterable[str]) -> None:
+        if self._keys is None:
+            return
+        for doc_id in doc_ids:
+            key = _doc_key(doc_id)
+            if key is None:
+                self._keys = None
+                return
+            self._keys.add(key)
+
+
+def _doc_key(doc_id: str) -> int | None:
+    if len(doc_id) != 16:
+        return None
+    try:
+        return int(doc_id, 16)
+    except ValueError:
+        return None
+
+
 def load_tables(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, pa.Table],
@@ -166,25 +211,31 @@ def load_tables(
     extractor_version: str | None = None,
     rejects: Sequence[tuple[str, str, str | None]] = (),
     counters: RunCounters | None = None,
+    known: KnownDocuments | None = None,
 ) -> LoadStats:
     """Replace the batch's documents and their facts, record its sources (new and unchanged),
-    its rejects and the run's counters: all in one transaction, so a crash keeps all or none."""
+    its rejects and the run's counters: all in one transaction, so a crash keeps all or none.
+    With `known` (a run's KnownDocuments), the warehouse is not asked which documents it holds."""
     now = utcnow()
+    present: list[str] = []
     stats = LoadStats(docs_unchanged=len(unchanged))
     documents = tables.get("documents")
     con.execute("BEGIN TRANSACTION")
     try:
         if documents is not None and documents.num_rows:
-            con.register("_zhfacts_ids", documents.select(["doc_id"]))
-            try:
-                # Only documents already in the warehouse need their old rows deleted; on a first
-                # load that skips scanning every fact table for each batch.
-                present = con.execute(
-                    "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
-                ).fetchall()
-            finally:
-                con.unregister("_zhfacts_ids")
-            _delete_documents(con, [row[0] for row in present])
+            doc_ids = documents.column("doc_id").to_pylist()
+            # Only documents already in the warehouse need their old rows deleted; on a first
+            # load that skips scanning every fact table for each batch.
+            present = known.present(doc_ids) if known is not None else None
+            if present is None:
+                con.register("_zhfacts_ids", documents.select(["doc_id"]))
+                try:
+                    present = [row[0] for row in con.execute(
+                        "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
+                    ).fetchall()]
+                finally:
+                    con.unregister("_zhfacts_ids")
+            _delete_documents(con, present)
             for table in LOADED_TABLES:
                 if table in tables:
                     count = _insert_arrow(con, table, tables[table])
@@ -193,7 +244,12 @@ def load_tables(
                     else:
                         stats.facts_by_table[table] = count
             stats.facts_loaded = sum(stats.facts_by_table.values())
-        record_sources(con, [{"doc_id": s.doc_id, "source_uri": s.source_uri, "fingerprint": s.fingerprint} for s in sources], run_id, now)
+        # A (document, path) pair is only ever recorded with its document: the pairs of documents
+        # new to the warehouse are new too, and go in without a look.
+        held = set(present)
+        rows = [{"doc_id": s.doc_id, "source_uri": s.source_uri, "fingerprint": s.fingerprint} for s in sources]
+        record_sources(con, [r for r in rows if r["doc_id"] in held], run_id, now)
+        record_sources(con, [r for r in rows if r["doc_id"] not in held], run_id, now, new_documents=True)
         if unchanged:
             if extractor_version is None:
                 raise ValueError("unchanged sources need the extractor_version they were checked against")
@@ -207,24 +263,16 @@ def load_tables(
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    if known is not None and documents is not None:
+        known.add(documents.column("doc_id").to_pylist())
     return stats
 
 
-def load_batch(
-    con: duckdb.DuckDBPyConnection,
-    results: Sequence[DocumentFacts],
-    sources: Iterable[SourceSeen],
-    run_id: str,
-    extractor_version: str,
-) -> LoadStats:
-    """Replace the batch's documents and their facts in one transaction."""
-    tables = to_tables(results, run_id, extractor_version, utcnow(), arrow_schemas(con))
-    return load_tables(con, tables, sources, run_id)
-
-
-def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str, now: datetime) -> None:
+def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str, now: datetime,
+                   new_documents: bool = False) -> None:
     """Every (document, path) pair seen: first_seen kept; last_seen, run_id and the input
-    fingerprint refreshed."""
+    fingerprint refreshed. `new_documents`: the pairs' documents were not in the warehouse
+    before this transaction, so neither are the pairs, and they are inserted without a look."""
     if not rows:
         return
     unique = {(r["doc_id"], r["source_uri"]): r.get("fingerprint") for r in rows}
@@ -237,6 +285,13 @@ def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str
     )
     con.register("_zhfacts_sources", batch)
     try:
+        if new_documents:
+            con.execute(
+                "INSERT INTO document_sources (doc_id, source_uri, first_seen, last_seen, run_id, input_fingerprint) "
+                "SELECT s.doc_id, s.source_uri, ?, ?, ?, s.input_fingerprint FROM _zhfacts_sources s",
+                [now, now, run_id],
+            )
+            return
         con.execute(
             """
             UPDATE document_sources SET last_seen = ?, run_id = ?,
