@@ -188,7 +188,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
-    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立)"
+    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的)"
 )
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(

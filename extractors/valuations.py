@@ -58,6 +58,8 @@ def _rules() -> _ValuationRules:
 
 
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
+# AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
+_MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{2,20}?)的?$")
 _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
@@ -128,6 +130,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
         if register.canonical(head) or quoted_stock or described or (looks_like_company(head) and company_name(head) is not None):
             company = company_name(head)
             if company is not None and not company.generic and company.name == head:
+                if clause.startswith("旗下", length):
+                    return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
                 if is_anaphor(head):  # 这家芯片设计公司寻求…: the company named before
                     return register.resolve(company, position)
                 return register.canonical(head) or head
@@ -169,6 +173,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
+    moved = _MOVED_BY.search(before_cue)
+    if moved and not is_anaphor(moved["co"]):  # (其, 该公司 here would be whoever the register noted last)
+        named = _named(moved["co"], cue_at, register, adjacent=True)
+        if named:
+            return named
     by_value = _BY_VALUE.search(before_cue)
     if by_value:  # X的目标是…以…的估值进行IPO: X, the clause's subject, is valued so
         leading = _leading_company(before_cue[: by_value.start()], cue_at, register)
