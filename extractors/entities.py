@@ -241,6 +241,16 @@ def _without_country(name: str, r: _EntityRules) -> str | None:
     return name[country.end() :] if country else None
 
 
+def as_written_alone(name: str, text: str) -> str:
+    """日本软银 → 软银 when the text also writes 软银 on its own: the country was a description,
+    not part of the name (日本电产, written only whole, keeps it)."""
+    r = _rules()
+    short = _without_country(name, r)
+    if not short or len(short) < 2 or short in r.generic:
+        return name
+    return short if text.count(short) > text.count(name) else name
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
     name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团

@@ -26,6 +26,7 @@ from extractors.dates import DateSpan, date_near
 from extractors.entities import (
     CompanyName,
     CompanyRegister,
+    as_written_alone,
     coded_company_name,
     company_name,
     is_anaphor,
@@ -1276,7 +1277,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             company = register.add(deal.start, CompanyName(company, deal.company.aliases))
         if deal_type == "aggregate" and deal.money.amount is None and count is None:
             continue
-        investors = [register.canonical(i) or i for i in deal.investors if i and i != company]
+        investors = [register.canonical(i) or as_written_alone(i, ctx.text) for i in deal.investors if i and i != company]
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
             FundingRound(
