@@ -119,7 +119,7 @@ _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前)?是"
-    r"[^，,。；;是]{0,20}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
+    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
 # 金融科技公司蚂蚁集团, 人工智能初创企业Inflection AI: a name after what kind of company it is, when
@@ -143,8 +143,15 @@ _NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使�
 _STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
 _CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.|HK|SH|SZ|港股|美股|NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)")
 _ANNOUNCE_MARK = regex.compile(r"公告")
+# 北京中科富海低温科技有限公司（简称“中科富海”）…: a legal name glossed with its short one, opening
+# a clause (inside one it may be what a deal verb takes: …收购内蒙古联晟…公司(以下简称“联晟新材”))
+_GLOSSED = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)\s*[（(](?:以下)?(?:简称|下称)[：:]?\s*"
+    r"[“\"「]?[^”\"」)）]{2,12}[”\"」]?[)）])"
+)
+_GLOSSED_MARK = regex.compile(r"简称|下称")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
-_AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|超过|超)?\s*")
+_AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|共|超过|超)?\s*")
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 _ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*" + _ROUND_FOLLOWUP_MARK.pattern)
@@ -166,6 +173,10 @@ _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
 _NEXT_SUBJECT = regex.compile(
     r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
     r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧)"
+)
+_RAISER_NEXT = regex.compile(
+    r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
+    r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示)"
 )
 _TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:是|为)?[“「《][^”」》]*$|(?:题为|名为|以)[“「《][^”」》]*$")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
@@ -189,7 +200,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
-    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的)"
+    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|是(?:一家|一个|国内|全球|中国|由))"
 )
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(
@@ -266,7 +277,7 @@ def _rules() -> _FundingRules:
         raise_=regex.compile(
             rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -620,7 +631,7 @@ class _SentenceReader:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
         sentence = self.text[s_start:s_end]
         for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK), (_IS_A_COMPANY, _IS_MARK),
-                                (_DESCRIBED, _DESCRIBED_MARK)):
+                                (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK)):
             if not marker.search(sentence):
                 continue
             for m in pattern.finditer(sentence):
@@ -672,6 +683,8 @@ class _SentenceReader:
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
             company, c_start = self.subject(s_start, verb_at)
+            if company is None:
+                company, c_start = self._raiser_after(s_start, verb_at, end, s_end)
             if company is None:
                 continue
             # The amount: inside the match, else right after the noun (融资1亿元, 融资金额为…)
@@ -1144,6 +1157,22 @@ class _SentenceReader:
         for m in self.r.deal_verb.finditer(self.text, floor, obj_end):
             last = m.start("verb")
         return last
+
+    def _raiser_after(self, s_start: int, verb_at: int, end: int, s_end: int) -> tuple[CompanyName | None, int]:
+        """自从去年8月完成超过10亿元的B轮融资以来，享道出行加快了…: a time clause about the round,
+        then its company as the subject of the clause after it."""
+        clause_start = self._clause_start(s_start, verb_at)
+        opening = _WHEN_CLAUSE_OPEN.match(self.text, clause_start)
+        clause_end = self._clause_end(end, s_end)
+        if not opening or clause_end >= s_end or not _WHEN_CLAUSE_CLOSE.search(self.text, end, clause_end):
+            return None, verb_at
+        m = _RAISER_NEXT.match(self.text, clause_end + 1, s_end)
+        if not m or any(dot in m["name"] for dot in "·•"):
+            return None, verb_at  # a person
+        company = company_name(m["name"])
+        if company is None or company.generic:
+            return None, verb_at
+        return company, clause_start
 
     def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
         """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
