@@ -27,9 +27,10 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _print_summary(summary, seconds: float) -> None:
+def _print_summary(summary, seconds: float, counts: dict[str, int]) -> None:
+    """`counts`: rows per table, read before the run let go of the database (another run may
+    take the write lock at once, and then the file cannot be opened, even to read)."""
     from warehouse.db import ALL_TABLES
-    from warehouse.query import run_query
 
     console = Console(soft_wrap=True)  # one line per fact, however narrow the terminal or pipe
     for run_id in summary.interrupted_runs:
@@ -39,10 +40,6 @@ def _print_summary(summary, seconds: float) -> None:
     table.add_column("table")
     table.add_column("rows in warehouse", justify="right")
     table.add_column("loaded this run", justify="right")
-    counts = {}
-    for name in ALL_TABLES:
-        _, rows = run_query(summary.db, f"SELECT count(*) FROM {name}")
-        counts[name] = rows[0][0]
     loaded = dict(summary.facts_by_table, documents=summary.docs_loaded, rejects=summary.docs_rejected)
     for name in ALL_TABLES:
         table.add_row(name, f"{counts[name]:,}", f"{loaded[name]:,}" if name in loaded else "")
@@ -81,7 +78,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows import runtime
 
     runtime.configure(verbose=args.verbose)
-    from warehouse.db import WarehouseBusy, WarehouseError, connect_writer
+    from warehouse.db import ALL_TABLES, WarehouseBusy, WarehouseError, connect_writer
 
     options = _run_options(args)
     started = time.perf_counter()
@@ -100,11 +97,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             if not args.verbose:
                 progress.install(progress.terminal_reporter())
             summary = run_flow(**options)
+        counts = {name: guard.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in ALL_TABLES}
     except (WarehouseBusy, WarehouseError, runtime.ServerError) as error:
         return _fail(str(error))
     finally:
         guard.close()
-    _print_summary(summary, time.perf_counter() - started)
+    _print_summary(summary, time.perf_counter() - started, counts)
     return 0
 
 

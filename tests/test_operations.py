@@ -73,7 +73,7 @@ def test_a_second_run_on_the_same_database_exits_or_waits(corpus, clean, tmp_pat
         assert len(message.splitlines()) == 1 and "being written by another zhfacts run" in message, message
         assert time.monotonic() - started < 30  # refused before Prefect starts, not after
         waiting = Running(["run", "--source", str(corpus), "--db", str(db), "--wait", "600"], home)
-        assert first.process.wait(timeout=600) == 0
+        assert first.process.wait(timeout=600) == 0, first.output[-3000:]
         assert waiting.process.wait(timeout=600) == 0, waiting.output[-2000:]
     finally:
         first.cleanup()
