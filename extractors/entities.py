@@ -358,6 +358,16 @@ class CompanyRegister:
         self.companies.append((position, canonical, {canonical, company.name, *company.aliases}))
         return canonical
 
+    def name_ends_at(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is the end of a longer name the register knows (特华投资: its
+        投资 is no deal verb)."""
+        for _, _, names in self.companies:
+            for name in names:
+                if len(name) > end - start and start - (len(name) - (end - start)) >= 0 \
+                        and self.text[end - len(name) : end] == name:
+                    return True
+        return False
+
     def canonical(self, name: str) -> str | None:
         for _, known, names in reversed(self.companies):
             if name in names:

@@ -328,7 +328,7 @@ def _rules() -> _FundingRules:
         received_noun_after=regex.compile(rules.alternation(t["raise"]["received_noun_after"])),
         not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
-        price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:人民币)?\s*$"),
+        price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的)?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
@@ -1079,6 +1079,8 @@ class _SentenceReader:
         for m in self.r.deal_verb.finditer(sentence):
             verb = self.r.verbs[m["verb"]]
             at = s_start + m.start("verb")
+            if self.register.name_ends_at(at, s_start + m.end("verb")):
+                continue  # 特华投资累计质押…: the verb ends a company's name
             if any(d.start <= at < d.end for d in taken) or (acquisitions_only and verb.deal_type != "acquisition"):
                 continue
             clause_end = self._clause_end(at, s_end)
