@@ -123,6 +123,12 @@ def _peel(phrase: str, r: _EntityRules) -> str:
     return phrase
 
 
+def anaphora_words() -> frozenset[str]:
+    """The words that refer back to a company (该公司, 其, 后者), as written: not the described
+    ones (这家芯片公司) that is_anaphor also accepts."""
+    return _rules().anaphora
+
+
 def is_anaphor(phrase: str) -> bool:
     """该公司, 其, 这家芯片公司: words that refer back to a company named before."""
     r = _rules()
@@ -363,8 +369,7 @@ class CompanyRegister:
         投资 is no deal verb)."""
         for _, _, names in self.companies:
             for name in names:
-                if len(name) > end - start and start - (len(name) - (end - start)) >= 0 \
-                        and self.text[end - len(name) : end] == name:
+                if len(name) > end - start and self.text.endswith(name, 0, end):
                     return True
         return False
 

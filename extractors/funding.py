@@ -26,6 +26,7 @@ from extractors.dates import DateSpan, date_near
 from extractors.entities import (
     CompanyName,
     CompanyRegister,
+    anaphora_words,
     as_written_alone,
     coded_company_name,
     company_name,
@@ -170,12 +171,15 @@ _CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。�
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
 _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
+# The subject of the clause after a time clause (在收购推特后，埃隆·马斯克做出…; 自从…融资以来，
+# 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
+_NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
 _NEXT_SUBJECT = regex.compile(
-    r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
+    _NAME_BEFORE_VERB +
     r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧)"
 )
 _RAISER_NEXT = regex.compile(
-    r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
+    _NAME_BEFORE_VERB +
     r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示)"
 )
 _TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:是|为)?[“「《][^”」》]*$|(?:题为|名为|以)[“「《][^”」》]*$")
@@ -347,11 +351,6 @@ _DESCRIPTOR_END = regex.compile(_descriptors() + r"$")
 _CODE_AFTER = regex.compile(r"\s*[(（](?:\d{4,6}|[A-Z]{1,5}[.)])")
 
 
-@cache
-def _anaphora() -> frozenset[str]:
-    return frozenset(rules.load("funding")["strip"]["anaphora"])
-
-
 def normalise_round(text: str | None) -> str | None:
     if not text:
         return None
@@ -439,7 +438,7 @@ class _SentenceReader:
     def __init__(self, ctx: DocContext, money: list[MoneySpan], r: _FundingRules, register: CompanyRegister):
         self.ctx, self.text, self.money, self.r, self.register = ctx, ctx.text, money, r, register
         self._evidence: dict[str, bool] = {}
-        self.r_anaphora = _anaphora()
+        self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
 
     def _clause_start(self, s_start: int, pos: int) -> int:
@@ -1164,11 +1163,10 @@ class _SentenceReader:
         """自从去年8月完成超过10亿元的B轮融资以来，享道出行加快了…: a time clause about the round,
         then its company as the subject of the clause after it."""
         clause_start = self._clause_start(s_start, verb_at)
-        opening = _WHEN_CLAUSE_OPEN.match(self.text, clause_start)
-        clause_end = self._clause_end(end, s_end)
-        if not opening or clause_end >= s_end or not _WHEN_CLAUSE_CLOSE.search(self.text, end, clause_end):
+        when = self._when_clause(clause_start, end, s_end)
+        if when is None or when[1] >= s_end:
             return None, verb_at
-        m = _RAISER_NEXT.match(self.text, clause_end + 1, s_end)
+        m = _RAISER_NEXT.match(self.text, when[1] + 1, s_end)
         if not m or any(dot in m["name"] for dot in "·•"):
             return None, verb_at  # a person
         company = company_name(m["name"])
@@ -1176,15 +1174,24 @@ class _SentenceReader:
             return None, verb_at
         return company, clause_start
 
-    def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
-        """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
-        the subject of the clause after it."""
+    def _when_clause(self, clause_start: int, end: int, s_end: int) -> tuple[regex.Match[str], int] | None:
+        """在…后 / 自从…以来: whether the clause from `clause_start` is a time clause closing after
+        `end`; its opening and where the clause ends."""
         opening = _WHEN_CLAUSE_OPEN.match(self.text, clause_start)
         if not opening:
             return None
-        clause_end = self._clause_end(obj_end, s_end)
-        if not _WHEN_CLAUSE_CLOSE.search(self.text, obj_end, clause_end):
+        clause_end = self._clause_end(end, s_end)
+        if not _WHEN_CLAUSE_CLOSE.search(self.text, end, clause_end):
             return None
+        return opening, clause_end
+
+    def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
+        """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
+        the subject of the clause after it."""
+        when = self._when_clause(clause_start, obj_end, s_end)
+        if when is None:
+            return None
+        opening, clause_end = when
         inside = _ADVERBIAL_ONLY.sub("", _strip_manner(self.text[opening.end() : self._verb_before(obj_end, opening.end())]))
         if inside:  # 在马斯克于2022年10月收购推特后: the buyer inside the time clause
             named = self._named_buyer(inside)

@@ -1,7 +1,7 @@
 """A batch's records laid out as the warehouse's columns, in plain Python.
 
 Extraction workers call this and send the columns back; the flow process turns them into Arrow
-tables (warehouse.loader.lay_out) and inserts them. Plain lists, not Arrow, cross the process
+tables (warehouse.loader.to_arrow) and inserts them. Plain lists, not Arrow, cross the process
 boundary so that a worker imports neither pyarrow nor DuckDB: about 40 MB less per worker,
 for about a second of conversion in the flow per 100k documents.
 """
@@ -63,7 +63,3 @@ def lay_out(results: Sequence[DocumentFacts], run_id: str, extractor_version: st
             names: dict[str, tuple[str, ...]]) -> dict[str, Columns]:
     """Documents and facts as columns per warehouse table (pure: no database, no Arrow)."""
     return to_columns(rows(results, run_id, extractor_version, now), names)
-
-
-def row_count(columns: Columns) -> int:
-    return len(next(iter(columns.values()), []))

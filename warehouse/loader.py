@@ -201,6 +201,17 @@ def _doc_key(doc_id: str) -> int | None:
         return None
 
 
+def _present_in_warehouse(con: duckdb.DuckDBPyConnection, documents: pa.Table) -> list[str]:
+    """The batch's documents the warehouse holds, asked of the database (a scan of `documents`)."""
+    con.register("_zhfacts_ids", documents.select(["doc_id"]))
+    try:
+        return [row[0] for row in con.execute(
+            "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
+        ).fetchall()]
+    finally:
+        con.unregister("_zhfacts_ids")
+
+
 def load_tables(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, pa.Table],
@@ -220,21 +231,14 @@ def load_tables(
     present: list[str] = []
     stats = LoadStats(docs_unchanged=len(unchanged))
     documents = tables.get("documents")
+    doc_ids: list[str] = documents.column("doc_id").to_pylist() if documents is not None else []
     con.execute("BEGIN TRANSACTION")
     try:
-        if documents is not None and documents.num_rows:
-            doc_ids = documents.column("doc_id").to_pylist()
+        if doc_ids:
             # Only documents already in the warehouse need their old rows deleted; on a first
             # load that skips scanning every fact table for each batch.
-            present = known.present(doc_ids) if known is not None else None
-            if present is None:
-                con.register("_zhfacts_ids", documents.select(["doc_id"]))
-                try:
-                    present = [row[0] for row in con.execute(
-                        "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
-                    ).fetchall()]
-                finally:
-                    con.unregister("_zhfacts_ids")
+            held_before = known.present(doc_ids) if known is not None else None
+            present = held_before if held_before is not None else _present_in_warehouse(con, documents)
             _delete_documents(con, present)
             for table in LOADED_TABLES:
                 if table in tables:
@@ -263,8 +267,8 @@ def load_tables(
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    if known is not None and documents is not None:
-        known.add(documents.column("doc_id").to_pylist())
+    if known is not None:
+        known.add(doc_ids)
     return stats
 
 
