@@ -14,8 +14,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.1",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.1",
     "dates": "1.1",
-    "funding": "1.18",
-    "valuations": "1.9",
+    "funding": "1.19",
+    "valuations": "1.10",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

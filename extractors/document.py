@@ -69,6 +69,7 @@ def extract_facts(document: Document, cleaned: Cleaned | None = None) -> Documen
     money_spans = money.find_money(ctx.text, ctx.published_on)
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)
     register = CompanyRegister(text=ctx.text)
+    register.topic = funding.article_topic(ctx, money_spans, register)
     funding_rounds = funding.extract(ctx, money_spans, date_spans, register)
     valued = valuations.extract(ctx, money_spans, date_spans, register, funding_rounds)
     # Every name the document gave a company, known once the whole document is read.

@@ -8,6 +8,7 @@ and a per-document register so later mentions (该公司, 其, the English name)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -349,6 +350,9 @@ class CompanyRegister:
 
     companies: list[tuple[int, str, set[str]]] = field(default_factory=list)
     text: str = ""  # the document: a company is last mentioned where any of its names last occurs
+    # The company the article is about before a position (funding.article_topic), for 该公司
+    # with no company noted before it: Shein is never written as a company, yet opens clauses.
+    topic: Callable[[int], str | None] | None = None
 
     def add(self, position: int, company: CompanyName) -> str:
         canonical = self.canonical(company.name) or company.name
@@ -402,7 +406,12 @@ class CompanyRegister:
                 out |= names
         return out - {name}
 
-    def resolve(self, company: CompanyName, position: int) -> str | None:
+    def resolve(self, company: CompanyName, position: int, or_topic: bool = False) -> str | None:
+        """The company a name stands for at `position`: an anaphor (该公司, 这家芯片公司) the one
+        noted nearest before, else, `or_topic`, the article's topic; any other name its canonical form."""
         if is_anaphor(company.name):
-            return self.last_before(position)
+            found = self.last_before(position)
+            if found is None and or_topic and self.topic is not None:
+                found = self.topic(position)
+            return found
         return self.canonical(company.name) or company.name

@@ -14,6 +14,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -1283,6 +1284,12 @@ def _debt_amounts(ctx: DocContext, money: list[MoneySpan]) -> set[tuple[float, s
     return out
 
 
+def article_topic(ctx: DocContext, money: list[MoneySpan], register: CompanyRegister) -> Callable[[int], str | None]:
+    """The company the article is about before a position (see _SentenceReader.topic_before),
+    for CompanyRegister.topic."""
+    return _SentenceReader(ctx, money, _rules(), register).topic_before
+
+
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
     reader = _SentenceReader(ctx, money, _rules(), register)
     deals: list[_Deal] = []
@@ -1303,13 +1310,11 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         if deal.company is not None and deal.company.generic:
             deal_type, count = "aggregate", deal.company.count
         elif deal.company is not None:
-            company = register.resolve(deal.company, deal.start)
-            if company is None and is_anaphor(deal.company.name):
-                # 如今公司完成新一轮融资, 软银以320亿美元收购了这家芯片公司: nothing noted before, so
-                # the company the article is about (never the deal's own investor)
-                company = reader.topic_before(deal.start)
-                if company in deal.investors:
-                    company = None
+            # 如今公司完成新一轮融资, 软银以320亿美元收购了这家芯片公司: with nothing noted before,
+            # the company the article is about (never the deal's own investor)
+            company = register.resolve(deal.company, deal.start, or_topic=True)
+            if company in deal.investors and is_anaphor(deal.company.name):
+                company = None
             if company is None:
                 continue
             company = register.add(deal.start, CompanyName(company, deal.company.aliases))

@@ -96,7 +96,7 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     company = company_name(phrase)
     if company is None or company.generic:
         return None
-    resolved = register.resolve(company, position)
+    resolved = register.resolve(company, position, or_topic=True)
     if resolved is None:
         return None
     # 英伟达市值, 可比公司涛涛车业总市值: a short name right by its cue, bare or after its kind
@@ -127,13 +127,13 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
                         and not _TIME_END.search(head) and register.text.count(head) >= 2)
         described = (length <= 8 and not _NOT_A_NAME_HEAD.match(head) and _COPULA.match(clause, length)
                      and _COMPANY_NOUN.search(clause, length))  # 苹果为…龙头 (but not 另一笔则是…)
-        if register.canonical(head) or quoted_stock or described or (looks_like_company(head) and company_name(head) is not None):
+        if register.canonical(head) or quoted_stock or described or is_anaphor(head) or (looks_like_company(head) and company_name(head) is not None):
             company = company_name(head)
             if company is not None and not company.generic and company.name == head:
                 if clause.startswith("旗下", length):
                     return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
                 if is_anaphor(head):  # 这家芯片设计公司寻求…: the company named before
-                    return register.resolve(company, position)
+                    return register.resolve(company, position, or_topic=True)
                 return register.canonical(head) or head
     return None
 
