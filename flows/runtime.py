@@ -3,12 +3,12 @@ local Prefect server that `zhfacts serve` needs (the embedded one cannot schedul
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -112,45 +112,60 @@ def _wait_healthy(process: subprocess.Popen, api_url: str, log_path: Path, timeo
 @contextmanager
 def embedded_server(start_timeout: float = 120.0) -> Iterator[Server]:
     """What Prefect's embedded mode does (a temporary API server on a free local port, no UI,
-    database under PREFECT_HOME), started by us and before prefect is imported, so that:
-    its start-up overlaps this process's imports; PREFECT_API_URL is set for every process a
-    run spawns (each worker of a pool would otherwise start an embedded server of its own);
-    and it dies with us even on kill -9 (Prefect's own temporary server would be orphaned).
-    A set PREFECT_API_URL wins: that server is used."""
+    no services, database under PREFECT_HOME), run by uvicorn on a thread of this process:
+    - no second Python process: Prefect's own embedded server is one, and cost ~110 MB more
+      RSS (its own interpreter and a second copy of Prefect and pydantic) for the same wall time;
+    - PREFECT_API_URL is set for every process a run spawns (each worker of a pool or a Dask
+      cluster would otherwise start an embedded server of its own);
+    - it dies with the run, even on kill -9 (Prefect's subprocess would be orphaned).
+    Call before prefect is imported. A set PREFECT_API_URL wins: that server is used."""
     if os.environ.get("PREFECT_API_URL"):
         api_url = os.environ["PREFECT_API_URL"].rstrip("/")
         yield Server(api_url, api_url.removesuffix("/api"), owned=False)
         return
-    spec = importlib.util.find_spec("prefect")  # located, not imported: its settings are read at import
-    package_parent = Path(spec.origin).parent.parent if spec and spec.origin else Path(sys.prefix)
+    import uvicorn
+
     home = Path(os.environ["PREFECT_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    log_path = home / "embedded-server.log"
-    env = dict(os.environ, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1",
-               PREFECT_SERVER_LOGGING_LEVEL="ERROR")
-    for attempt in range(3):
-        port = _free_port()
-        api_url = f"http://127.0.0.1:{port}/api"
-        process = _start(
-            [sys.executable, "-m", "uvicorn", "--app-dir", str(package_parent), "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "error", "--lifespan", "on"],
-            env, log_path,
-        )
-        os.environ["PREFECT_API_URL"] = api_url
+    port = _free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    # Before prefect is imported (on the server's thread or here): its settings are read then.
+    settings = dict(PREFECT_API_URL=api_url, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1",
+                    PREFECT__SERVER_FINAL="1", PREFECT_SERVER_LOGGING_LEVEL="ERROR")
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    config = uvicorn.Config("prefect.server.api.server:create_app", factory=True, host="127.0.0.1", port=port,
+                            log_level="error", lifespan="on")
+    server = uvicorn.Server(config)
+    failure: list[BaseException] = []
+
+    def serve() -> None:
         try:
-            try:
-                _wait_healthy(process, api_url, log_path, start_timeout)
-            except ServerError:
-                if process.poll() is not None and attempt < 2:  # lost the port to someone else: again
-                    continue
-                raise
-            yield Server(api_url, f"http://127.0.0.1:{port}", owned=True, pid=process.pid, log=log_path)
-            return
-        finally:
-            drain_prefect()
-            os.environ.pop("PREFECT_API_URL", None)
-            stop_process(process)
+            server.run()
+        except BaseException as error:  # noqa: BLE001 - reported on the run's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=serve, name="prefect-server", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + start_timeout
+        while not healthy(api_url, timeout=1.0):
+            if not thread.is_alive():
+                reason = f"{type(failure[0]).__name__}: {failure[0]}" if failure else "it stopped"
+                raise ServerError(f"the embedded Prefect server did not start ({reason})"[:300])
+            if time.monotonic() > deadline:
+                raise ServerError(f"the embedded Prefect server did not answer within {start_timeout:.0f} s")
+            time.sleep(0.05)
+        yield Server(api_url, f"http://127.0.0.1:{port}", owned=True, pid=os.getpid())
+    finally:
+        drain_prefect()
+        server.should_exit = True
+        thread.join(timeout=15)
+        for name, value in previous.items():  # a `serve` later in this process must not inherit them
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextmanager
