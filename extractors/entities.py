@@ -36,6 +36,7 @@ class _EntityRules:
     not_name_end: regex.Pattern[str]
     not_target_end: regex.Pattern[str]
     time_words: frozenset[str]
+    pronouns: frozenset[str]
     clause_verbs: regex.Pattern[str]
     bad_edges: regex.Pattern[str]
 
@@ -61,6 +62,7 @@ def _rules() -> _EntityRules:
         not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         time_words=frozenset(t["generic"]["time_words"]),
+        pronouns=frozenset(t["generic"]["pronouns"]),
         clause_verbs=regex.compile(rules.alternation(t["generic"]["clause_verbs"])),
         bad_edges=regex.compile(
             "^" + rules.alternation(t["generic"]["bad_starts"]) + "|" + rules.alternation(t["generic"]["bad_ends"]) + "$"
@@ -268,7 +270,7 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
     if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
         return None
-    if not _LETTER.search(name) or name in r.generic or name in r.time_words:
+    if not _LETTER.search(name) or name in r.generic or name in r.time_words or name in r.pronouns:
         return None
     if name.count("“") != name.count("”") or name.count("「") != name.count("」"):
         return None  # “很高兴能: a quotation cut open, not a name

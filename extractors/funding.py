@@ -100,13 +100,13 @@ _INVESTED_IN_THE = regex.compile(
 _COMPLETED = regex.compile(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$")
 _SOLD_TO = regex.compile(
     r"将(?:其|旗下|所持有?的?|持有的)?(?P<obj>[^，,。；;将]{2,40}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))?"
-    r"(?:出售|转让|卖)给了?(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
+    r"(?:(?:出售|转让|卖|出让)给了?|售予|售与|出售予|卖予)(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
 )
 _SELLS_TO = regex.compile(
     r"向(?P<buyer>[^，,。；;向]{2,30}?)(?:出售|转让)了?(?:其|所持有?的?|持有的)?(?P<obj>[^，,。；;]{2,40}?)"
     r"(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
 )
-_SALE_MARK = regex.compile(r"出售|转让|卖给")
+_SALE_MARK = regex.compile(r"出售|转让|卖给|售予|售与|卖予|出让给")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -171,7 +171,7 @@ _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑�
 _CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。；;！？!?\n]{2,40})")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
-_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际)$")
+_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|(?P<before>之前|以前))$")
 # The subject of the clause after a time clause (在收购推特后，埃隆·马斯克做出…; 自从…融资以来，
 # 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
 _NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
@@ -200,6 +200,9 @@ _INVEST_GIVE = regex.compile(
 _NAMED_ROUND = regex.compile(rf"(?P<name>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z0-9 .]{{1,20}}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
+# 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
+# after it (not 第二轮, which may be of anything); the noun is then empty.
+_BARE_ROUND_END = r"(?<=(?:[A-Ha-h]\d?\+*|Pre-?[A-H]\+?|天使|种子)轮)(?=[，,。；;！？!?]|$)"
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
@@ -280,7 +283,7 @@ def _rules() -> _FundingRules:
     return _FundingRules(
         raise_verb=regex.compile(raise_verbs),
         raise_=regex.compile(
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
@@ -1175,31 +1178,33 @@ class _SentenceReader:
             return None, verb_at
         return company, clause_start
 
-    def _when_clause(self, clause_start: int, end: int, s_end: int) -> tuple[regex.Match[str], int] | None:
-        """在…后 / 自从…以来: whether the clause from `clause_start` is a time clause closing after
-        `end`; its opening and where the clause ends."""
+    def _when_clause(self, clause_start: int, end: int, s_end: int, before: bool = False) -> tuple[regex.Match[str], int, bool] | None:
+        """在…后 / 自从…以来 (and, `before`, 在…之前): whether the clause from `clause_start` is a
+        time clause closing after `end`; its opening, where the clause ends, and whether it tells
+        what came before."""
         opening = _WHEN_CLAUSE_OPEN.match(self.text, clause_start)
         if not opening:
             return None
         clause_end = self._clause_end(end, s_end)
-        if not _WHEN_CLAUSE_CLOSE.search(self.text, end, clause_end):
+        close = _WHEN_CLAUSE_CLOSE.search(self.text, max(clause_start, end - 2), clause_end)  # the object may hold 之前
+        if not close or (close["before"] and not before):
             return None
-        return opening, clause_end
+        return opening, clause_end, bool(close["before"])
 
     def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
         """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
         the subject of the clause after it."""
-        when = self._when_clause(clause_start, obj_end, s_end)
+        when = self._when_clause(clause_start, obj_end, s_end, before=True)
         if when is None:
             return None
-        opening, clause_end = when
+        opening, clause_end, before_deal = when
         inside = _ADVERBIAL_ONLY.sub("", _strip_manner(self.text[opening.end() : self._verb_before(obj_end, opening.end())]))
-        if inside:  # 在马斯克于2022年10月收购推特后: the buyer inside the time clause
+        if inside:  # 在马斯克于2022年10月收购推特后, 在2016年软银以320亿美元收购ARM之前: the buyer inside
             named = self._named_buyer(inside)
             if named is not None:
                 return named
-        if clause_end >= s_end:
-            return None
+        if clause_end >= s_end or before_deal:
+            return None  # 在…收购ARM之前，ARM一直…: what came before the deal has another subject
         m = _NEXT_SUBJECT.match(self.text, clause_end + 1, s_end)
         if not m:
             return None
