@@ -42,11 +42,26 @@ def _convert_in_place(config: str, text: str) -> str:
     return converted
 
 
+@cache
+def _kept_in_simplified() -> re.Pattern[str] | None:
+    keep = rules.load("cleaning").get("script", {}).get("keep_in_simplified", [])
+    return re.compile(f"[{re.escape(''.join(keep))}]") if keep else None
+
+
 def to_simplified(text: str, script: Script = "hans") -> str:
-    """Simplified text of the same length (see the module docstring for the OpenCC configs)."""
+    """Simplified text of the same length (see the module docstring for the OpenCC configs). In a
+    Simplified document the characters Simplified also writes (乾明资本, 乾照光电) stay as they are:
+    OpenCC would make them 干."""
     if script == "hant":
         text = _convert_in_place("tw2s", text)
-    return _convert_in_place("hk2s", text)
+    converted = _convert_in_place("hk2s", text)
+    kept = _kept_in_simplified() if script == "hans" else None
+    if kept is not None and converted != text and kept.search(text):
+        chars = list(converted)
+        for m in kept.finditer(text):
+            chars[m.start()] = m.group(0)
+        converted = "".join(chars)
+    return converted
 
 
 @cache

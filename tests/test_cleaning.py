@@ -15,6 +15,14 @@ def test_traditional_to_simplified_in_place():
     assert c.script == "hans" or c.script == "hant"
 
 
+def test_characters_simplified_also_writes_stay_in_a_simplified_document():
+    # corpus: 纳米盒已获得岩桥投资、顺为资本、乾明资本等知名机构的投资 (OpenCC alone gives 干明资本)
+    c = clean("成立至今，纳米盒已获得岩桥投资、顺为资本、乾明资本等知名机构的投资，於是上市。")
+    assert c.script == "hans"
+    assert "乾明资本" in c.text and "于是" in c.text  # the stray Traditional 於 is still converted
+    assert "乾明資本" not in clean("乾明資本獲得融資，這是一個繁體文件，資料顯示其業務發展迅速。").text
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [
