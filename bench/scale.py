@@ -6,7 +6,7 @@
 
 Without a corpus the seed articles are replicated. Every copy gets a counter in the middle of
 its body, so each is its own document (a counter in a header or footer would be cleaned away). Prints per size: MB/s, docs/s, facts/s, the peak RSS of the flow process and of
-the whole process tree (flow + extraction workers + Prefect's server), and the share of wall
+the whole process tree (flow, with Prefect's API on a thread, + extraction workers), and the share of wall
 time outside extraction: 1 - (extraction CPU seconds / workers) / wall, where extraction CPU
 seconds are measured inside the run by the workers themselves. A baseline measured in this
 process, bare extraction on one core, gives the ratio pipeline docs/s ÷ (workers × bare docs/s).
@@ -146,7 +146,7 @@ class Result:
     peak_tree_mb: float
     peak_tree_pss_mb: float  # 0 where the platform gives no PSS
     workers: int
-    tree_cpu: float  # CPU seconds of every process of the run (flow, workers, Prefect's server)
+    tree_cpu: float  # CPU seconds of every process of the run (flow, workers)
 
     @property
     def outside_share(self) -> float:
