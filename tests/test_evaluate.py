@@ -74,3 +74,17 @@ def test_optional_items_absorb_predictions_and_duplicates_count_once():
     score_document("funding_rounds", preds, golds, "doc", score)
     assert (score.tp, score.fp, score.fn) == (1, 1, 0)
     assert score.extras and "别的公司" in score.extras[0]
+
+
+def test_a_repeated_prediction_is_found_where_any_telling_is():
+    # blind set M: the headline's telling matched an optional item, the body's the required one;
+    # which row the database returned first decided the score.
+    golds = [{"company": "Shein", "amounts": [[6.6e10, "USD"]], "text": "现在的估值达到660亿美元"},
+             {"company": "Shein", "amounts": [[6.6e10, "USD"]], "text": "Shein实现史上最高半年利润 估值达660亿美元", "optional": True}]
+    headline = dict(company="Shein", amount=6.6e10, amount_max=None, currency="USD", amount_usd=6.6e10, amount_text="660亿美元",
+                    basis=None, evidence="原标题:Shein实现史上最高半年利润估值达660亿美元据Shein在一封给投资者的信中表示")
+    body = dict(headline, evidence="根据5月的一份报告,该公司在2022年的销售额达到230亿美元,现在的估值达到660亿美元。")
+    for order in ([headline, body], [body, headline]):
+        score = KindScore()
+        score_document("valuations", order, golds, "doc", score)
+        assert (score.tp, score.fp, score.fn) == (1, 0, 0)

@@ -11,7 +11,8 @@ Matching rules, from the contract and the gold file's `about`:
   count and investors where the gold states them; valuations by company, amount and basis;
   model counts by count and qualifier;
 - optional items are neither required nor counted against precision;
-- a prediction repeated in a document (same kind-specific key) is scored once.
+- a prediction repeated in a document (same kind-specific key) is scored once, and is found
+  where any of its tellings is (a headline's and the body's).
 Each prediction matches at most one gold item and each gold item at most one prediction
 (maximum bipartite matching); unmatched predictions are false positives unless they match
 an optional item.
@@ -267,13 +268,15 @@ def score_document(kind: str, predictions: list[dict], golds: list[dict], doc_na
     matcher = MATCHERS[kind]
     if kind == "quotes":
         predictions = [p for p in predictions if p.get("direct", True)]
-    unique: dict[tuple, dict] = {}
+    # A fact told twice (a headline, then the body) is one prediction, found where either telling
+    # is: which row came first must not decide the score.
+    groups: dict[tuple, list[dict]] = {}
     for row in predictions:
-        unique.setdefault(dedup_key(kind, row), row)
-    preds = list(unique.values())
+        groups.setdefault(dedup_key(kind, row), []).append(row)
+    preds = list(groups.values())
     required = [g for g in golds if not g.get("optional")]
     optional = [g for g in golds if g.get("optional")]
-    edges = [[gi for gi, g in enumerate(required) if matcher(p, g)] for p in preds]
+    edges = [[gi for gi, g in enumerate(required) if any(matcher(p, g) for p in group)] for group in preds]
     matched = _max_matching(edges, len(required))
     score.tp += len(matched)
     matched_gold = set(matched.values())
@@ -281,13 +284,13 @@ def score_document(kind: str, predictions: list[dict], golds: list[dict], doc_na
         if gi not in matched_gold:
             score.fn += 1
             score.misses.append(f"{doc_name}: {_describe(kind, g)}")
-    for pi, p in enumerate(preds):
+    for pi, group in enumerate(preds):
         if pi in matched:
             continue
-        if any(matcher(p, g) for g in optional):
+        if any(matcher(p, g) for p in group for g in optional):
             continue
         score.fp += 1
-        score.extras.append(f"{doc_name}: {_describe(kind, p)}")
+        score.extras.append(f"{doc_name}: {_describe(kind, group[0])}")
 
 
 def _rows(con, sql: str, params: list) -> list[dict]:
