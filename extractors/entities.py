@@ -357,6 +357,8 @@ class CompanyRegister:
     topic: Callable[[int], str | None] | None = None
 
     def add(self, position: int, company: CompanyName) -> str:
+        if is_anaphor(company.name):
+            return company.name  # 该企业 names no company of its own: noted, it would resolve to itself
         canonical = self.canonical(company.name) or company.name
         for alias in company.aliases:
             known = self.canonical(alias)

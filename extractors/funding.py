@@ -152,6 +152,8 @@ _GLOSSED = regex.compile(
     r"[“\"「]?[^”\"」)）]{2,12}[”\"」]?[)）])"
 )
 _GLOSSED_MARK = regex.compile(r"简称|下称")
+# A clause opened by a word pointing back at a company (该企业注册资本…, 这家公司成立于…).
+_POINTER_HEAD = regex.compile(r"\s*(?:该公司|该企业|该集团|这家公司|这家企业)(?=\p{Han})")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|共|超过|超)?\s*")
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
@@ -507,6 +509,9 @@ class _SentenceReader:
                 topic = self._clause_topic(phrase)
                 if topic is not None:
                     return topic, start
+                pointer = _POINTER_HEAD.match(phrase)
+                if pointer:  # 该企业注册资本5520万美元，已于2023年完成天使轮: the clause is about it
+                    return CompanyName(pointer.group(0)), start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investor:
