@@ -57,6 +57,9 @@ _MANNER_TAIL = regex.compile(
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
     r"|作为[^，,]*$"
+    # 武汉中商拟发行股份购买…, 蒙牛出手并购…: how the buyer pays, or that it acts
+    r"|(?:拟|将|计划)?(?:通过|以)?(?:非公开)?发行股份(?:及|和|并|或)?(?:支付)?(?:现金)?(?:的?方式)?$"
+    r"|(?:再度|再次|又|终于|果断|大举)?出手$"
     # 博通提出的610亿美元收购威睿: a bid's price after who made it
     r"|(?:提出|发起|报出|给出)的(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)$)"
 )
@@ -117,7 +120,7 @@ _DEAL_TOTAL = regex.compile(
     r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)(?:共|达|为|约)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起))[，,]?\s*"
     r"(?:总价值|总金额|总额|金额|总规模|涉及金额|披露金额|融资总额|投资总额)(?:合计|共计|总计)?(?:达到|达|约为|为|约|超过|超|逾|近|共)*"
 )
-_PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价)")
+_PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前)?是"
@@ -341,7 +344,7 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         price_after=regex.compile(
-            r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的)?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
+            r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
             + rules.alternation(inv["price_after"])
             + r"(?:预计|预估|暂定|初步|确定|定)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计|不超过|不低于|超过|逾|近)*\s*$"
         ),
@@ -961,9 +964,13 @@ class _SentenceReader:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
-        if r.owner.match(text[start : start + 45]):
+        owner_head = r.owner.match(text[start : start + 45])
+        if owner_head and regex.search(r"[，,。；;]", owner_head.group(0)):
+            owner_head = None  # 收购X，该公司拥有…: the owner marker is past the object's clause
+        if owner_head:
             limit = min(s_end, start + 100)  # 由Gorka Holding GmbH持有的DiaSys Diagnostic Systems GmbH公司(简称…)75%股权
-        stop = r.object_end.search(text, start, limit)
+        # 购买居然控股、阿里巴巴等23名交易对方持有的居然新零售100%股权: the owners' list ends nothing
+        stop = r.object_end.search(text, start + (owner_head.end() if owner_head else 0), limit)
         while stop and text.count("(", start, stop.start()) + text.count("（", start, stop.start()) > \
                 text.count(")", start, stop.start()) + text.count("）", start, stop.start()):
             # 浙江九翎网络科技有限公司(下称:浙江九翎)部分股权: a stop inside brackets ends nothing
