@@ -162,6 +162,9 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 _ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)")
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*" + _ROUND_FOLLOWUP_MARK.pattern)
+_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
+# 其他投资者包括A、B和C: the rest of the investors of the round just told.
+_MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -290,7 +293,7 @@ def _rules() -> _FundingRules:
         raise_=regex.compile(
             rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -763,7 +766,9 @@ class _SentenceReader:
             headline = bare_name and m["verb"].startswith("获")  # 滴灌通获4.58亿美元
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
-            deals.append(_Deal(c_start, spans[0].end, "funding", company, investors, None, spans[0].money))
+            named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
+            round_ = normalise_round(named["round"]) if named else None
+            deals.append(_Deal(c_start, named.end() if named else spans[0].end, "funding", company, investors, round_, spans[0].money))
         return deals
 
     def _this_round(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
@@ -1274,17 +1279,20 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
     sentences before it, when that round names none."""
     sentences = list(ctx.sentences)
     for i, (s_start, s_end) in enumerate(sentences):
-        if not (_ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
+        # 其他投资者包括…, right after the round: more investors, even where it names some
+        more = _MORE_INVESTORS.match(ctx.text, s_start, min(s_end, s_start + 12)) is not None
+        if not (more or _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
             continue
         if any(s_start <= d.start < s_end for d in deals):
             continue  # the sentence tells a deal of its own
-        window_start = sentences[max(0, i - 6)][0]  # the round told within the last few sentences
+        window_start = sentences[max(0, i - (1 if more else 6))][0]  # the round told within the last few sentences
         before = [d for d in deals if window_start <= d.start < s_start and d.deal_type in ("funding", "investment")]
-        if not before or before[-1].investors:
+        if not before or (before[-1].investors and not more):
             continue
         investors = reader.investors(s_start, s_end)
         deal = before[-1]
-        deal.investors = [i for i in investors if deal.company is None or i != deal.company.name]
+        deal.investors = list(dict.fromkeys(
+            [*deal.investors, *(i for i in investors if deal.company is None or i != deal.company.name)]))
 
 
 def _debt_amounts(ctx: DocContext, money: list[MoneySpan]) -> set[tuple[float, str]]:
@@ -1313,7 +1321,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     for s_start, s_end in ctx.sentences:
         deals.extend(reader.read(s_start, s_end))
     deals.sort(key=lambda d: d.start)
-    if _ROUND_FOLLOWUP_MARK.search(ctx.text):
+    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text):
         _round_followups(reader, ctx, deals)
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
     if debts:
@@ -1368,9 +1376,10 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         if twin is not None and _same_telling(twin, fr):
             continue
         if twin is not None and _complementary(twin, fr):
-            # The evidence is the telling that states the amount: where a reader checks it.
-            amount_told_later = twin.money.amount is None and fr.money.amount is not None
-            teller = fr if amount_told_later else twin
+            # The evidence is the telling that states the most, the amount first (a headline's
+            # 完成1000万美元融资 gives way to the body's …由A领投，B参与，融资金额共1000万美元):
+            # where a reader checks it.
+            teller = max((twin, fr), key=_told)
             kept[kept.index(twin)] = teller.model_copy(
                 update={
                     "round": twin.round or fr.round,
@@ -1388,6 +1397,12 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
             for k in kept
         )
     ]
+
+
+def _told(fr: FundingRound) -> tuple[bool, bool, int]:
+    """How much a telling states: its amount, then its company by name (not 本轮融资…), then its
+    round and investors."""
+    return fr.money.amount is not None, bool(fr.company) and fr.company in fr.provenance.evidence, bool(fr.round) + len(fr.investors)
 
 
 def _same_telling(a: FundingRound, b: FundingRound) -> bool:
