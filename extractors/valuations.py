@@ -151,7 +151,9 @@ def _bracketed_after(text: str, floor: int, cue_at: int) -> int | None:
     return None
 
 
-def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str | None:
+def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market: bool = False) -> str | None:
+    """The company a value at `cue_at` belongs to; `market`: a 市值, which only a listed company
+    has, so with no company in its sentence it is the stock the article is about."""
     text = ctx.text
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
     bracket = _bracketed_after(text, s_start, cue_at)
@@ -185,7 +187,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
             return leading
     if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():
         return None  # the clause has a subject, and it is no company
-    s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
+    s_start, s_end = ctx.sentences.covering(cue_at, cue_at + 1)
     # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
     pos = clause_start - 1
     while pos > s_start:
@@ -202,7 +204,63 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister) -> str
             named = _named(coded["name"], cue_at, register)
             if named:
                 return named
-    return register.last_before(cue_at)
+    found = register.last_before(cue_at)
+    if found is None and market:
+        found = _quoted_stock(text[s_start:s_end], register)
+    return found
+
+
+# A sentence quoting one stock (not a market's totals): whose 市值 it gives when it names no company.
+_STOCK_CONTEXT = regex.compile(r"股价|收于|收报|报收|现报|开盘|收盘")
+_MARKET_WIDE = regex.compile(r"上市企业|上市公司|\d+家|板块|指数|个股|\d+只|成分股|大盘")
+_STOCK_OWNER = regex.compile(r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,12}?)的?股价")
+
+
+def _quoted_stock(sentence: str, register: CompanyRegister) -> str | None:
+    """英伟达的股价…，市值也已经超过万亿美元: the name before 股价; 第二个交易日股价暴涨59.68%，收于
+    1.98港元，总市值达到214.71亿港元: the stock the article is about, told before or after."""
+    if not _STOCK_CONTEXT.search(sentence) or _MARKET_WIDE.search(sentence):
+        return None
+    owner = _STOCK_OWNER.search(sentence)
+    if owner:
+        company = company_name(owner["name"])
+        name = company.name if company is not None and not company.generic and company.name == owner["name"].strip() else None
+        # a name the article shows to be a company or keeps repeating (not 第二个交易日股价)
+        if name and not is_anaphor(name) and (register.canonical(name) or looks_like_company(name) or register.text.count(name) >= 3):
+            return register.canonical(name) or name
+    return register.topic(len(register.text)) if register.topic is not None else None
+
+
+# A value changed in one clause and stated in the next: 该公司的估值翻了一番，目前超过600亿美元.
+_CHANGED_THEN = regex.compile(
+    r"(?P<cue>估值|市值)(?:也|已经|已|更是|则)?(?:翻了一番|翻了一倍|翻倍|翻了两番|翻了几番|大涨|飙升|暴涨|上涨|增长|下跌|缩水|暴跌)"
+    r"[^，,。；;]{0,8}[，,]\s*(?:目前|现在|如今|当前|已经|已|则|更)?(?:超过|超|达到|达|为|约为|约|接近|逾|突破|升至|涨至|跌至|降至|仅)?$"
+)
+# The next step of a value just told: …估值调低至240亿美元，随后又调低至约130亿美元.
+_VALUE_GOES_ON = regex.compile(
+    r"(?:随后|之后|后来|此后|然后|而后|不久|最终)?(?:又|再|再次|进一步|则)?"
+    r"(?:调低|下调|调高|上调|降|升|提高|降低|缩水|回落|跌|涨|攀升)(?:至|到)(?:约|近|超过?|逾)?$"
+)
+
+
+def _carried_value(ctx: DocContext, clause_start: int, span: MoneySpan, out: list[Valuation],
+                   dates: list[DateSpan]) -> Valuation | None:
+    """A clause that takes the value told in the clause right before it one step on: the same
+    company's, on the same basis."""
+    if not out or not _VALUE_GOES_ON.fullmatch(ctx.text, clause_start, span.start):
+        return None
+    last = out[-1]
+    if not 0 < clause_start - last.provenance.span_end <= 2:
+        return None  # only the clause right after the one the value was told in
+    as_of, precision = date_near(ctx, clause_start, span.end, dates)
+    return Valuation(
+        provenance=ctx.provenance(clause_start, span.end, "valuations"),
+        company=last.company,
+        money=span.money,
+        basis=last.basis,
+        as_of=as_of or last.as_of,
+        date_precision=precision if as_of else last.date_precision,  # type: ignore[arg-type]
+    )
 
 
 def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
@@ -241,16 +299,26 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         before = r.before.search(text[window_start : span.start])
         after = r.after.match(text[span.end : span.end + 6])
         if not before and not after:
-            continue
+            before = _CHANGED_THEN.search(text, max(0, clause_start - 30), span.start)
+            if before is not None and not r.not_before_cue.search(text[max(0, before.start() - 4) : before.start()]):
+                window_start = 0  # 估值翻了一番，目前超过600亿美元: the cue closes the clause before
+            elif (carried := _carried_value(ctx, clause_start, span, out, dates)) is not None:
+                out.append(carried)  # …估值调低至240亿美元，随后又调低至约130亿美元
+                continue
+            else:
+                continue
         cue = (before or after)["cue"]
         cue_at = window_start + before.start() if before else span.start
+        if before and cue.startswith("公司") and text[cue_at - 1 : cue_at] in ("该", "本", "这", "此", "家"):
+            cue, cue_at = cue[2:], cue_at + 2  # 该公司估值为…: 该公司 is the subject, 估值 the cue
         if r.not_before_cue.search(text[max(clause_start, cue_at - 4) : cue_at]):
             continue  # 持仓市值, 物业估值, 指数市值: not a company's value
         if before and r.not_after_cue.match(text[cue_at + len(cue) : cue_at + len(cue) + 4]):
             continue
         name = _deal_target(ctx, cue_at, deals) if before else None
         if name is None:
-            name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register) if before else _company_for(ctx, span.start, register)
+            market = r.basis.get(cue) == "market"
+            name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register, market) if before else _company_for(ctx, span.start, register, market)
         if not name:
             continue
         end = span.end + (after.end() if after else 0)
