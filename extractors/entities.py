@@ -201,6 +201,10 @@ def company_name(phrase: str) -> CompanyName | None:
         before = phrase[: latin.start()]
         # 初创企业Inflection AI → the Latin name; 智谱AI → the whole name
         if r.descriptor_end.search(before) or len(latin.group(0)) > 3:
+            if (regex.fullmatch(r"\p{Han}{2,4}", before) and not _NOT_A_NAME_PART.search(before)
+                    and not r.descriptor.search(before) and _without_country(before, r) is None
+                    and not is_place(before) and before not in r.generic and not r.clause_verbs.search(before)):
+                return _checked(phrase, [latin.group(0), *aliases])  # 寻汇SUNRATE: the name as written, and its Latin part
             return _checked(latin.group(0), aliases)
     if r.legal_suffix.search(phrase):
         # 子公司比亚迪汽车工业有限公司, 上市公司纽顿集团, 公司控股子公司阳新鹏富矿业有限公司
@@ -223,6 +227,9 @@ def company_name(phrase: str) -> CompanyName | None:
     return _checked(phrase, aliases)
 
 
+# Words before a Latin name that are no part of it (使得OpenAI, 合并后VinFast).
+_NOT_A_NAME_PART = regex.compile(
+    r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")
 _OWNER_OF_UNIT = regex.compile(
     r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?$")
 _LOCATED_AT = regex.compile(r"^(?:位于|地处|坐落于|总部位于|总部设在)[^的，,]{1,14}的")

@@ -52,7 +52,7 @@ _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
     r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费|现金|自有资金|自筹资金)"
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
-    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时))[^，,的]*$"
+    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
@@ -291,7 +291,8 @@ def _rules() -> _FundingRules:
     return _FundingRules(
         raise_verb=regex.compile(raise_verbs),
         raise_=regex.compile(
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>{c}{{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
