@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.1",
     "dates": "1.1",
     "funding": "1.24",
-    "valuations": "1.11",
+    "valuations": "1.12",
     "model_counts": "1.1",
     "quotes": "2.0",
 }
