@@ -852,7 +852,8 @@ class _SentenceReader:
                     continue  # 向氢能源技术投资: a technology, not a company
                 stop = max(end, spans[0].end if spans else end)
                 deal_type = "aggregate" if target.generic else "investment"
-                deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], None, money, target.count))
+                round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
+                deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], round_, money, target.count))
         for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
             at, end = s_start + m.start(), s_start + m.end()
             spans = self.money_in(s_start + m.start("gap"), s_start + m.end("gap"))
