@@ -247,6 +247,7 @@ class _FundingRules:
     deal_verb: regex.Pattern[str]
     verbs: dict[str, DealVerb]
     invest_to: regex.Pattern[str]
+    invest_made: regex.Pattern[str]
     invest_of: regex.Pattern[str]
     acquire_passive: regex.Pattern[str]
     stake_received: regex.Pattern[str]
@@ -306,6 +307,12 @@ def _rules() -> _FundingRules:
             rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|追加|累计|共|总计|合计)*了?"
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:的)?"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
+        ),
+        # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
+        invest_made=regex.compile(
+            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出)"
+            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?"
+            rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
         ),
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
@@ -825,7 +832,7 @@ class _SentenceReader:
 
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
-        patterns = [(self.r.invest_to, True)]
+        patterns = [(self.r.invest_to, True), (self.r.invest_made, True)]
         if _INVEST_WORD.search(sentence):
             patterns.append((self.r.invest_of, False))
         for pattern, has_verb in patterns:
