@@ -179,13 +179,13 @@ _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑�
 _CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。；;！？!?\n]{2,40})")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
-_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|(?P<before>之前|以前))$")
+_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|时|的时候|(?P<before>之前|以前))$")
 # The subject of the clause after a time clause (在收购推特后，埃隆·马斯克做出…; 自从…融资以来，
 # 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
 _NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
 _NEXT_SUBJECT = regex.compile(
     _NAME_BEFORE_VERB +
-    r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧)"
+    r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
 )
 _RAISER_NEXT = regex.compile(
     _NAME_BEFORE_VERB +
@@ -216,7 +216,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
-    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|是(?:一家|一个|国内|全球|中国|由))"
+    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(
@@ -1236,6 +1236,8 @@ class _SentenceReader:
             return None
         if any(dot in m["name"] for dot in "·•"):
             return m["name"]  # a person, written with a dot
+        if is_anaphor(m["name"]):  # 在收购Swarm Technologies时，公司给出了…: the company named before
+            return self.register.resolve(CompanyName(m["name"]), clause_end, or_topic=True)
         return self._named_buyer(m["name"])
 
     def _named_buyer(self, phrase: str) -> str | None:
