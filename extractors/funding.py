@@ -187,6 +187,14 @@ _NEXT_SUBJECT = regex.compile(
     _NAME_BEFORE_VERB +
     r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
 )
+_PERSON_PRONOUN = regex.compile(r"\s*[他她](?![们們])")
+# Who spoke last: 马斯克表示, 马斯克周六晚间发推文称, 埃隆·马斯克说 (a short name, a dotted one or a Latin one).
+_SPEAKER_BEFORE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:“”\s]))(?P<name>\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?:周[一二三四五六日]|周末|近日|此前|今天|昨天|今日|昨日)?(?:晚间|早间|晚上)?(?:在[^，,。；;]{1,12}?)?"
+    r"(?:表示|称|说|发推文称|发文称|宣布|透露|写道)"
+)
+_NOT_A_PERSON = regex.compile(r"^(?:他|她|我|你|大家|人们|对此|此前|随后|同时|另外|其中)|(?:公司|集团|企业|机构|部门|方面|官方|人士|媒体|报道|消息|分析|数据)$")
 _RAISER_NEXT = regex.compile(
     _NAME_BEFORE_VERB +
     r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示)"
@@ -1231,6 +1239,13 @@ class _SentenceReader:
                 return named
         if clause_end >= s_end or before_deal:
             return None  # 在…收购ARM之前，ARM一直…: what came before the deal has another subject
+        if _PERSON_PRONOUN.match(self.text, clause_end + 1, s_end):
+            # 在耗资440亿美元收购推特约六个月后，他把…: 他 is the person last quoted before
+            for spoke in reversed(list(_SPEAKER_BEFORE.finditer(self.text, max(0, clause_start - 300), clause_start))):
+                name = spoke["name"]
+                if not (is_anaphor(name) or _NOT_A_PERSON.search(name) or company_name(name) is None):
+                    return name
+            return None
         m = _NEXT_SUBJECT.match(self.text, clause_end + 1, s_end)
         if not m:
             return None
