@@ -88,3 +88,14 @@ def test_a_repeated_prediction_is_found_where_any_telling_is():
         score = KindScore()
         score_document("valuations", order, golds, "doc", score)
         assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+def test_two_rounds_of_one_company_without_amounts_are_two_predictions():
+    # blind set Q: 寻汇SUNRATE's D2 round (the news) and its D1 round (a month before), neither with an amount
+    golds = [{**GOLD_FR, "company": "寻汇SUNRATE", "amounts": [], "round": "D2", "text": "寻汇SUNRATE完成D2轮融资"},
+             {**GOLD_FR, "company": "寻汇SUNRATE", "amounts": [], "round": "D1", "text": "寻汇SUNRATE在一个月前刚完成D1轮融资"}]
+    preds = [fr(company="寻汇SUNRATE", amount=None, amount_usd=None, currency=None, round="D2", evidence="寻汇SUNRATE完成D2轮融资。"),
+             fr(company="寻汇SUNRATE", amount=None, amount_usd=None, currency=None, round="D1", evidence="寻汇SUNRATE在一个月前刚完成D1轮融资。")]
+    score = KindScore()
+    score_document("funding_rounds", preds, golds, "doc", score)
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)

@@ -171,7 +171,8 @@ MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
 
 def dedup_key(kind: str, row: dict) -> tuple:
     if kind == "funding_rounds":
-        return (row["deal_type"], norm(row.get("company")), round(row.get("amount") or 0, -2), row.get("currency"))
+        # the round too: 寻汇SUNRATE's D1 and D2, told without amounts, are two deals
+        return (row["deal_type"], norm(row.get("company")), round(row.get("amount") or 0, -2), row.get("currency"), row.get("round"))
     if kind == "valuations":
         return (norm(row["company"]), round(row.get("amount") or 0, -2), row.get("currency"), row.get("basis"))
     if kind == "model_counts":
