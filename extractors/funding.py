@@ -223,12 +223,13 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
-    r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)"
+    r"[「“\"]?(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)[」”\"]?"  # 「Meatable」是一家…
     r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(
     r"(?:并且|并|而且|而|且|如今|目前|现在|此前|此后|随后|之后|后来|同年|当年|今年|去年|近日|日前|已经|已|又|也|还|再|曾|先后|陆续|相继|分别|共|累计|"
+    r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
