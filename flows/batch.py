@@ -14,6 +14,7 @@ import ctypes
 import dataclasses
 import gc
 import hashlib
+import multiprocessing
 import os
 import socket
 import threading
@@ -22,6 +23,7 @@ import traceback
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from extractors.document import SourceFields, build_document, extract_facts
@@ -169,6 +171,51 @@ def start_worker() -> None:
 
     process("2023年5月，某公司完成1亿元A轮融资。“很好”，他说。", SourceFields(source_uri="warm-up"))
     release_free_memory()
+
+
+def default_workers() -> int:
+    """One extraction process per core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor:
+    """Plain worker processes for extraction, started and warming up at once. Spawned, not
+    forked (the flow process has threads), and given only functions from this module, so they
+    never import Prefect."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start_worker)
+    for _ in range(workers):  # start them all now: they import while the caller goes on
+        pool.submit(int)
+    return pool
+
+
+# A pool `zhfacts run` started before Prefect's API was up, for the flow to take (see prestart_pool).
+_prestarted: tuple[int, ProcessPoolExecutor] | None = None
+
+
+def prestart_pool(workers: int) -> None:
+    """Start the extraction workers now, so that they import and warm up while Prefect's API
+    starts (~5 s in which the run's own process does nothing else useful)."""
+    global _prestarted
+    if _prestarted is None:
+        _prestarted = (workers, start_pool(workers))
+
+
+def take_prestarted_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The pool prestart_pool started, if it has `workers` workers; it is the caller's then."""
+    global _prestarted
+    if _prestarted is None or _prestarted[0] != workers:
+        return None
+    pool, _prestarted = _prestarted[1], None
+    return pool
+
+
+def discard_prestarted_pool() -> None:
+    """Stop a prestarted pool the run did not use (a run of one batch, or an error before it)."""
+    global _prestarted
+    if _prestarted is not None:
+        pool, _prestarted = _prestarted[1], None
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def release_free_memory() -> None:

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 DEFAULT_DB = "warehouse/facts.duckdb"
+PRESTART_BYTES = 1_000_000  # input from which `run` starts its workers before Prefect (~500 documents: two batches)
 DEFAULT_SOURCE = "seeds"
 
 EXAMPLES = {
@@ -83,6 +84,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from warehouse.db import ALL_TABLES, WarehouseBusy, WarehouseError, connect_writer
 
     options = _run_options(args)
+    from flows import sources
+
     started = time.perf_counter()
     try:
         # Take the write lock before starting Prefect: a second run on the same file fails (or
@@ -91,6 +94,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         guard = connect_writer(options["db"], wait_seconds=args.wait)
     except (WarehouseBusy, WarehouseError) as error:
         return _fail(str(error))
+    from flows import batch
+
+    if options["task_runner"] == "process" and sources.bytes_at_least(options["sources"], PRESTART_BYTES):
+        # Enough input for several batches: the extraction workers import and warm up while
+        # Prefect's API starts, instead of after it (the flow takes them over).
+        batch.prestart_pool(options["workers"] or batch.default_workers())
     try:
         with runtime.embedded_server():
             from flows import progress
@@ -103,6 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except (WarehouseBusy, WarehouseError, runtime.ServerError) as error:
         return _fail(str(error))
     finally:
+        batch.discard_prestarted_pool()
         guard.close()
     _print_summary(summary, time.perf_counter() - started, counts)
     return 0

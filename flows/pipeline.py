@@ -23,8 +23,6 @@ however large the input.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
 import time
 import uuid
 from collections import deque
@@ -47,7 +45,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
 from extractors.context import ruleset_version  # noqa: E402
 from flows import progress  # noqa: E402
-from flows.batch import BatchSpec, PreparedBatch, prepare_batch, start_worker  # noqa: E402
+from flows.batch import BatchSpec, PreparedBatch, default_workers, prepare_batch, start_pool, take_prestarted_pool  # noqa: E402
 from flows.sources import DEFAULT_MAX_BYTES, Reject, WorkItem, discover  # noqa: E402
 from warehouse import loader  # noqa: E402
 from warehouse.db import connect_writer  # noqa: E402
@@ -120,13 +118,10 @@ def extract_task(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
 
 @contextmanager
 def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Plain worker processes for extract_task. Spawned, not forked (the flow process has
-    threads), and given only functions from flows.batch, so they never import Prefect."""
+    """Plain worker processes for extract_task (flows.batch.start_pool): the ones `zhfacts run`
+    started before Prefect was up, when it did, else new ones."""
     global _extraction_pool
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=start_worker)
-    for _ in range(workers):  # start them all now: they import while the first batches are planned
-        pool.submit(int)
+    pool = take_prestarted_pool(workers) or start_pool(workers)
     _extraction_pool = pool
     try:
         yield pool
@@ -140,10 +135,6 @@ def _flow_run_id() -> str | None:
         return str(get_run_context().flow_run.id)  # type: ignore[union-attr]
     except Exception:
         return None
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def make_task_runner(kind: str, workers: int, dask_address: str | None = None) -> tuple[TaskRunner, str]:

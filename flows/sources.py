@@ -81,6 +81,23 @@ def _visible_entries(folder: Path) -> list[Path]:
     )
 
 
+def bytes_at_least(sources: list[str], floor: int) -> bool:
+    """Whether the sources hold at least `floor` bytes of files (stops counting there): a
+    cheap look, before discovery, at whether a run is big enough to need a worker pool."""
+    total = 0
+    for source in sources:
+        path = Path(source)
+        try:
+            files = (p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                total += file.stat().st_size
+                if total >= floor:
+                    return True
+        except OSError:
+            continue  # discovery will say what is wrong with it
+    return False
+
+
 def discover(sources: list[str], jsonl_lines_per_item: int = JSONL_LINES_PER_ITEM) -> tuple[list[WorkItem], list[Reject]]:
     """Every document-bearing file under the sources, in a stable order."""
     items: list[WorkItem] = []

@@ -255,3 +255,31 @@ def test_same_content_under_two_paths_and_two_encodings_is_one_document(tmp_path
     result = process_items(discover([str(tmp_path)])[0])
     assert len({r.document.doc_id for r in result.results}) == 1
     assert sorted(Path(s.source_uri).name for s in result.sources) == ["a-again.txt", "a-crlf.txt", "a-gbk.txt", "a.txt"]
+
+
+def test_bytes_at_least_counts_files_under_folders_and_stops_at_the_floor(tmp_path):
+    from flows.sources import bytes_at_least
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_bytes(b"x" * 600)
+    (tmp_path / "two.jsonl").write_bytes(b"y" * 500)
+    assert bytes_at_least([str(tmp_path)], 1_100)
+    assert not bytes_at_least([str(tmp_path)], 1_101)
+    assert bytes_at_least([str(tmp_path / "two.jsonl"), str(tmp_path / "a")], 1_000)
+    assert not bytes_at_least([str(tmp_path / "missing")], 1)  # discovery reports it, not this
+
+
+def test_a_prestarted_pool_is_taken_only_with_its_worker_count_and_discarded_otherwise():
+    from flows import batch
+
+    batch.prestart_pool(1)
+    try:
+        assert batch.take_prestarted_pool(2) is None  # another size: the flow starts its own
+        pool = batch.take_prestarted_pool(1)
+        assert pool is not None and batch.take_prestarted_pool(1) is None  # taken once
+        assert pool.submit(sum, [1, 2]).result(timeout=60) == 3
+        pool.shutdown()
+        batch.prestart_pool(1)
+    finally:
+        batch.discard_prestarted_pool()
+    assert batch.take_prestarted_pool(1) is None
