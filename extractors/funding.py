@@ -188,11 +188,12 @@ _NEXT_SUBJECT = regex.compile(
     r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
 )
 _PERSON_PRONOUN = regex.compile(r"\s*[他她](?![们們])")
+_SPEECH_WORDS = r"表示|认为|指出|透露|说道"  # what someone says with (also 称 and 说, which end a clause)
 # Who spoke last: 马斯克表示, 马斯克周六晚间发推文称, 埃隆·马斯克说 (a short name, a dotted one or a Latin one).
 _SPEAKER_BEFORE = regex.compile(
     r"(?:^|(?<=[，,。；;：:“”\s]))(?P<name>\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"(?:周[一二三四五六日]|周末|近日|此前|今天|昨天|今日|昨日)?(?:晚间|早间|晚上)?(?:在[^，,。；;]{1,12}?)?"
-    r"(?:表示|称|说|发推文称|发文称|宣布|透露|写道)"
+    rf"(?:发推文|发文)?(?:{_SPEECH_WORDS}|称|说|宣布|写道)"
 )
 _NOT_A_PERSON = regex.compile(r"^(?:他|她|我|你|大家|人们|对此|此前|随后|同时|另外|其中)|(?:公司|集团|企业|机构|部门|方面|官方|人士|媒体|报道|消息|分析|数据)$")
 _RAISER_NEXT = regex.compile(
@@ -233,7 +234,7 @@ _ADVERBIAL_ONLY = regex.compile(
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
-_SPEECH = regex.compile(r"表示|认为|指出|透露|说道|称$|说$")
+_SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|那儿|那|处|手中|手里)?$")
