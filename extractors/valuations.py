@@ -318,7 +318,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         name = _deal_target(ctx, cue_at, deals) if before else None
         if name is None:
             market = r.basis.get(cue) == "market"
-            name = _company_for(ctx, cue_at if before else _clause_start(text, span.start), register, market) if before else _company_for(ctx, span.start, register, market)
+            name = _company_for(ctx, cue_at if before else span.start, register, market)
         if not name:
             continue
         end = span.end + (after.end() if after else 0)
