@@ -247,6 +247,7 @@ _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-
 
 
 _NUMBERED_THING = regex.compile(r"\p{Han}{2,}\d{2,}")
+_DATE_INSIDE = regex.compile(r"\d{2,4}年\d{1,2}月|\d{1,2}月\d{1,2}日")  # 终于在2017年11月: a time, not a name
 _DATE_LIKE = regex.compile(r"^\d{1,4}[年月日号]|^[一二三四五六七八九十]{1,3}[月日号]$")
 _ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
 
@@ -281,7 +282,7 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         return None
     if name.count("“") != name.count("”") or name.count("「") != name.count("」"):
         return None  # “很高兴能: a quotation cut open, not a name
-    if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name) or _NUMBERED_THING.fullmatch(name):
+    if _ROUND_NAME.fullmatch(name) or _DATE_LIKE.match(name) or _NUMBERED_THING.fullmatch(name) or _DATE_INSIDE.search(name):
         return None  # a round (Pre-A), a day (7日), a numbered ship or model (万海261), not a company
     if not _LATIN_ONLY.fullmatch(name):
         han = _LATIN_RUN.sub("", name)  # the Chinese part of 智谱AI, IPO来实现

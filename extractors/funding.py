@@ -72,7 +72,7 @@ _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.
 _CONSORTIUM = regex.compile(
     r"(?:以|由|^)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
 )
-_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对)了?")
+_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结)了?")  # 公示了X收购Y股权案: a notice names the buyer
 
 
 def _blank_quotes(phrase: str) -> str:
@@ -92,6 +92,7 @@ def _strip_manner(phrase: str) -> str:
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
+_SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 # The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
 _INVESTED_IN_THE = regex.compile(
@@ -114,6 +115,7 @@ _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
 _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
+_ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
 _DEAL_COUNT_MARK = regex.compile(r"[笔起]")
 _DEAL_TOTAL = regex.compile(
     r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
@@ -297,6 +299,7 @@ def _rules() -> _FundingRules:
     stake = rules.alternation(inv["stake_words"])
     shares = rules.alternation(inv["share_words"])
     stake_amount = rules.alternation(inv["stake_amounts"])
+    stake_after_name = rules.alternation(inv["stake_amounts_after_name"])
     c = CLAUSE_CHAR
     raise_verbs = rules.alternation(rules.forms(t["raise"]))
     return _FundingRules(
@@ -336,8 +339,8 @@ def _rules() -> _FundingRules:
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
-            rf"\s*(?:的|之)?(?:{stake_amount})?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元)"
-            rf"|(?:(?:的|之)?(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
+            rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
+            rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
@@ -1061,6 +1064,8 @@ class _SentenceReader:
             more, has_stake, end = self._objects(joint.end(), s_end)
             if not (more and has_stake):
                 break
+            if regex.search(r"[，,]", joint.group(0)) and not _SHARE_TOLD.match(self.text, end, s_end):
+                break  # 收购A100%股权,押宝储能和再生铅业务: after a comma only a share told as one goes on the list
             objects, obj_end = objects + more, end
         return objects, obj_end
 
