@@ -12,10 +12,10 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.2",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.1",
+    "money": "1.2",
     "dates": "1.1",
-    "funding": "1.30",
-    "valuations": "1.14",
+    "funding": "1.31",
+    "valuations": "1.15",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -173,6 +173,9 @@ def company_name(phrase: str) -> CompanyName | None:
         if before and not described and looks_like_company(before) and quoted.end() == len(phrase):
             return _checked(before, aliases)  # 觅瑞控股“突击”: the quote is a word, not the name
         return _checked(quoted.group(1).strip(), aliases)
+    glossed = _GLOSS_THEN_MORE.match(phrase)
+    if glossed:
+        phrase = glossed["head"]  # 西太平洋合众银行(PacWest Bancorp)据知情人士: a lost full stop, then the next sentence
     m = _PAREN_ALIAS.match(phrase)
     if m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于", m["alias"]):
         phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
@@ -228,6 +231,7 @@ def company_name(phrase: str) -> CompanyName | None:
 
 
 # Words before a Latin name that are no part of it (使得OpenAI, 合并后VinFast).
+_GLOSS_THEN_MORE = regex.compile(r"^(?P<head>[^()（）]{2,40}[(（][^()（）]{1,40}[)）])(?P<rest>(?:据|消息称|报道称|知情人士).*)$")
 _NOT_A_NAME_PART = regex.compile(
     r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")
 _OWNER_OF_UNIT = regex.compile(

@@ -72,7 +72,7 @@ _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.
 _CONSORTIUM = regex.compile(
     r"(?:以|由|^)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
 )
-_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结)了?")  # 公示了X收购Y股权案: a notice names the buyer
+_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助)了?")  # 公示了X收购Y股权案, 协助X收购Y: X buys
 
 
 def _blank_quotes(phrase: str) -> str:
@@ -125,8 +125,8 @@ _DEAL_TOTAL = regex.compile(
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前)?是"
-    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头)(?:之一)?(?=[，,。；;]|$)"
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
+    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
 # 金融科技公司蚂蚁集团, 人工智能初创企业Inflection AI: a name after what kind of company it is, when
@@ -167,6 +167,8 @@ _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
+_COMPANY_INVESTORS = regex.compile(
+    r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -181,7 +183,7 @@ _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑�
 _CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。；;！？!?\n]{2,40})")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
 _WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
-_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|时|的时候|(?P<before>之前|以前))$")
+_WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|时|的时候|的同时|(?P<before>之前|以前))$")
 # The subject of the clause after a time clause (在收购推特后，埃隆·马斯克做出…; 自从…融资以来，
 # 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
 _NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
@@ -342,7 +344,7 @@ def _rules() -> _FundingRules:
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
             rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
-            rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后)"
+            rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
             rf"|(?:近|约|大约|不到|超过|仅)?[一二三四五六七八九十两半\d]+个?多?(?:年|月|周|天)(?:多)?(?=后|之后|以来|前)"
@@ -901,7 +903,10 @@ class _SentenceReader:
                 continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             lead = s_start + (completed.start() if completed else m.start())
-            deals.append(self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), target, pay))
+            deal = self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), target, pay)
+            if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
+                deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
+            deals.append(deal)
         sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence)] if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
             target, buyer = company_name(m["obj"]), company_name(m["buyer"])
@@ -1314,12 +1319,21 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
     for i, (s_start, s_end) in enumerate(sentences):
         # 其他投资者包括…, right after the round: more investors, even where it names some
         more = _MORE_INVESTORS.match(ctx.text, s_start, min(s_end, s_start + 12)) is not None
-        if not (more or _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
+        owned = _COMPANY_INVESTORS.match(ctx.text, s_start, min(s_end, s_start + 40))
+        if not (more or owned or _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
             continue
         if any(s_start <= d.start < s_end for d in deals):
             continue  # the sentence tells a deal of its own
         window_start = sentences[max(0, i - (1 if more else 6))][0]  # the round told within the last few sentences
         before = [d for d in deals if window_start <= d.start < s_start and d.deal_type in ("funding", "investment")]
+        if owned:
+            # 该公司的一长串投资者名单包括A、B: the investors of that company's round told just before
+            who = company_name(owned["who"])
+            if who is None or who.generic:
+                before = []
+            elif not is_anaphor(who.name):  # 该公司的投资者: the company of the round just told
+                owner = reader.register.resolve(who, s_start)
+                before = [d for d in before if d.company is not None and reader.register.resolve(d.company, d.start) == owner]
         if not before or (before[-1].investors and not more):
             continue
         investors = reader.investors(s_start, s_end)
@@ -1354,7 +1368,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     for s_start, s_end in ctx.sentences:
         deals.extend(reader.read(s_start, s_end))
     deals.sort(key=lambda d: d.start)
-    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text):
+    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS.search(ctx.text):
         _round_followups(reader, ctx, deals)
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
     if debts:

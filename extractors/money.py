@@ -66,8 +66,8 @@ def _rules() -> _MoneyRules:
     for word in rules.forms(q["neutral_before"]):
         qualifier_of[word] = "exact"
     qual_before = rules.alternation(
-        w for key in ("about_before", "over_before", "under_before", "neutral_before") for w in rules.forms(q[key])
-    )
+        w for key in ("about_before", "over_before", "under_before", "neutral_before") for w in rules.forms(q[key]) if w != "上"
+    ) + rf"|(?<!{rules.alternation(q['over_before']['verbs_ending_in_shang'])})上"
     qual_after = rules.alternation(w for key in ("about_after", "over_after", "under_after") for w in rules.forms(q[key]))
     scales = {k: float(v) for k, v in table["scales"].items()}
     sep = r"\s*(?:-|~|～|—|–|至|到)\s*"

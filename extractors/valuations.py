@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyRegister, company_name, is_anaphor, looks_like_company
+from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Valuation
 
@@ -48,7 +48,9 @@ def _rules() -> _ValuationRules:
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
-                           r"(?P<amount>(?:约|近|超过?|逾)?\d+(?:\.\d+)?(?:万亿|亿|万))(?![\d.元美港欧日英韩澳新加股%倍亿万])"
+                           # 700亿-800亿左右 (a range) and 千亿 (an order of magnitude) are bare values too
+                           r"(?P<amount>(?:约|近|超过?|逾|上)?(?:\d+(?:\.\d+)?(?:万亿|亿|万)(?:\s*(?:至|到|-|~|～|—|–)\s*\d+(?:\.\d+)?(?:万亿|亿|万))?|[千百]亿|万亿))"
+                           r"(?![\d.元美港欧日英韩澳新加股%倍亿万])"
                            r"(?!\s*(?:至|到|-|~|～|—|–)\s*\d)"),  # 600亿至700亿美元: a range whose currency comes last
         after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})(?!{rules.alternation(t['not_after_cue'])})"),
         basis=basis,
@@ -269,6 +271,8 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     currency, so these are read here, for valuations only."""
     spans = []
     for m in r.bare.finditer(ctx.text):
+        if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
+            continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
         money = read_as_yuan(m["amount"] + "元", m["amount"], ctx.published_on)
         if money is not None:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
@@ -323,6 +327,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             continue
         end = span.end + (after.end() if after else 0)
         start = min(cue_at, span.start)
+        if register.canonical(name) is None:
+            register.add(start, CompanyName(name))  # …科大讯飞市值…，该上市公司市值站上千亿: noted for what follows
         as_of, precision = date_near(ctx, start, end, dates)
         out.append(
             Valuation(
