@@ -397,6 +397,11 @@ class CompanyRegister:
         for _, known, names in reversed(self.companies):
             if name in names:
                 return known
+        if name.isascii() and " " in name:  # LHN LOGISTICS LIMITED in a headline, LHN Logistics Limited in the body
+            folded = name.casefold()
+            for _, known, names in reversed(self.companies):
+                if any(n.casefold() == folded and (n.isupper() or name.isupper()) for n in names):
+                    return known
         core = name_core(name)
         if len(core) >= 2:
             for _, known, names in reversed(self.companies):

@@ -1389,7 +1389,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 company = None
             if company is None:
                 continue
-            company = register.add(deal.start, CompanyName(company, deal.company.aliases))
+            written = () if is_anaphor(deal.company.name) or deal.company.name == company else (deal.company.name,)
+            company = register.add(deal.start, CompanyName(company, (*deal.company.aliases, *written)))
         if deal_type == "aggregate" and deal.money.amount is None and count is None:
             continue
         investors = [register.canonical(i) or as_written_alone(i, ctx.text) for i in deal.investors if i and i != company]
