@@ -169,6 +169,7 @@ _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+_COMPANY_INVESTORS_MARK = regex.compile(r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -1368,7 +1369,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     for s_start, s_end in ctx.sentences:
         deals.extend(reader.read(s_start, s_end))
     deals.sort(key=lambda d: d.start)
-    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS.search(ctx.text):
+    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text):
         _round_followups(reader, ctx, deals)
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
     if debts:
