@@ -244,7 +244,7 @@ _ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?
 _LATIN_RUN = regex.compile(r"[A-Za-z0-9.&'\- ]+")
 _LIST_NUMBER = regex.compile(r"^\d{1,2}[.、)）]\s*")
 _COUNTED = regex.compile(
-    r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|[元币]$"
+    r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|(?<=[\d十百千万亿美港日欧韩澳台])元$|币$"
 )
 # 'OpenAI迅速绑定', 'Esdec Solar拟赴美IPO': a Latin name with a clause after it.
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")

@@ -153,7 +153,9 @@ _ANNOUNCE_MARK = regex.compile(r"公告")
 # 北京中科富海低温科技有限公司（简称“中科富海”）…: a legal name glossed with its short one, opening
 # a clause (inside one it may be what a deal verb takes: …收购内蒙古联晟…公司(以下简称“联晟新材”))
 _GLOSSED = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z0-9]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)\s*[（(](?:以下)?(?:简称|下称)[：:]?\s*"
+    # the name starts a clause or follows a deal verb, and holds none (公司拟购买陕西驭腾…(简称…): 陕西驭腾…)
+    r"(?:^|(?<=[，,。；;：:\s]|收购|购买|投资|入股|增资|受让|持有的|与|向|对))"
+    r"(?P<name>(?:(?!收购|购买|投资|入股|增资|受让|持有|拟|将)[\p{Han}A-Za-z0-9]){2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)\s*[（(](?:以下)?(?:简称|下称)[：:]?\s*"
     r"[“\"「]?[^”\"」)）]{2,12}[”\"」]?[)）])"
 )
 _GLOSSED_MARK = regex.compile(r"简称|下称")
@@ -244,6 +246,7 @@ _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|那儿|那|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
+_PROCEEDS_BEFORE = regex.compile(r"(?:募集资金|募资)(?:全部|将|拟)?$")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
 
@@ -349,7 +352,7 @@ def _rules() -> _FundingRules:
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
             rf"|(?:近|约|大约|不到|超过|仅)?[一二三四五六七八九十两半\d]+个?多?(?:年|月|周|天)(?:多)?(?=后|之后|以来|前)"
-            rf"|(?P<project>项目|计划|工程|基地|园区|产业园|生产线)"
+            rf"|(?P<project>(?:项目|计划|工程|基地|园区|产业园|生产线)(?!有限|股份|公司|集团|科技|建设|技术))"
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
@@ -1138,7 +1141,8 @@ class _SentenceReader:
             if verb.deal_type == "acquisition":
                 # 募集资金拟用于收购X: what the proceeds are for is a deal, the proceeds are not
                 used_for = self.text.rfind("用于", clause_start, at)
-                clause_start = used_for if used_for >= 0 else clause_start
+                raised = _PROCEEDS_BEFORE.search(self.text, clause_start, at)  # 公司募集资金收购了X
+                clause_start = used_for if used_for >= 0 else raised.end() if raised else clause_start
             if self.not_deal(clause_start, clause_end):
                 continue
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
@@ -1161,7 +1165,8 @@ class _SentenceReader:
                 pass  # 公司拟以…收购: the company the article is about, resolved below
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
-            buyer_name = self.register.resolve(buyer, at) if buyer is not None else None
+            # 公司拟…购买Y: with no company noted before, the one the article is about buys
+            buyer_name = self.register.resolve(buyer, at, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
             named_after = None
             if buyer_name is None and verb.deal_type == "acquisition":
                 buyer_name = named_after = self._buyer_after(clause_start, obj_end, s_end)

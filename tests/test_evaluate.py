@@ -99,3 +99,15 @@ def test_two_rounds_of_one_company_without_amounts_are_two_predictions():
     score = KindScore()
     score_document("funding_rounds", preds, golds, "doc", score)
     assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+
+
+def test_two_rounds_of_one_company_from_different_investors_are_two_predictions():
+    # blind set Y: 行歌科技's strategic rounds, from 蔚来… at its founding and from 联想… in 2022
+    evidence = "其成立之初,就获得了蔚来、上汽等战略投资;2022年又陆续获得了联想、博世等知名企业的战略投资。"
+    golds = [{**GOLD_FR, "company": "行歌科技", "amounts": [], "round": "strategic", "investors": ["蔚来", "上汽"], "text": "就获得了蔚来、上汽等战略投资"},
+             {**GOLD_FR, "company": "行歌科技", "amounts": [], "round": "strategic", "investors": ["联想", "博世"], "text": "又陆续获得了联想、博世等知名企业的战略投资"}]
+    preds = [fr(company="行歌科技", amount=None, amount_usd=None, currency=None, round="strategic", investors=["蔚来", "上汽"], evidence=evidence),
+             fr(company="行歌科技", amount=None, amount_usd=None, currency=None, round="strategic", investors=["联想", "博世"], evidence=evidence)]
+    score = KindScore()
+    score_document("funding_rounds", preds, golds, "doc", score)
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)

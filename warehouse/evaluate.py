@@ -171,8 +171,11 @@ MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
 
 def dedup_key(kind: str, row: dict) -> tuple:
     if kind == "funding_rounds":
-        # the round too: 寻汇SUNRATE's D1 and D2, told without amounts, are two deals
-        return (row["deal_type"], norm(row.get("company")), round(row.get("amount") or 0, -2), row.get("currency"), row.get("round"))
+        # the round too: 寻汇SUNRATE's D1 and D2, told without amounts, are two deals; and the
+        # investors: 行歌科技's strategic rounds from 蔚来… and from 联想… are two (a telling without
+        # investors beside one with them is merged by the extractor before it gets here)
+        investors = frozenset(norm(i) for i in row.get("investors") or [])
+        return (row["deal_type"], norm(row.get("company")), round(row.get("amount") or 0, -2), row.get("currency"), row.get("round"), investors)
     if kind == "valuations":
         return (norm(row["company"]), round(row.get("amount") or 0, -2), row.get("currency"), row.get("basis"))
     if kind == "model_counts":
