@@ -93,12 +93,20 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
+_ACTIVITY_END = regex.compile(r"(?:制作|发行|开发|研发|生产|制造|销售|运营|服务|设计|咨询|管理|贸易|物流|零售|分销)$")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 # The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
 _INVESTED_IN_THE = regex.compile(
     r"(?:^|(?<=[，,。；;：:]))(?:曾经|曾|先后|已)?(?P<verb>投资过|投资了|投资于|投资|领投过|领投了|领投)(?P<objs>[^，,。；;：:的]{2,40}?)的"
     r"(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z ]{1,20}?(?:资本|创投|基金|投资集团|投资公司|投资|Capital|Ventures|Partners))"
     r"(?=表示|称|认为|指出|说|透露|介绍|也|则|已|曾|将|正|在|于|[，,]|\d)"
+)
+# The company as a relative clause: NVIDIA投资的新创科技公司CoreWeave, 薇娅夫妇投资参股的医药生物公司巨子生物.
+_INVESTED_BY_THE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:、与和]))(?:由)?(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·]{1,15}?)\s*(?:曾经|曾|早期|先后|联合|共同|参与)?"
+    r"(?P<verb>投资参股|投资入股|投资|参股|入股|注资|领投)的\s*"
+    r"(?P<obj>[^，,。；;！？!?的]{2,30}?)\s*"
+    r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|已经|已|将|正在|也|还|于|在|曾|签署|宣布|表示|完成|获得|成为|上市|推出|发布|收购|并购|买下|与|和|是|为)"
 )
 # What makes 对X的收购 a deal without a stake: 完成对动视暴雪的收购.
 _COMPLETED = regex.compile(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$")
@@ -687,7 +695,8 @@ class _SentenceReader:
             # IPOs and listings raise money too, but they are not rounds; an acquisition in the
             # same sentence (…房多多在纳斯达克上市;益生股份拟增资收购四方红科技70%股权) still is one.
             passive = [d for d in self._passive(sentence, s_start, s_end) if not self.not_deal(d.start, d.end)]
-            return passive + self._deal_verbs(sentence, s_start, s_end, taken=passive, acquisitions_only=True)
+            described = self._investor_described(sentence, s_start, s_end)  # 薇娅夫妇投资参股的…巨子生物去年年底上市
+            return passive + described + self._deal_verbs(sentence, s_start, s_end, taken=passive + described, acquisitions_only=True)
         deals: list[_Deal] = []
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
@@ -946,10 +955,23 @@ class _SentenceReader:
 
     def _investor_described(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """投资于字节跳动和南京希音的泛大西洋投资集团表示…: an investor described by what it
-        invested in. The investor must be named as one (资本, 投资集团, Capital …)."""
+        invested in. The investor must be named as one (资本, 投资集团, Capital …). And the other
+        way round, a company described by who invested in it (NVIDIA投资的新创科技公司CoreWeave):
+        the company must be told as one (a descriptor before it, or a company-like name)."""
         deals = []
-        if not _INVEST_WORD.search(sentence):
+        if not _INVEST_WORD.search(sentence) and "参股" not in sentence:
             return deals
+        for m in _INVESTED_BY_THE.finditer(sentence):
+            # 微软也与NVIDIA投资的…: the investor is the last name before the verb
+            investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
+            if investor is None or target is None or investor.generic or target.generic or is_anaphor(investor.name) or is_anaphor(target.name):
+                continue
+            described = _DESCRIPTOR_END.search(m["obj"][: m["obj"].find(target.name)].rstrip()) if target.name in m["obj"] else None
+            if not (described or self.evidenced(target.name)) or self.r.not_target_end.search(target.name):
+                continue
+            if self.not_deal(s_start + m.start(), s_start + m.end()):
+                continue
+            deals.append(_Deal(s_start + m.start("inv"), s_start + m.end("obj"), "investment", target, [investor.name], None, NO_MONEY))
         for m in _INVESTED_IN_THE.finditer(sentence):
             investor = company_name(m["inv"])
             if investor is None or investor.generic or not self.r.investor_suffix.search(investor.name):
@@ -1050,12 +1072,16 @@ class _SentenceReader:
         parts = split_list(_ENUM_TAIL.sub("", phrase))
         if any(is_field_name(part) for part in parts):
             return [], has_stake, end  # 中国半导体、微电子和人工智能领域: fields, not companies
-        for part in parts:
+        for i, part in enumerate(parts):
             at = phrase.find(part, pos)
             pos = max(pos, at + len(part))
             name = company_name(part)
             if name is None or name.generic or r.not_object.search(name.name):
                 continue
+            following = company_name(parts[i + 1]) if i + 1 < len(parts) else None
+            if (following is not None and name.name == part.strip() and not self.evidenced(name.name) and _ACTIVITY_END.search(name.name)
+                    and _DESCRIPTOR_END.search(parts[i + 1][: parts[i + 1].find(following.name)].rstrip())):
+                continue  # 好莱坞电影制作及国际发行公司IM Global: two descriptions of one company
             name = self._without_shares(name)
             found.append((name, offset + max(at, 0), offset + max(at, 0) + len(part)))
         return found, has_stake, end
