@@ -93,6 +93,7 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
+_MOVER_AFTER = regex.compile(r"[，,]\s*(?P<name>[\p{Han}A-Za-z0-9]{2,10}?)(?:却|则|也|更|随即|股价|盘中|早盘|午后|尾盘|一度|放量|缩量|直接)*(?:涨停|跌停|大涨|大跌|涨超|跌超|高开|低开|直线拉升|封板)")
 _ACTIVITY_END = regex.compile(r"(?:制作|发行|开发|研发|生产|制造|销售|运营|服务|设计|咨询|管理|贸易|物流|零售|分销)$")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 # The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
@@ -1196,6 +1197,12 @@ class _SentenceReader:
             named_after = None
             if buyer_name is None and verb.deal_type == "acquisition":
                 buyer_name = named_after = self._buyer_after(clause_start, obj_end, s_end)
+            if buyer_name is None and verb.deal_type == "acquisition":
+                # 个股异动聚焦拟收购帝人汽车技术100%股权，威奥股份涨停: the stock the news moved buys
+                mover = _MOVER_AFTER.match(self.text, self._clause_end(obj_end, s_end), s_end)
+                named = company_name(mover["name"]) if mover else None
+                if named is not None and not named.generic:
+                    buyer_name = named_after = self.register.canonical(named.name) or named.name
             buyer_like = named_after is not None or self.investor_like(buyer_name)
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
@@ -1209,8 +1216,9 @@ class _SentenceReader:
             kept = []
             for obj, o_start, o_end in objects:
                 known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
-                if not known and self.r.not_target_end.search(obj.name):
-                    continue
+                if not known and not (has_stake and share_stake) \
+                        and self.r.not_target_end.search(obj.name):
+                    continue  # 投资氢能源技术: a technology; but 收购帝人汽车技术100%股权: only companies have shares
                 stake = has_stake and (verb.deal_type == "acquisition" or share_stake)
                 if verb.strength == "investor":
                     ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
