@@ -327,7 +327,7 @@ def _rules() -> _FundingRules:
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -357,6 +357,7 @@ def _rules() -> _FundingRules:
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
             rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
