@@ -94,6 +94,8 @@ _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
 _MOVER_AFTER = regex.compile(r"[，,]\s*(?P<name>[\p{Han}A-Za-z0-9]{2,10}?)(?:却|则|也|更|随即|股价|盘中|早盘|午后|尾盘|一度|放量|缩量|直接)*(?:涨停|跌停|大涨|大跌|涨超|跌超|高开|低开|直线拉升|封板)")
+_ROUND_AMOUNT_FIRST = regex.compile(
+    r"\s*(?:\d{1,2}[.、)）]\s*)?(?P<round>(?:Pre-?)?[A-H]\d?\+*|天使|种子|战略|Pre-?IPO)轮(?:融资)?(?P<amount>[^，,。；;]{2,16})[，,]")
 _ACTIVITY_END = regex.compile(r"(?:制作|发行|开发|研发|生产|制造|销售|运营|服务|设计|咨询|管理|贸易|物流|零售|分销)$")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 # The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
@@ -327,7 +329,7 @@ def _rules() -> _FundingRules:
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -1237,10 +1239,23 @@ class _SentenceReader:
                     self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))):
                 # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
                 deal_type = "investment"
+            investors = [buyer_name] if buyer_name else []
+            if deal_type == "investment" and buyer_name and _LIST_AND.search(buyer_name):
+                # 英伟达与Benchmark共投MindsDB: each investor named
+                parts = [company_name(p) for p in split_list(buyer_name)]
+                if len(parts) > 1 and all(p is not None and not p.generic for p in parts):
+                    investors = [self.register.canonical(p.name) or p.name for p in parts if p is not None]
+            # 种子轮4650万美金，英伟达与Benchmark共投AI初创企业MindsDB: a round-up's item, round and amount first
+            headline = _ROUND_AMOUNT_FIRST.match(self.text, s_start, at) if deal_type == "investment" else None
+            headline_money = self.money_in(headline.start("amount"), headline.end("amount")) if headline else []
             for obj, o_start, o_end in kept:
                 start = b_start if buyer is not None else at
                 money = each[[o for o, _, _ in objects].index(obj)] if each else price
-                deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, [buyer_name] if buyer_name else [], None, money))
+                if headline and len(kept) == 1:
+                    deals.append(_Deal(s_start, max(obj_end, o_end), "funding", obj, investors, normalise_round(headline["round"]),
+                                       headline_money[0].money if headline_money else money))
+                    continue
+                deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, investors, None, money))
         return deals
 
     def _verb_before(self, obj_end: int, floor: int) -> int:

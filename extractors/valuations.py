@@ -109,6 +109,9 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+_MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
+
+
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]", clause)[-1].lstrip()  # 王小川表示:百川智能… → after the colon
@@ -131,6 +134,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
                      and _COMPANY_NOUN.search(clause, length))  # 苹果为…龙头 (but not 另一笔则是…)
         if register.canonical(head) or quoted_stock or described or is_anaphor(head) or (looks_like_company(head) and company_name(head) is not None):
             company = company_name(head)
+            if company is not None and _MARKET_PREFIX.match(head) and head.endswith(company.name):
+                head = company.name  # 港股联想集团: the market it trades on, then the name
             if company is not None and not company.generic and company.name == head:
                 if clause.startswith("旗下", length):
                     return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
