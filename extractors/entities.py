@@ -102,7 +102,7 @@ class CompanyName:
     aliases: tuple[str, ...] = ()
     generic: bool = False  # a class of companies (51家AIGC初创企业), not one
     count: int | None = None  # how many, for a class
-    investor: str | None = None  # 从微软获得…: the source of the money, read off the subject phrase
+    investors: tuple[str, ...] = ()  # 从微软获得…: the sources of the money, read off the subject phrase
 
 
 # 周一在一条简短的推文中宣布: when and where, not who.
@@ -425,6 +425,10 @@ class CompanyRegister:
         for _, known, names in self.companies:
             if known == name:
                 out |= names
+        first = name.split(" ")[0]
+        if name.isascii() and " " in name and len(first) >= 3 and first[0].isupper() and self.canonical(first) in (None, name) \
+                and regex.search(regex.escape(first) + r"(?![A-Za-z .\-])", self.text.replace(name, "")):
+            out.add(first)  # Archer Aviation, then Archer股票, Archer的兴趣: the short name it goes by
         return out - {name}
 
     def resolve(self, company: CompanyName, position: int, or_topic: bool = False) -> str | None:

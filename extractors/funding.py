@@ -45,7 +45,7 @@ CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
-_ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等(?:机构|公司|企业|投资方|股东)$")
+_ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等\p{Han}{0,4}?(?:机构|公司|企业|投资方|投资人|投资者|股东|巨头|资本|基金|资方)$")
 # What stands between a subject and its verb: 拟以3亿元, 于10月29日期间通过集中竞价方式, 斥资…
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
@@ -136,7 +136,7 @@ _DEAL_TOTAL = regex.compile(
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
+    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
     r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
@@ -544,10 +544,9 @@ class _SentenceReader:
                 if phrase.startswith("自") and "以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]:
                     phrase = phrase[1:]  # 自软银在2016年…收购Arm以来: since, not part of the name
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
-            investor = None
-            if source:
-                found = company_name(source["who"])
-                investor = found.name if found and not found.generic else None
+            investors: tuple[str, ...] = ()
+            if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
+                investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
             company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase)))
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
@@ -559,8 +558,8 @@ class _SentenceReader:
                     return CompanyName(pointer.group(0)), start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
-                if investor:
-                    company = CompanyName(company.name, company.aliases, company.generic, company.count, investor)
+                if investors:
+                    company = CompanyName(company.name, company.aliases, company.generic, company.count, investors)
                 return company, start
             if hop == 0:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
@@ -764,8 +763,7 @@ class _SentenceReader:
             round_ = normalise_round(round_text)
             # 获得腾讯投资: before a received 投资 the middle names who invested
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
-            if company.investor:
-                investors.insert(0, company.investor)
+            investors[:0] = [i for i in company.investors if i not in investors]
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
             strong_raise = m["noun"] == "融资" and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
@@ -774,7 +772,8 @@ class _SentenceReader:
                 continue
             # 获米哈游和蔚来资本投资: named investors put money in (an investment); 获A领投的B轮融资
             # and 完成融资 are the company raising a round.
-            kind = "investment" if m["noun"] in self.r.received_nouns and investors and not round_text else "funding"
+            # …and with an amount told (获得波音等2.15亿美元的股权投资) the company raised a round: a funding
+            kind = "investment" if m["noun"] in self.r.received_nouns and investors and not round_text and not spans else "funding"
             deals.append(
                 _Deal(
                     c_start, max(end, spans[0].end if spans else end), kind, company,
@@ -1117,7 +1116,7 @@ class _SentenceReader:
         at = self.text.find(base)
         while at >= 0:
             if not self.text.startswith("股份", at + len(base)):
-                return CompanyName(base, name.aliases, name.generic, name.count, name.investor)
+                return CompanyName(base, name.aliases, name.generic, name.count, name.investors)
             at = self.text.find(base, at + 1)
         return name
 
