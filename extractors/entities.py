@@ -70,7 +70,7 @@ def _rules() -> _EntityRules:
         ),
         plural=regex.compile(
             # 51家, 十余家 (but 一家荷兰的初创公司「Meatable」 is one company)
-            r"(?!一家|一个)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|个(?=\p{Han}{0,6}(?:项目|企业|公司|团队)))|" + rules.alternation(t["generic"]["plural_markers"])
+            r"(?!一家|一个)(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|个(?=\p{Han}{0,6}(?:项目|企业|公司|团队)))|" + rules.alternation(t["generic"]["plural_markers"])
         ),
     )
 
@@ -156,9 +156,9 @@ def company_name(phrase: str) -> CompanyName | None:
     plural = r.plural.search(phrase)
     if plural or phrase in r.generic or _without_country(phrase, r) in r.generic:  # 日本财团
         count = None
-        m = regex.search(r"(\d+)(?:多|余)?[家个]", phrase)
+        m = regex.search(r"(\d+(?:\.\d+)?)(万)?(?:多|余)?[家个]", phrase)
         if m:
-            count = int(m.group(1))
+            count = round(float(m.group(1)) * (10_000 if m.group(2) else 1))  # 1.2万家 → 12000
         return CompanyName(phrase, (), True, count)
     kind = r.descriptor_end.search(phrase)
     if kind and phrase[: kind.start()] in r.sectors:  # AI初创公司: a kind of company

@@ -93,6 +93,7 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
+_COUNT_TAIL = regex.compile(r"\d+(?:\.\d+)?万?(?:多|余)?家$")
 _MOVER_AFTER = regex.compile(r"[，,]\s*(?P<name>[\p{Han}A-Za-z0-9]{2,10}?)(?:却|则|也|更|随即|股价|盘中|早盘|午后|尾盘|一度|放量|缩量|直接)*(?:涨停|跌停|大涨|大跌|涨超|跌超|高开|低开|直线拉升|封板)")
 _ROUND_AMOUNT_FIRST = regex.compile(
     r"\s*(?:\d{1,2}[.、)）]\s*)?(?P<round>(?:Pre-?)?[A-H]\d?\+*|天使|种子|战略|Pre-?IPO)轮(?:融资)?(?P<amount>[^，,。；;]{2,16})[，,]")
@@ -136,7 +137,7 @@ _DEAL_TOTAL = regex.compile(
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
-    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
+    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
     r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
@@ -242,12 +243,12 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
-    r"[「“\"]?(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,12}?)[」”\"]?"  # 「Meatable」是一家…
-    r"(?=宣布|迅速|正式|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
+    r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,12}?)[」”\"]?"  # 「Meatable」是一家…
+    r"(?=宣布|迅速|正式|传统上|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(
-    r"(?:并且|并|而且|而|且|如今|目前|现在|此前|此后|随后|之后|后来|同年|当年|今年|去年|近日|日前|已经|已|又|也|还|再|曾|先后|陆续|相继|分别|共|累计|"
+    r"(?:并且|并|而且|而|且|如今|目前|现在|此前|此后|随后|之后|后来|同年|当年|今年|去年|近日|日前|已经|已|又|也|还|再|曾|先后|陆续|相继|分别|共|累计|先是|首先|然后|接着|继而|"
     r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
@@ -543,6 +544,9 @@ class _SentenceReader:
                     phrase = consortium["lead"]
                 if phrase.startswith("自") and "以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]:
                     phrase = phrase[1:]  # 自软银在2016年…收购Arm以来: since, not part of the name
+                dash = phrase.rfind("——")
+                if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
+                    phrase = phrase[dash + 2 :]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
             investors: tuple[str, ...] = ()
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
@@ -1073,6 +1077,11 @@ class _SentenceReader:
         found: list[tuple[CompanyName, int, int]] = []
         pos = 0
         parts = split_list(_ENUM_TAIL.sub("", phrase))
+        counted = _COUNT_TAIL.search(phrase)
+        if counted and len(parts) == 1:
+            whole = company_name(phrase)  # 专精特新“小巨人”企业4900家: a class of companies, counted
+            if whole is not None and whole.generic:
+                return [(whole, start, end)], has_stake, end
         if any(is_field_name(part) for part in parts):
             return [], has_stake, end  # 中国半导体、微电子和人工智能领域: fields, not companies
         for i, part in enumerate(parts):
