@@ -177,7 +177,7 @@ def company_name(phrase: str) -> CompanyName | None:
     if glossed:
         phrase = glossed["head"]  # 西太平洋合众银行(PacWest Bancorp)据知情人士: a lost full stop, then the next sentence
     m = _PAREN_ALIAS.match(phrase)
-    if m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于", m["alias"]):
+    if m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于|^(?:有限|普通)合伙$", m["alias"]):
         phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
     if m:
         if m["short"] and m["short"] != "即":
@@ -295,6 +295,8 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
     unplaced = _without_country(name, r)
+    if unplaced is not None and len(unplaced) >= 2 and _LATIN_ONLY.fullmatch(unplaced):
+        return CompanyName(unplaced, tuple(dict.fromkeys(a for a in [*aliases, name] if a != unplaced)))  # 日本JIP → JIP
     if unplaced is not None and len(unplaced) >= 2 and unplaced not in r.generic:
         aliases = [*aliases, unplaced]  # 美国西屋电气 is also 西屋电气
     return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))

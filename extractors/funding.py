@@ -93,6 +93,9 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
+_STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
+_BY_COMMA_LIST = regex.compile(
+    r"由(?P<inv>(?:(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}[，,]){1,8}(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}?)(?:联合|共同)?(?:合投|共投|投资|出资|参投)(?=[，,。；;]|$)")
 _COUNT_TAIL = regex.compile(r"\d+(?:\.\d+)?万?(?:多|余)?家$")
 _MOVER_AFTER = regex.compile(r"[，,]\s*(?P<name>[\p{Han}A-Za-z0-9]{2,10}?)(?:却|则|也|更|随即|股价|盘中|早盘|午后|尾盘|一度|放量|缩量|直接)*(?:涨停|跌停|大涨|大跌|涨超|跌超|高开|低开|直线拉升|封板)")
 _ROUND_AMOUNT_FIRST = regex.compile(
@@ -242,10 +245,18 @@ _BARE_ROUND_END = r"(?<=(?:[A-Ha-h]\d?\+*|Pre-?[A-H]\+?|天使|种子)轮)(?=[�
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
-    r"\s*(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
+    r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,12}?)[」”\"]?"  # 「Meatable」是一家…
-    r"(?=宣布|迅速|正式|传统上|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
+    r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|股价|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
+def clause_opening_name(clause: str) -> str | None:
+    """The name a clause opens with when what follows reads as its predicate (英伟达已经在…,
+    滴灌通宣布…), for a 该公司 told after it."""
+    m = _CLAUSE_TOPIC.match(clause)
+    company = company_name(m["name"]) if m else None
+    return company.name if company is not None and not company.generic and company.name == m["name"].strip() else None
+
+
 # What a clause holds besides its subject: time, adverbs, 并/而.
 _ADVERBIAL_ONLY = regex.compile(
     r"(?:并且|并|而且|而|且|如今|目前|现在|此前|此后|随后|之后|后来|同年|当年|今年|去年|近日|日前|已经|已|又|也|还|再|曾|先后|陆续|相继|分别|共|累计|先是|首先|然后|接着|继而|"
@@ -354,7 +365,7 @@ def _rules() -> _FundingRules:
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
             rf"(?:大幅|累计|合计|大举|集体|持续|再度|再次|连续)?(?:增持|买入|加仓|举牌)"
         ),
-        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,30}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
+        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
@@ -630,6 +641,8 @@ class _SentenceReader:
                 return True
             if _CODE_AFTER.match(after) or after.startswith(("公司", "集团")):
                 return True  # X(603876), 东芝公司
+            if _STOCK_MOVE.match(after):
+                return True  # 每日优鲜盘前涨超46%: only a listed company's shares move
             pos = text.find(name, pos + 1)
         return False
 
@@ -647,6 +660,10 @@ class _SentenceReader:
         # Bridford,、MilkyWay: a stray comma in a list is a 、 (same length: positions hold)
         sentence = _STRAY_LIST_COMMA.sub(lambda m: "、".ljust(len(m.group(0))), self.text[s_start:s_end])
         found: list[str] = []
+        for m in _BY_COMMA_LIST.finditer(sentence):  # 由A（有限合伙），B，C，D合投: commas list them
+            names = _names(_GLOSS.sub("", m["inv"]).replace("，", "、").replace(",", "、"))
+            if len(names) >= 2:
+                found.extend(names)
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             for m in pattern.finditer(sentence):
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
@@ -681,7 +698,10 @@ class _SentenceReader:
                 found.extend(names)
         # In the order the sentence names them: the lead investor first (领投方为A，B跟投). The
         # sort is stable, so names not in the sentence (find → -1, sorted last) keep their order.
-        return sorted(dict.fromkeys(found), key=lambda name: sentence.find(name) % (len(sentence) + 1))
+        unique = list(dict.fromkeys(found))
+        # 由珠海横琴知一乾睿投资合伙企业…合投: read as 珠海横琴知一乾睿 (由X投资) too; the longer name stays
+        unique = [n for n in unique if not any(o != n and o.startswith(n) and len(n) >= 4 for o in unique)]
+        return sorted(unique, key=lambda name: sentence.find(name) % (len(sentence) + 1))
 
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
@@ -764,6 +784,8 @@ class _SentenceReader:
             lettered = [f for f in found_rounds if f["round"] or f["round3"]]
             last = (lettered or found_rounds)[-1] if found_rounds else None
             round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
+            if last is not None and normalise_round(round_text) is None and sentence.startswith("战略", last.end()):
+                round_text = "战略"  # 新一轮战略融资: the new round is a strategic one
             round_ = normalise_round(round_text)
             # 获得腾讯投资: before a received 投资 the middle names who invested
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)

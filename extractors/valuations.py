@@ -22,6 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company
+from extractors.funding import clause_opening_name
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Valuation
 
@@ -112,6 +113,14 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
 _MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
 
 
+def _opening_before(text: str, clause_start: int, s_start: int) -> str | None:
+    """The name the clause right before `clause_start` (in the same sentence) opens with."""
+    if clause_start - 1 <= s_start:
+        return None
+    prev_start = _clause_start(text, clause_start - 1, s_start)
+    return clause_opening_name(text[prev_start : clause_start - 1])
+
+
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]", clause)[-1].lstrip()  # 王小川表示:百川智能… → after the colon
@@ -179,6 +188,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
             return named
+    if is_anaphor(_SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()):
+        # 英伟达已经在…获得了第一桶金，该公司市值飙升至…: the subject of the clause before
+        opening = _opening_before(text, clause_start, ctx.sentences.covering(cue_at, cue_at + 1)[0])
+        if opening:
+            return register.canonical(opening) or opening
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
@@ -192,7 +206,10 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         leading = _leading_company(before_cue[: by_value.start()], cue_at, register)
         if leading:
             return leading
-    if _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip():
+    subject = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()
+    if subject and is_anaphor(subject):
+        return register.topic(cue_at) if register.topic is not None else None
+    if subject:
         return None  # the clause has a subject, and it is no company
     s_start, s_end = ctx.sentences.covering(cue_at, cue_at + 1)
     # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
