@@ -15,6 +15,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 from __future__ import annotations
 
 from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -93,6 +94,9 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
+# What may describe an investment between its amount and 投资: 第二笔多年投资, 小规模的投资.
+_INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年|小规模|大规模|巨额|大额|少量|新一轮|新的|额外)的?)*"
+_FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资")
 _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
 _BY_COMMA_LIST = regex.compile(
     r"由(?P<inv>(?:(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}[，,]){1,8}(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}?)(?:联合|共同)?(?:合投|共投|投资|出资|参投)(?=[，,。；;]|$)")
@@ -140,8 +144,8 @@ _DEAL_TOTAL = regex.compile(
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
-    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直)?是"
-    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商)(?:之一)?(?=[，,。；;]|$)"
+    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直|成立之初|成立时|最初|起初)?是"
+    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商|非营利组织|研究机构|实验室)(?:之一)?(?=[，,。；;]|$)"
 )
 _IS_MARK = regex.compile(r"是")
 # 金融科技公司蚂蚁集团, 人工智能初创企业Inflection AI: a name after what kind of company it is, when
@@ -247,7 +251,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,12}?)[」”\"]?"  # 「Meatable」是一家…
-    r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|股价|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
+    r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在\d|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 def clause_opening_name(clause: str) -> str | None:
     """The name a clause opens with when what follows reads as its predicate (英伟达已经在…,
@@ -346,14 +350,14 @@ def _rules() -> _FundingRules:
         ),
         verbs=verbs,
         invest_to=regex.compile(
-            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|追加|累计|共|总计|合计)*了?"
-            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:的)?"
+            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
+            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:的)?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
         # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
         invest_made=regex.compile(
-            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出)"
-            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?"
+            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
+            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
         ),
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
@@ -535,6 +539,7 @@ class _SentenceReader:
         part of the subject."""
         end = pos
         own_clause_named = True
+        investors: tuple[str, ...] = ()  # …，并从微软获得了…: the source, kept when the subject is clauses back
         for hop in range(6):
             start = self._clause_start(s_start, end)
             # 滴灌通获4.58亿美元真迈生物获近4亿元: a name starts after the amount before it (but
@@ -559,7 +564,6 @@ class _SentenceReader:
                 if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
                     phrase = phrase[dash + 2 :]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
-            investors: tuple[str, ...] = ()
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
                 investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
@@ -567,14 +571,14 @@ class _SentenceReader:
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
                 topic = self._clause_topic(phrase)
                 if topic is not None:
-                    return topic, start
+                    return dataclasses.replace(topic, investors=investors or topic.investors), start
                 pointer = _POINTER_HEAD.match(phrase)
                 if pointer:  # 该企业注册资本5520万美元，已于2023年完成天使轮: the clause is about it
-                    return CompanyName(pointer.group(0)), start
+                    return CompanyName(pointer.group(0), investors=investors), start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investors:
-                    company = CompanyName(company.name, company.aliases, company.generic, company.count, investors)
+                    company = dataclasses.replace(company, investors=investors)
                 return company, start
             if hop == 0:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
@@ -798,8 +802,9 @@ class _SentenceReader:
                 continue
             # 获米哈游和蔚来资本投资: named investors put money in (an investment); 获A领投的B轮融资
             # and 完成融资 are the company raising a round.
-            # …and with an amount told (获得波音等2.15亿美元的股权投资) the company raised a round: a funding
-            kind = "investment" if m["noun"] in self.r.received_nouns and investors and not round_text and not spans else "funding"
+            # …but several investors and an amount (从波音、Stellantis等那里获得2.15亿美元的股权投资) are a round
+            # raised, a funding; one investor with an amount (从微软获得了10亿美元的投资) invested
+            kind = "investment" if m["noun"] in self.r.received_nouns and investors and not round_text and (not spans or len(investors) == 1) else "funding"
             deals.append(
                 _Deal(
                     c_start, max(end, spans[0].end if spans else end), kind, company,
@@ -910,7 +915,8 @@ class _SentenceReader:
                         continue
                 money = spans[0].money if spans else NO_MONEY
                 known = target.generic or self.evidenced(target.name)
-                if not spans and not known or not (spans or self.investor_like(investor.name)):
+                made = pattern is self.r.invest_made  # 对Anthropic进行了小规模的投资: a deal done, whoever did it
+                if not spans and not known or not (spans or made or self.investor_like(investor.name)):
                     continue  # 加大对中国市场的投入: no amount, and neither side reads as a company
                 if not known and self.r.not_target_end.search(target.name):
                     continue  # 向氢能源技术投资: a technology, not a company
@@ -1527,7 +1533,7 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         fr for fr in kept
         if fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
             k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
-            and fr.round in (None, k.round) and _investors_agree(k, fr)
+            and fr.round in (None, k.round) and _investors_agree(k, fr) and not _another_deal(k, fr)
             for k in kept
         )
     ]
@@ -1539,8 +1545,15 @@ def _told(fr: FundingRound) -> tuple[bool, bool, int]:
     return fr.money.amount is not None, bool(fr.company) and fr.company in fr.provenance.evidence, bool(fr.round) + len(fr.investors)
 
 
+def _another_deal(a: FundingRound, b: FundingRound) -> bool:
+    """微软…向Open AI提供了第二笔多年投资: a telling that says it is a further deal is not the one before."""
+    return a.provenance.evidence != b.provenance.evidence and bool(_FURTHER_DEAL.search(b.provenance.evidence))
+
+
 def _same_telling(a: FundingRound, b: FundingRound) -> bool:
     """The same deal read twice from one passage (by two rules, or a lede and its body)."""
+    if _another_deal(a, b):
+        return False
     same_money = (a.money.amount == b.money.amount) or b.money.amount is None
     same_round = b.round in (None, a.round)
     near = abs(a.provenance.span_start - b.provenance.span_start) < 300
@@ -1552,6 +1565,8 @@ def _complementary(a: FundingRound, b: FundingRound) -> bool:
     the round or the investors the other gives (Aegis完成种子轮融资。本轮融资金额为数百万美元，
     投资方为…: the same amount, and the round in one, the investors in the other)."""
     if a.money.amount is not None and b.money.amount is not None and (a.money.amount, a.money.currency) != (b.money.amount, b.money.currency):
+        return False
+    if _another_deal(a, b):
         return False
     if a.round and b.round and a.round != b.round or not _investors_agree(a, b):
         return False

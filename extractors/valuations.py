@@ -191,7 +191,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     if is_anaphor(_SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()):
         # 英伟达已经在…获得了第一桶金，该公司市值飙升至…: the subject of the clause before
         opening = _opening_before(text, clause_start, ctx.sentences.covering(cue_at, cue_at + 1)[0])
-        if opening:
+        if opening and (register.canonical(opening) or looks_like_company(opening) or text.count(opening) >= 2):
             return register.canonical(opening) or opening
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
@@ -219,6 +219,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         leading = _leading_company(text[prev_start:pos], cue_at, register)
         if leading:
             return leading
+        opening = clause_opening_name(text[prev_start:pos])  # 英伟达已经在AI领域取得了…，市值飙升至…
+        if opening and (register.canonical(opening) or looks_like_company(opening) or text.count(opening) >= 2):
+            return register.canonical(opening) or opening
         pos = prev_start - 1
     first_clause_end = next((i for i in range(s_start, cue_at) if text[i] in STOPS), None)
     if first_clause_end is not None:
@@ -235,7 +238,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
 
 
 # A sentence quoting one stock (not a market's totals): whose 市值 it gives when it names no company.
-_STOCK_CONTEXT = regex.compile(r"股价|收于|收报|报收|现报|开盘|收盘")
+_STOCK_CONTEXT = regex.compile(r"股价|收于|收报|报收|现报|开盘|收盘|发行价")  # 发行价格16.5元，对应发行后总市值9.24亿
 _MARKET_WIDE = regex.compile(r"上市企业|上市公司|\d+家|板块|指数|个股|\d+只|成分股|大盘")
 _STOCK_OWNER = regex.compile(r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,12}?)的?股价")
 
@@ -257,8 +260,8 @@ def _quoted_stock(sentence: str, register: CompanyRegister) -> str | None:
 
 # A value changed in one clause and stated in the next: 该公司的估值翻了一番，目前超过600亿美元.
 _CHANGED_THEN = regex.compile(
-    r"(?P<cue>估值|市值)(?:也|已经|已|更是|则)?(?:翻了一番|翻了一倍|翻倍|翻了两番|翻了几番|大涨|飙升|暴涨|上涨|增长|下跌|缩水|暴跌)"
-    r"[^，,。；;]{0,8}[，,]\s*(?:目前|现在|如今|当前|已经|已|则|更)?(?:超过|超|达到|达|为|约为|约|接近|逾|突破|升至|涨至|跌至|降至|仅)?$"
+    r"(?P<cue>估值|市值)(?:也|已经|已|更是|则)?(?:翻了一番|翻了一倍|翻倍|翻了两番|翻了几番|大涨|飙升|暴涨|上涨|增长|下跌|缩水|暴跌|减少|蒸发)"
+    r"[^，,。；;]{0,12}[，,]\s*(?:目前|现在|如今|当前|已经|已|则|更)?(?:超过|超|达到|达|为|约为|约|接近|逾|突破|升至|涨至|跌至|降至|仅剩|只剩|剩下|仅)?$"
 )
 # The next step of a value just told: …估值调低至240亿美元，随后又调低至约130亿美元.
 _VALUE_GOES_ON = regex.compile(
