@@ -163,6 +163,8 @@ def company_name(phrase: str) -> CompanyName | None:
     kind = r.descriptor_end.search(phrase)
     if kind and phrase[: kind.start()] in r.sectors:  # AI初创公司: a kind of company
         return CompanyName(phrase, (), True, None)
+    if kind and kind.group(0) in _KIND_ONLY and not _LATIN_RUN.fullmatch(phrase[: kind.start()]):
+        return CompanyName(phrase, (), True, None)  # 手表巨头, 电商巨头: a trade and a rank, no name
     aliases: list[str] = []
     quoted = _QUOTED.search(phrase)
     if quoted and "的" in phrase[quoted.end() :]:
@@ -214,6 +216,11 @@ def company_name(phrase: str) -> CompanyName | None:
         while (lead := r.descriptor_lead.match(phrase)) and not r.legal_suffix.fullmatch(phrase[lead.end() :]) \
                 and len(phrase) - lead.end() >= 4:
             phrase = phrase[lead.end() :]
+        # 智能产品设计工具研发企业上海奥梭格纳科技有限公司: a description, then a legal name opening with its place
+        cuts = [d.end() for d in r.descriptor.finditer(phrase)
+                if (r.region_prefix.match(phrase[d.end() :]) or r.country_prefix.match(phrase[d.end() :])) and r.legal_suffix.search(phrase, d.end())]
+        if cuts:
+            phrase = phrase[cuts[-1] :]
         return _checked(phrase, aliases)
     # The name follows the last descriptor: 合成数据公司光轮智能 → 光轮智能
     last = None
@@ -232,6 +239,7 @@ def company_name(phrase: str) -> CompanyName | None:
 
 # Words before a Latin name that are no part of it (使得OpenAI, 合并后VinFast).
 _GLOSS_THEN_MORE = regex.compile(r"^(?P<head>[^()（）]{2,40}[(（][^()（）]{1,40}[)）])(?P<rest>(?:据|消息称|报道称|知情人士).*)$")
+_KIND_ONLY = frozenset(["巨头", "龙头", "大厂", "独角兽", "新势力"])
 _NOT_A_NAME_PART = regex.compile(
     r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")
 _OWNER_OF_UNIT = regex.compile(
@@ -360,6 +368,14 @@ def name_core(name: str) -> str:
     return core if len(core) >= 2 else name
 
 
+def bare_core(name: str) -> str:
+    """The core without a trade ending either: 上海奥梭格纳科技有限公司 → 奥梭格纳 (the short name a
+    headline uses)."""
+    core = name_core(name)
+    bare = _rules().name_suffix.sub("", core)
+    return bare if len(bare) >= 2 and bare != core else core
+
+
 @dataclass
 class CompanyRegister:
     """Companies named in one document, in order, with the names each is known by."""
@@ -409,6 +425,11 @@ class CompanyRegister:
             for _, known, names in reversed(self.companies):
                 if any(name_core(n) == core for n in names):
                     return known  # 宁波蛙声科技有限公司 is the 蛙声科技 named before
+        bare = bare_core(name)
+        if len(bare) >= 3 and _rules().legal_suffix.search(name):
+            for _, known, names in reversed(self.companies):
+                if any(n == bare or bare_core(n) == bare for n in names):
+                    return known  # 上海奥梭格纳科技有限公司 is the 奥梭格纳 of the headline
         return None
 
     def last_before(self, position: int) -> str | None:

@@ -97,6 +97,9 @@ _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?
 # What may describe an investment between its amount and 投资: 第二笔多年投资, 小规模的投资.
 _INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年|小规模|大规模|巨额|大额|少量|新一轮|新的|额外)的?)*"
 _FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资")
+_ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
+_FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
+_SHARES_OF = regex.compile(r"\d+(?:\.\d+)?%的?(?:股份|股权)")
 _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
 _BY_COMMA_LIST = regex.compile(
     r"由(?P<inv>(?:(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}[，,]){1,8}(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}?)(?:联合|共同)?(?:合投|共投|投资|出资|参投)(?=[，,。；;]|$)")
@@ -645,6 +648,8 @@ class _SentenceReader:
                 return True
             if _CODE_AFTER.match(after) or after.startswith(("公司", "集团")):
                 return True  # X(603876), 东芝公司
+            if _SHARES_OF.match(after):
+                return True  # 持有永辉5.27%的股份: only a company has shares
             if _STOCK_MOVE.match(after):
                 return True  # 每日优鲜盘前涨超46%: only a listed company's shares move
             pos = text.find(name, pos + 1)
@@ -921,6 +926,8 @@ class _SentenceReader:
                 if not known and self.r.not_target_end.search(target.name):
                     continue  # 向氢能源技术投资: a technology, not a company
                 stop = max(end, spans[0].end if spans else end)
+                if target.generic and target.name in _ONE_UNNAMED or _FUND_TARGET.search(target.name):
+                    continue
                 deal_type = "aggregate" if target.generic else "investment"
                 round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], round_, money, target.count))
@@ -1254,6 +1261,8 @@ class _SentenceReader:
             known_share = sum(known_company(o.name) for o, _, _ in objects) / len(objects)
             kept = []
             for obj, o_start, o_end in objects:
+                if _FUND_TARGET.search(obj.name):
+                    continue  # 参投KKR基金: a fund's partnership interest, not a company
                 known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
                 if not known and not (has_stake and share_stake) \
                         and self.r.not_target_end.search(obj.name):
@@ -1471,6 +1480,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         company = None
         count = deal.company_count
         deal_type = deal.deal_type
+        if deal.company is not None and deal.company.generic and deal.company.name in _ONE_UNNAMED:
+            continue  # 向合营公司增资: one company the article does not name is no deal to report
         if deal.company is not None and deal.company.generic:
             deal_type, count = "aggregate", deal.company.count
         elif deal.company is not None:
