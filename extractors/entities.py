@@ -425,6 +425,10 @@ class CompanyRegister:
             for _, known, names in reversed(self.companies):
                 if any(name_core(n) == core for n in names):
                     return known  # 宁波蛙声科技有限公司 is the 蛙声科技 named before
+        if name.isascii() and " " not in name and len(name) >= 3 and name[:1].isupper():
+            for _, known, names in reversed(self.companies):
+                if any(n.isascii() and n.startswith(name + " ") for n in names):
+                    return known  # Taiko, where the article names Taiko Pharmaceutical
         bare = bare_core(name)
         if len(bare) >= 3 and _rules().legal_suffix.search(name):
             for _, known, names in reversed(self.companies):

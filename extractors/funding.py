@@ -99,6 +99,7 @@ _INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年
 _FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资")
 _ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
 _FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
+_SHARES_OF_NAME = regex.compile(r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:普通股|优先股|股份|股票|A股|H股)")
 _SHARES_OF = regex.compile(r"\d+(?:\.\d+)?%的?(?:股份|股权)")
 _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
 _BY_COMMA_LIST = regex.compile(
@@ -799,6 +800,8 @@ class _SentenceReader:
             # 获得腾讯投资: before a received 投资 the middle names who invested
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
+            if m["verb"].startswith("吸引") and not investors:
+                continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
             strong_raise = m["noun"] == "融资" and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
@@ -910,6 +913,12 @@ class _SentenceReader:
                     continue
                 investor, i_start = self.subject(s_start, at)
                 target = company_name(m["obj"])
+                clause_from = self._clause_start(s_start, at)
+                listed = _names(self.text[clause_from:at]) if investor is None or investor.generic else []
+                if len(listed) >= 2:  # 苹果、三星电子、英伟达等科技巨头已经开始对其进行投资: each of them
+                    investor, i_start = CompanyName("、".join(listed)), clause_from
+                else:
+                    listed = []
                 if investor is None or investor.generic or target is None:
                     continue
                 if has_verb:
@@ -930,7 +939,7 @@ class _SentenceReader:
                     continue
                 deal_type = "aggregate" if target.generic else "investment"
                 round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
-                deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, [investor.name], round_, money, target.count))
+                deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, listed or [investor.name], round_, money, target.count))
         for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
             at, end = s_start + m.start(), s_start + m.end()
             spans = self.money_in(s_start + m.start("gap"), s_start + m.end("gap"))
@@ -1080,6 +1089,14 @@ class _SentenceReader:
             stop = r.object_end.search(text, close.end(), limit)
         if stop and stop.group("project"):
             return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
+        if (stop and stop.group("count") and not text[start : stop.start()].strip(" 了额外约近共计合计")
+                and regex.search(r"(?:认购|购买|收购|受让)了?$", text[max(0, start - 3) : start])):  # (not a trade: 买入, 增持)
+            # 认购额外1,007,500股Taiko股份: the count first, then whose shares
+            after = self._clause_end(stop.end(), min(s_end, stop.end() + 40))
+            whose = _SHARES_OF_NAME.fullmatch(text, stop.end(), after)
+            named = company_name(whose["name"]) if whose else None
+            if named is not None and not named.generic:
+                return [(named, whose.start("name"), whose.end("name"))], True, after
         end = stop.start() if stop else self._clause_end(start, limit)
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
@@ -1093,6 +1110,8 @@ class _SentenceReader:
                     and named.name == text[start:amount_after].strip() and self.evidenced(named.name)):
                 end = amount_after
         phrase = text[start:end]
+        if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
+            return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
         owner = r.owner.match(phrase)
         if owner and owner.group(0).count("(") + owner.group(0).count("（") > owner.group(0).count(")") + owner.group(0).count("）"):
             owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
