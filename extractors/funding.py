@@ -76,6 +76,11 @@ _CONSORTIUM = regex.compile(
 _APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助)了?")  # 公示了X收购Y股权案, 协助X收购Y: X buys
 
 
+def _inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` sits inside brackets opened after `start`."""
+    return text.count("(", start, pos) + text.count("（", start, pos) > text.count(")", start, pos) + text.count("）", start, pos)
+
+
 def _blank_quotes(phrase: str) -> str:
     """Stock quotes in brackets, (8.11, -0.02, -0.25%), as ideographic spaces of the same length."""
     return _STOCK_QUOTE.sub(lambda m: "\u3000" * len(m.group(0)), phrase) if "%" in phrase else phrase
@@ -101,6 +106,7 @@ _ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
 _FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
 _SHARES_OF_NAME = regex.compile(r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:普通股|优先股|股份|股票|A股|H股)")
 _SHARES_OF = regex.compile(r"\d+(?:\.\d+)?%的?(?:股份|股权)")
+_AGREED_WITH = regex.compile(r"(?:目前|已经|已|正式|日前|近日|将)*(?:与|同|和)(?:[^，,。；;（(]|[（(][^）)]*[）)]){2,120}?(?:达成|签署|签订|订立)[^，,。；;]*$")
 _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
 _BY_COMMA_LIST = regex.compile(
     r"由(?P<inv>(?:(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}[，,]){1,8}(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}?)(?:联合|共同)?(?:合投|共投|投资|出资|参投)(?=[，,。；;]|$)")
@@ -550,7 +556,8 @@ class _SentenceReader:
             # 以4.39亿元的现金对价 is the manner of the verb, not a name)
             # A price quote in brackets (软银(1.2717, 0.0000, 0.00%)) is blanked, keeping offsets.
             bare_end = start + len(_strip_manner(_blank_quotes(self.text[start:end])))
-            start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < bare_end])
+            start = max([start] + [m.end for m in self.money if start <= m.end and m.end + 1 < bare_end
+                                   and not _inside_brackets(self.text, start, m.start)])  # (CD，股价8.11美元): a gloss's figures
             phrase = _blank_quotes(self.text[start:end])
             if hop == 0:
                 if _TITLE_OPEN.search(self.text, max(s_start, start - 12), end):
@@ -571,6 +578,8 @@ class _SentenceReader:
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
                 investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
+            # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
+            phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
             company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase)))
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
                 topic = self._clause_topic(phrase)
@@ -580,7 +589,7 @@ class _SentenceReader:
                 if pointer:  # 该企业注册资本5520万美元，已于2023年完成天使轮: the clause is about it
                     return CompanyName(pointer.group(0), investors=investors), start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
-            if company is not None and hop < 4 and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
+            if company is not None and (hop < 4 or is_anaphor(company.name)) and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investors:
                     company = dataclasses.replace(company, investors=investors)
                 return company, start
@@ -1258,7 +1267,7 @@ class _SentenceReader:
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
             # 公司拟…购买Y: with no company noted before, the one the article is about buys
-            buyer_name = self.register.resolve(buyer, at, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
+            buyer_name = self.register.resolve(buyer, b_start, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
             named_after = None
             if buyer_name is None and verb.deal_type == "acquisition":
                 buyer_name = named_after = self._buyer_after(clause_start, obj_end, s_end)
