@@ -165,6 +165,8 @@ def company_name(phrase: str) -> CompanyName | None:
         return CompanyName(phrase, (), True, None)
     if kind and kind.group(0) in _KIND_ONLY and not _LATIN_RUN.fullmatch(phrase[: kind.start()]):
         return CompanyName(phrase, (), True, None)  # 手表巨头, 电商巨头: a trade and a rank, no name
+    if "的" in phrase and phrase.rsplit("的", 1)[1] in r.generic and regex.search(r"等\p{Han}{0,4}$", phrase.rsplit("的", 1)[0]):
+        return CompanyName(phrase, (), True, None)  # 自动驾驶、人工智能等领域的初创公司: a class of companies
     aliases: list[str] = []
     quoted = _QUOTED.search(phrase)
     if quoted and "的" in phrase[quoted.end() :]:

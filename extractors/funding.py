@@ -355,7 +355,7 @@ def _rules() -> _FundingRules:
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公|如果|假如|倘若|若)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -1308,8 +1308,12 @@ class _SentenceReader:
                 if ok:
                     kept.append((obj, o_start, o_end))
             deal_type = verb.deal_type
+            held = self.text[s_start + m.end("verb") : obj_end]
             if deal_type == "acquisition" and len(objects) == 1 and (
-                    self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))):
+                    self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))
+                    # 收购了老虎环球所持的Flipkart股份: another holder's shares, no control told
+                    or (self.r.owner.search(held) and not regex.search(r"\d+(?:\.\d+)?%|全部|所有|控股|控制", held + self.text[obj_end : obj_end + 8])
+                        and regex.search(r"股份$|股票$", self.text[max(0, obj_end - 4) : obj_end + 3].rstrip("，,。；;")))):
                 # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
                 deal_type = "investment"
             investors = [buyer_name] if buyer_name else []
