@@ -1313,7 +1313,7 @@ class _SentenceReader:
                     self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))
                     # 收购了老虎环球所持的Flipkart股份: another holder's shares, no control told
                     or (self.r.owner.search(held) and not regex.search(r"\d+(?:\.\d+)?%|全部|所有|控股|控制", held + self.text[obj_end : obj_end + 8])
-                        and regex.search(r"股份$|股票$", self.text[max(0, obj_end - 4) : obj_end + 3].rstrip("，,。；;")))):
+                        and regex.search(r"(?:股份|股票)$", held.rstrip()))):
                 # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
                 deal_type = "investment"
             investors = [buyer_name] if buyer_name else []
