@@ -194,8 +194,8 @@ _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|共|超过|超)?\s*")
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
-_ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由")
-_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _ROUND_FOLLOWUP_MARK.pattern + ")")
+_ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由")  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由)")
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
