@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.2",
     "dates": "1.1",
     "funding": "1.46",
-    "valuations": "1.24",
+    "valuations": "1.25",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -110,6 +110,7 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+_DESCRIBED_AFTER = regex.compile(r"(?:左右)?的(?:企业|公司|初创公司|初创企业|独角兽|巨头|平台|集团)")
 _MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
 
 
@@ -345,6 +346,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         if before and r.not_after_cue.match(text[cue_at + len(cue) : cue_at + len(cue) + 4]):
             continue
         name = _deal_target(ctx, cue_at, deals) if before else None
+        if name is None and before and text[max(0, cue_at - 2) : cue_at] in ("这家", "该家") and _DESCRIBED_AFTER.match(text, span.end):
+            name = register.last_before(cue_at)  # 这家估值曾一度接近500亿美元的企业: the company just named
         if name is None:
             market = r.basis.get(cue) == "market"
             name = _company_for(ctx, cue_at if before else span.start, register, market)
