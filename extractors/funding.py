@@ -201,6 +201,9 @@ _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+_DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
+_DEAL_PRICE_FOLLOWUP = regex.compile(
+    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*(?:此次|本次|该笔|这笔)(?:收购|交易|投资)的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
@@ -1476,6 +1479,23 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
             [*deal.investors, *(i for i in investors if deal.company is None or i != deal.company.name)]))
 
 
+def _price_followups(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]) -> None:
+    """…完成对易安财险的收购。此次收购的金额高达36亿元。: a sentence giving 'this deal's' price gives it
+    to the acquisition or investment told in the sentence before, when that one has none."""
+    sentences = list(ctx.sentences)
+    for i, (s_start, s_end) in enumerate(sentences):
+        told = _DEAL_PRICE_FOLLOWUP.match(ctx.text, s_start, s_end)
+        if told is None or i == 0 or any(s_start <= d.start < s_end for d in deals):
+            continue
+        price = next((m for m in money if told.end() <= m.start <= told.end() + 2), None)
+        before = [d for d in deals if sentences[i - 1][0] <= d.start < s_start and d.deal_type in ("acquisition", "investment")]
+        if price is None or len({d.company.name for d in before if d.company}) != 1:
+            continue  # one deal told just before, or none of them gets it
+        for deal in before:
+            if deal.money.amount is None:
+                deal.money = price.money
+
+
 def _debt_amounts(ctx: DocContext, money: list[MoneySpan]) -> set[tuple[float, str]]:
     """Amounts the document calls debt (284亿美元的新债务承诺): the same figure elsewhere, in a
     headline's 融资284亿美元, is a loan, not a round."""
@@ -1504,6 +1524,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     deals.sort(key=lambda d: d.start)
     if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text):
         _round_followups(reader, ctx, deals)
+    if _DEAL_PRICE_MARK.search(ctx.text):
+        _price_followups(ctx, money, deals)
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
     if debts:
         deals = [d for d in deals if not (d.deal_type == "funding" and (d.money.amount, d.money.currency) in debts)]
