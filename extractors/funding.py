@@ -111,7 +111,8 @@ _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:�
 _BY_COMMA_LIST = regex.compile(
     r"由(?P<inv>(?:(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}[，,]){1,8}(?:(?!领投|跟投|参投)[^，,。；;由]){2,40}?)(?:联合|共同)?(?:合投|共投|投资|出资|参投)(?=[，,。；;]|$)")
 _COUNT_TAIL = regex.compile(r"\d+(?:\.\d+)?万?(?:多|余)?家$")
-_MOVER_AFTER = regex.compile(r"[，,]\s*(?P<name>[\p{Han}A-Za-z0-9]{2,10}?)(?:却|则|也|更|随即|股价|盘中|早盘|午后|尾盘|一度|放量|缩量|直接)*(?:涨停|跌停|大涨|大跌|涨超|跌超|高开|低开|直线拉升|封板)")
+_MOVER_AFTER = regex.compile(
+    rf"[，,]\s*(?P<name>[\p{{Han}}A-Za-z0-9]{{2,10}}?)(?:却|则|也|更|随即|一度|放量|缩量|直接)*(?:{_STOCK_MOVE.pattern}|高开|低开|直线拉升|封板)")
 _ROUND_AMOUNT_FIRST = regex.compile(
     r"\s*(?:\d{1,2}[.、)）]\s*)?(?P<round>(?:Pre-?)?[A-H]\d?\+*|天使|种子|战略|Pre-?IPO)轮(?:融资)?(?P<amount>[^，,。；;]{2,16})[，,]")
 _ACTIVITY_END = regex.compile(r"(?:制作|发行|开发|研发|生产|制造|销售|运营|服务|设计|咨询|管理|贸易|物流|零售|分销)$")
@@ -194,8 +195,9 @@ _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
 _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|共|超过|超)?\s*")
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
-_ROUND_FOLLOWUP_MARK = regex.compile(r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由")  # (轮 first: a fast scan)
-_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由)")
+_THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由")  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由)")
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
