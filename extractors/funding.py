@@ -203,6 +203,7 @@ _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+_THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
 _DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
 _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*(?:此次|本次|该笔|这笔)(?:收购|交易|投资)的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
@@ -938,6 +939,9 @@ class _SentenceReader:
                     continue
                 if has_verb:
                     spans = [s for s in self.money_in(at, self._clause_end(end, s_end)) if s.start - end <= 8]
+                    told = _THIS_INVESTMENT_TOLD.search(self.text, end, s_end) if not spans else None
+                    if told:  # …向Open AI提供了第二笔多年投资，据报道，这笔投资高达100亿美元
+                        spans = [s for s in self.money if told.end() <= s.start <= told.end() + 2][:1]
                 else:
                     spans = [s for s in self.money if end <= s.start <= end + 3]
                     if not spans:
