@@ -203,6 +203,7 @@ _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+_ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
 _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
 _DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
 _DEAL_PRICE_FOLLOWUP = regex.compile(
@@ -1144,6 +1145,7 @@ class _SentenceReader:
         if lead:
             offset += lead.end()
             phrase = phrase[lead.end():]
+        phrase = _ISSUED_BY.sub("", phrase)  # 认购X公司定向发行的209.56万股新股: the issuer is the company
         if has_stake and "的" in phrase and (len(phrase) - phrase.rindex("的") <= 3 or is_field_name(phrase)):
             # 收购安赛乐米塔尔的美国业务: the business belongs to the company before 的
             phrase = phrase[: phrase.rindex("的")]
