@@ -203,6 +203,9 @@ _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+_STRATEGIC_INTAKE = regex.compile(
+    r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
+_TIME_IN_NAME = regex.compile(r"(?<=.{2})(?:日前|近日|今日|昨日|今年|去年|目前|近期)")
 _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
 _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
 _DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
@@ -357,7 +360,7 @@ def _rules() -> _FundingRules:
         raise_verb=regex.compile(raise_verbs),
         raise_=regex.compile(
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
@@ -753,6 +756,7 @@ class _SentenceReader:
             return passive + described + self._deal_verbs(sentence, s_start, s_end, taken=passive + described, acquisitions_only=True)
         deals: list[_Deal] = []
         deals += self._round_history(sentence, s_start, s_end)
+        deals += self._strategic_intake(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
         deals += self._passive(sentence, s_start, s_end)
@@ -1052,6 +1056,23 @@ class _SentenceReader:
                 if target is None or target.generic or is_field_name(part) or self.r.not_target_end.search(target.name):
                     continue
                 deals.append(_Deal(s_start + m.start("verb"), s_start + m.end("inv"), "investment", target, [investor.name], None, NO_MONEY))
+        return deals
+
+    def _strategic_intake(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+        """…引入宝武绿碳基金、普洛斯隐山资本等7家战略投资者，募集资金10亿元: strategic investors
+        brought in with the money they put up, a strategic round of the clause's company."""
+        deals = []
+        if "战略投资者" not in sentence:
+            return deals
+        for m in _STRATEGIC_INTAKE.finditer(sentence):
+            spans = self.money_in(s_start + m.start("amount"), s_start + m.end("amount"))
+            company, c_start = self.subject(s_start, s_start + m.start())
+            if company is not None and (cut := _TIME_IN_NAME.search(company.name)):
+                company = company_name(company.name[: cut.start()])  # 欧冶工业品日前举行混改: the name ends at the time
+            if not spans or company is None or company.generic:
+                continue
+            investors = _names(m["inv"]) if m["inv"] else []
+            deals.append(_Deal(c_start, s_start + m.end(), "funding", company, investors, "strategic", spans[0].money))
         return deals
 
     def _deal_totals(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
