@@ -205,7 +205,7 @@ _COMPANY_INVESTORS = regex.compile(
     r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
 _STRATEGIC_INTAKE = regex.compile(
     r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
-_TIME_IN_NAME = regex.compile(r"(?<=.{2})(?:日前|近日|今日|昨日|今年|去年|目前|近期)")
+_TIME_IN_NAME = regex.compile(r"(?<=.{2})" + rules.alternation(rules.load("funding")["generic"]["time_words"]))  # the time words names never hold
 _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
 _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
 _DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
