@@ -306,11 +306,11 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
     placed = _PLACE_BEFORE_LATIN.match(name)
-    if placed and _LATIN_ONLY.fullmatch(name[placed.end() :].strip()) and len(name[placed.end() :].strip()) >= 2:
-        return CompanyName(name[placed.end() :].strip(), tuple(dict.fromkeys([*aliases, name])))  # 纽约Thrive → Thrive
     unplaced = _without_country(name, r)
-    if unplaced is not None and len(unplaced) >= 2 and _LATIN_ONLY.fullmatch(unplaced):
-        return CompanyName(unplaced, tuple(dict.fromkeys(a for a in [*aliases, name] if a != unplaced)))  # 日本JIP → JIP
+    # 纽约Thrive → Thrive, 日本JIP → JIP: a place before a Latin name is no part of it
+    for rest in (name[placed.end() :].strip() if placed else None, unplaced):
+        if rest is not None and len(rest) >= 2 and _LATIN_ONLY.fullmatch(rest):
+            return CompanyName(rest, tuple(dict.fromkeys(a for a in [*aliases, name] if a != rest)))
     if unplaced is not None and len(unplaced) >= 2 and unplaced not in r.generic:
         aliases = [*aliases, unplaced]  # 美国西屋电气 is also 西屋电气
     return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))
@@ -421,26 +421,23 @@ class CompanyRegister:
         for _, known, names in reversed(self.companies):
             if name in names:
                 return known
+        found = None
         if name.isascii() and " " in name:  # LHN LOGISTICS LIMITED in a headline, LHN Logistics Limited in the body
             folded = name.casefold()
-            for _, known, names in reversed(self.companies):
-                if any(n.casefold() == folded and (n.isupper() or name.isupper()) for n in names):
-                    return known
+            found = self._latest_known(lambda n: n.casefold() == folded and (n.isupper() or name.isupper()))
         core = name_core(name)
-        if len(core) >= 2:
-            for _, known, names in reversed(self.companies):
-                if any(name_core(n) == core for n in names):
-                    return known  # 宁波蛙声科技有限公司 is the 蛙声科技 named before
-        if name.isascii() and " " not in name and len(name) >= 3 and name[:1].isupper():
-            for _, known, names in reversed(self.companies):
-                if any(n.isascii() and n.startswith(name + " ") for n in names):
-                    return known  # Taiko, where the article names Taiko Pharmaceutical
+        if found is None and len(core) >= 2:  # 宁波蛙声科技有限公司 is the 蛙声科技 named before
+            found = self._latest_known(lambda n: name_core(n) == core)
+        if found is None and name.isascii() and " " not in name and len(name) >= 3 and name[:1].isupper():
+            found = self._latest_known(lambda n: n.isascii() and n.startswith(name + " "))  # Taiko, named Taiko Pharmaceutical
         bare = bare_core(name)
-        if len(bare) >= 3 and _rules().legal_suffix.search(name):
-            for _, known, names in reversed(self.companies):
-                if any(n == bare or bare_core(n) == bare for n in names):
-                    return known  # 上海奥梭格纳科技有限公司 is the 奥梭格纳 of the headline
-        return None
+        if found is None and len(bare) >= 3 and _rules().legal_suffix.search(name):
+            found = self._latest_known(lambda n: n == bare or bare_core(n) == bare)  # 上海奥梭格纳科技有限公司 is the headline's 奥梭格纳
+        return found
+
+    def _latest_known(self, same: Callable[[str], bool]) -> str | None:
+        """The company noted last that goes by a name `same` accepts."""
+        return next((known for _, known, names in reversed(self.companies) if any(same(n) for n in names)), None)
 
     def last_before(self, position: int) -> str | None:
         """The company mentioned nearest before `position`, whatever order they were noted in: by

@@ -201,17 +201,19 @@ _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
+_INVESTORS_INCLUDE = r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括"
 _COMPANY_INVESTORS = regex.compile(
-    r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+    r"(?:据[^，,。]{1,12}?(?:透露|显示|介绍|称)[，,]?|此外[，,]?|目前[，,]?)?(?P<who>[^，,。；;]{1,20}?)的[^，,。；;的]{0,6}" + _INVESTORS_INCLUDE)
 _STRATEGIC_INTAKE = regex.compile(
     r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
 _TIME_IN_NAME = regex.compile(r"(?<=.{2})" + rules.alternation(rules.load("funding")["generic"]["time_words"]))  # the time words names never hold
 _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
 _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
-_DEAL_PRICE_MARK = regex.compile(r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)")
+_THIS_DEAL = r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)"
+_DEAL_PRICE_MARK = regex.compile(_THIS_DEAL)
 _DEAL_PRICE_FOLLOWUP = regex.compile(
-    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*(?:此次|本次|该笔|这笔)(?:收购|交易|投资)的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
-_COMPANY_INVESTORS_MARK = regex.compile(r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括")
+    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*" + _THIS_DEAL + r"的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
+_COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -1121,8 +1123,7 @@ class _SentenceReader:
             limit = min(s_end, start + 100)  # 由Gorka Holding GmbH持有的DiaSys Diagnostic Systems GmbH公司(简称…)75%股权
         # 购买居然控股、阿里巴巴等23名交易对方持有的居然新零售100%股权: the owners' list ends nothing
         stop = r.object_end.search(text, start + (owner_head.end() if owner_head else 0), limit)
-        while stop and text.count("(", start, stop.start()) + text.count("（", start, stop.start()) > \
-                text.count(")", start, stop.start()) + text.count("）", start, stop.start()):
+        while stop and _inside_brackets(text, start, stop.start()):
             # 浙江九翎网络科技有限公司(下称:浙江九翎)部分股权: a stop inside brackets ends nothing
             close = _CLOSING_BRACKET.search(text, stop.start(), limit)
             if not close:
@@ -1154,7 +1155,7 @@ class _SentenceReader:
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
         owner = r.owner.match(phrase)
-        if owner and owner.group(0).count("(") + owner.group(0).count("（") > owner.group(0).count(")") + owner.group(0).count("）"):
+        if owner and _inside_brackets(owner.group(0), 0, len(owner.group(0))):
             owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
         offset = start
         if owner:
@@ -1221,7 +1222,7 @@ class _SentenceReader:
         at = self.text.find(base)
         while at >= 0:
             if not self.text.startswith("股份", at + len(base)):
-                return CompanyName(base, name.aliases, name.generic, name.count, name.investors)
+                return dataclasses.replace(name, name=base)
             at = self.text.find(base, at + 1)
         return name
 

@@ -114,12 +114,13 @@ _DESCRIBED_AFTER = regex.compile(r"(?:左右)?的(?:企业|公司|初创公司|�
 _MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
 
 
-def _opening_before(text: str, clause_start: int, s_start: int) -> str | None:
-    """The name the clause right before `clause_start` (in the same sentence) opens with."""
-    if clause_start - 1 <= s_start:
-        return None
-    prev_start = _clause_start(text, clause_start - 1, s_start)
-    return clause_opening_name(text[prev_start : clause_start - 1])
+def _known_opening(clause: str, register: CompanyRegister) -> str | None:
+    """The name `clause` opens with (clause_opening_name), when the document shows it to be a
+    company: noted, company-like, or named more than once."""
+    opening = clause_opening_name(clause)
+    if opening and (register.canonical(opening) or looks_like_company(opening) or register.text.count(opening) >= 2):
+        return register.canonical(opening) or opening
+    return None
 
 
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
@@ -189,11 +190,14 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
             return named
-    if is_anaphor(_SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()):
+    subject = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()
+    if is_anaphor(subject):
         # 英伟达已经在…获得了第一桶金，该公司市值飙升至…: the subject of the clause before
-        opening = _opening_before(text, clause_start, ctx.sentences.covering(cue_at, cue_at + 1)[0])
-        if opening and (register.canonical(opening) or looks_like_company(opening) or text.count(opening) >= 2):
-            return register.canonical(opening) or opening
+        s_start = ctx.sentences.covering(cue_at, cue_at + 1)[0]
+        if clause_start - 1 > s_start:
+            opening = _known_opening(text[_clause_start(text, clause_start - 1, s_start) : clause_start - 1], register)
+            if opening:
+                return opening
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
@@ -207,7 +211,6 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         leading = _leading_company(before_cue[: by_value.start()], cue_at, register)
         if leading:
             return leading
-    subject = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()
     if subject and is_anaphor(subject):
         return register.topic(cue_at) if register.topic is not None else None
     if subject:
@@ -220,9 +223,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         leading = _leading_company(text[prev_start:pos], cue_at, register)
         if leading:
             return leading
-        opening = clause_opening_name(text[prev_start:pos])  # 英伟达已经在AI领域取得了…，市值飙升至…
-        if opening and (register.canonical(opening) or looks_like_company(opening) or text.count(opening) >= 2):
-            return register.canonical(opening) or opening
+        opening = _known_opening(text[prev_start:pos], register)  # 英伟达已经在AI领域取得了…，市值飙升至…
+        if opening:
+            return opening
         pos = prev_start - 1
     first_clause_end = next((i for i in range(s_start, cue_at) if text[i] in STOPS), None)
     if first_clause_end is not None:
