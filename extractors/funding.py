@@ -58,6 +58,8 @@ _MANNER_TAIL = regex.compile(
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
     r"|作为[^，,]*$"
+    # 微软通过收购动视暴雪进入游戏市场: the deal is the means of what follows
+    r"|(?:已经|已|曾经|曾|正在|正)?(?:通过|借助|凭借|借由)$"
     # 武汉中商拟发行股份购买…, 蒙牛出手并购…: how the buyer pays, or that it acts
     r"|(?:拟|将|计划)?(?:通过|以)?(?:非公开)?发行股份(?:及|和|并|或)?(?:支付)?(?:现金)?(?:的?方式)?$"
     r"|(?:再度|再次|又|终于|果断|大举)?出手$"
@@ -74,6 +76,8 @@ _CONSORTIUM = regex.compile(
     r"(?:以|由|^)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
 )
 _APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助)了?")  # 公示了X收购Y股权案, 协助X收购Y: X buys
+# …将有大转变近期传出特斯拉收购了…: hearsay (a run-in headline before it) opens the telling
+_HEARSAY = regex.compile(r".*(?:传出|传闻|有消息称|消息称|据悉|据报道|报道称|据了解)")
 
 
 def _inside_brackets(text: str, start: int, pos: int) -> bool:
@@ -214,6 +218,10 @@ _DEAL_PRICE_MARK = regex.compile(_THIS_DEAL)
 _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*" + _THIS_DEAL + r"的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
+_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
+_JOINED_WEAK = frozenset({"参与", "主导", "牵头", "投资"})
+_THIS_ROUND_OBJECT = regex.compile(r"(?:本|此|该|这|新一|上一|下一|首)(?:轮|次|笔)")
+_NEGATED = regex.compile(r"(?:无法|未能|没有|没|未|难以|不能|拒绝|放弃|不会|不再|无意|不愿)(?:意)?$")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
 _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二三四五六日])?(?:对外|正式)?(?:表示|宣布|称|透露)$")
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
@@ -310,6 +318,7 @@ class DealVerb:
 class _FundingRules:
     raise_verb: regex.Pattern[str]
     raise_: regex.Pattern[str]
+    joined_round: regex.Pattern[str]
     round_in: regex.Pattern[str]
     direct: regex.Pattern[str]
     deal_verb: regex.Pattern[str]
@@ -364,6 +373,11 @@ def _rules() -> _FundingRules:
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
             rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
+        # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
+        joined_round=regex.compile(
+            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)的(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资)"
+            r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
+        ),
         round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
@@ -398,7 +412,7 @@ def _rules() -> _FundingRules:
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
             rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
-            r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
+            r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
@@ -522,6 +536,9 @@ class _Deal:
     round: str | None = None
     money: Money = NO_MONEY
     company_count: int | None = None
+    # The investors came from 某某参与了X的融资, one joining the round: a follow-up listing the
+    # round's investors (本次融资由A和B联合领投) still adds the rest.
+    joined_by: bool = False
 
 
 class _SentenceReader:
@@ -575,9 +592,10 @@ class _SentenceReader:
             if hop == 0:
                 if _TITLE_OPEN.search(self.text, max(s_start, start - 12), end):
                     return None, pos  # 主题是“科技企业成长如何有效获得融资”: a title, not a telling
-                approved = _APPROVED.match(phrase)  # 委员会已经同意微软收购…: the one approved buys
-                if approved and approved.end() < len(phrase):
-                    phrase = phrase[approved.end() :]
+                for opener in (_APPROVED, _HEARSAY):  # 委员会已经同意微软收购…: the one approved buys
+                    opened = opener.match(phrase)
+                    if opened and opened.end() < len(phrase):
+                        phrase = phrase[opened.end() :]
                 phrase = _SOURCE_DATELINE.sub("", phrase)  # 财联社在收购推特…后: the news source, not a buyer
                 consortium = _CONSORTIUM.search(_strip_manner(phrase))  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
                 if consortium:
@@ -761,6 +779,7 @@ class _SentenceReader:
         deals += self._strategic_intake(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
+        deals += self._joined_round(sentence, s_start, s_end, deals) if _JOINED_MARK.search(sentence) else []
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
         deals += self._investor_described(sentence, s_start, s_end)
@@ -978,6 +997,45 @@ class _SentenceReader:
             if not self.evidenced(target.name) and (self.r.not_target_end.search(target.name) or is_field_name(target.name)):
                 continue  # 投入5亿元于基础设施建设: a field, not a company
             deals.append(_Deal(i_start, end, "investment", target, [investor.name], None, spans[0].money))
+        return deals
+
+    def _joined_round(self, sentence: str, s_start: int, s_end: int, told: list[_Deal]) -> list[_Deal]:
+        """红杉中国领投了Mistral AI的A轮融资: a round of the object's, with the subject among its
+        investors (本轮, 此次 … are the round just told: _this_round reads those). A round the
+        sentence also tells as raised (…Beep的种子轮融资领投…Beep近日表示，已经完成了…) gains the investors."""
+        deals = []
+        for m in self.r.joined_round.finditer(sentence):
+            at, end = s_start + m.start(), s_start + m.end()
+            if _THIS_ROUND_OBJECT.match(m["obj"]) or _NEGATED.search(sentence, 0, m.start()):
+                continue  # 参与了本轮融资; 没有参与…的融资
+            if self.not_deal(self._clause_start(s_start, at), self._clause_end(end, s_end)):
+                continue
+            target = company_name(m["obj"])
+            if target is None or target.generic:
+                continue
+            clause_from = self._clause_start(s_start, at)
+            listed = _names(self.text[clause_from:at])
+            investor, i_start = self.subject(s_start, at)
+            if len(listed) >= 2:  # 红杉和腾讯参与了…: each of them
+                investors, i_start = listed, clause_from
+            elif investor is not None and not investor.generic and not is_anaphor(investor.name):
+                investors = [investor.name]
+            else:
+                continue
+            spans = self.money_in(s_start + m.start("mid"), s_start + m.end("mid"))
+            found = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
+            raised = next((d for d in told if d.deal_type == "funding" and d.company is not None and d.company.name == target.name), None)
+            if raised is not None:
+                raised.joined_by = raised.joined_by or not raised.investors
+                raised.investors[:0] = [i for i in investors if i not in raised.investors]
+                continue
+            if m["verb"] in _JOINED_WEAK and not (found or spans or all(self.investor_like(i) for i in investors)
+                                                  or is_anaphor(target.name) or self.evidenced(target.name)):
+                continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
+            if _DEBT_WORDS.search(m["mid"]):
+                continue  # 参与了恒大的债务融资: a loan
+            round_ = normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None
+            deals.append(_Deal(i_start, end, "funding", target, investors, round_, spans[0].money if spans else NO_MONEY, joined_by=True))
         return deals
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -1501,7 +1559,7 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
             elif not is_anaphor(who.name):  # 该公司的投资者: the company of the round just told
                 owner = reader.register.resolve(who, s_start)
                 before = [d for d in before if d.company is not None and reader.register.resolve(d.company, d.start) == owner]
-        if not before or (before[-1].investors and not more):
+        if not before or (before[-1].investors and not more and not before[-1].joined_by):
             continue
         investors = reader.investors(s_start, s_end)
         deal = before[-1]
@@ -1627,11 +1685,13 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         kept.append(fr)
     return [
         fr for fr in kept
-        if fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
+        # An investment told with neither who invested nor how much (放宽境外机构入股…公司) is no report.
+        if not (fr.deal_type == "investment" and not fr.investors and fr.money.amount is None)
+        and (fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
             k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
             and fr.round in (None, k.round) and _investors_agree(k, fr) and not _another_deal(k, fr)
             for k in kept
-        )
+        ))
     ]
 
 

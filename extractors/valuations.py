@@ -73,7 +73,7 @@ _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌
 _COPULA_INSIDE = regex.compile(r"^.+?[为是]")
 _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|重挫|收涨|收跌|上涨|下跌|涨超|跌超|盘中")
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
-_MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)$")
+_MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
@@ -308,6 +308,15 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     return spans
 
 
+def _float_value_alone(ctx: DocContext, cue_at: int, cue: str, r: _ValuationRules) -> bool:
+    """目前流通市值为74.27亿元: the float's value is the listed company's market value where the
+    sentence states no total one (总市值 …，流通市值 … gives the total alone)."""
+    if ctx.text[max(0, cue_at - 2) : cue_at] != "流通" or r.basis.get(cue) != "market":
+        return False
+    start, end = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), (cue_at, cue_at))
+    return "总市值" not in ctx.text[start:end]
+
+
 def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
@@ -344,7 +353,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         cue_at = window_start + before.start() if before else span.start
         if before and cue.startswith("公司") and text[cue_at - 1 : cue_at] in ("该", "本", "这", "此", "家"):
             cue, cue_at = cue[2:], cue_at + 2  # 该公司估值为…: 该公司 is the subject, 估值 the cue
-        if r.not_before_cue.search(text[max(clause_start, cue_at - 4) : cue_at]):
+        if r.not_before_cue.search(text[max(clause_start, cue_at - 4) : cue_at]) and not _float_value_alone(ctx, cue_at, cue, r):
             continue  # 持仓市值, 物业估值, 指数市值: not a company's value
         if before and r.not_after_cue.match(text[cue_at + len(cue) : cue_at + len(cue) + 4]):
             continue
