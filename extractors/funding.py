@@ -134,6 +134,17 @@ _INVESTED_BY_THE = regex.compile(
     r"(?P<obj>[^，,。；;！？!?的]{2,30}?)\s*"
     r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|已经|已|将|正在|也|还|于|在|曾|签署|宣布|表示|完成|获得|成为|上市|推出|发布|收购|并购|买下|与|和|是|为)"
 )
+# The company as a relative clause of its buyer: 特斯拉在2016年收购的SolarCity, SolarCity是特斯拉在2016年
+#收购的太阳能公司, Instagram是Facebook于2012年以10亿美元收购的图片社交应用.
+_ACQUIRED_BY_THE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:、与和是]))(?P<inv>(?!是)[\p{Han}A-Za-z](?:(?!是)[\p{Han}A-Za-z .·]){1,15}?)\s*(?:曾经|曾|早在)?"
+    r"(?:(?:在|于)?\d{4}年(?:\d{1,2}月)?(?:底|初|末)?)?(?P<pay>以[^，,。；;的]{1,16}?(?:的价格|的代价|的对价)?)?(?:全资|成功)?"
+    r"(?P<verb>收购|并购|买下)的\s*(?P<obj>[^，,。；;！？!?的]{2,30}?)\s*"
+    r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|目前|如今|现在|后来|随后|此后|已经|已|将|正在|也|还|于|在|曾|被|签署|宣布|表示|完成|获得|成为|上市|推出|发布|与|和|是|为)"
+)
+_LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.&'\- ]*")
+_ACQUIRED_MARK = regex.compile(r"(?:收购|并购|买下)的")
+_IS_BEFORE = regex.compile(r"(?P<name>[^，,。；;！？!?“”]{2,30}?)是$")
 # What makes 对X的收购 a deal without a stake: 完成对动视暴雪的收购.
 _COMPLETED = regex.compile(r"(?:完成|宣布|启动|实施|推进|批准|通过)了?$")
 _SOLD_TO = regex.compile(
@@ -1094,7 +1105,7 @@ class _SentenceReader:
         way round, a company described by who invested in it (NVIDIA投资的新创科技公司CoreWeave):
         the company must be told as one (a descriptor before it, or a company-like name)."""
         deals = []
-        if not _INVEST_WORD.search(sentence) and "参股" not in sentence:
+        if not _INVEST_WORD.search(sentence) and "参股" not in sentence and not _ACQUIRED_MARK.search(sentence):
             return deals
         for m in _INVESTED_BY_THE.finditer(sentence):
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
@@ -1107,6 +1118,25 @@ class _SentenceReader:
             if self.not_deal(s_start + m.start(), s_start + m.end()):
                 continue
             deals.append(_Deal(s_start + m.start("inv"), s_start + m.end("obj"), "investment", target, [investor.name], None, NO_MONEY))
+        for m in _ACQUIRED_BY_THE.finditer(sentence) if _ACQUIRED_MARK.search(sentence) else ():
+            buyer, target = company_name(m["inv"]), company_name(m["obj"])
+            if buyer is None or buyer.generic or is_anaphor(buyer.name) or is_place(buyer.name):
+                continue
+            is_before = _IS_BEFORE.search(sentence, self._clause_start(s_start, s_start + m.start()) - s_start, m.start())
+            if is_before:  # SolarCity是特斯拉…收购的太阳能公司: the subject is the company bought
+                target = company_name(is_before["name"])
+                known = target is not None and (self.evidenced(target.name) or _DESCRIPTOR_END.search(m["obj"]) is not None
+                                                or _LATIN_WORDS.fullmatch(target.name) is not None)
+            else:
+                described = _DESCRIPTOR_END.search(m["obj"][: m["obj"].find(target.name)].rstrip()) if target and target.name in m["obj"] else None
+                known = target is not None and bool(described or self.evidenced(target.name))
+            if target is None or target.generic or is_anaphor(target.name) or not known or self.r.not_target_end.search(target.name):
+                continue
+            if self.not_deal(s_start + m.start(), s_start + m.end()):
+                continue
+            spans = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
+            start = s_start + (is_before.start() if is_before else m.start("inv"))
+            deals.append(_Deal(start, s_start + m.end("obj"), "acquisition", target, [buyer.name], None, spans[0].money if spans else NO_MONEY))
         for m in _INVESTED_IN_THE.finditer(sentence):
             investor = company_name(m["inv"])
             if investor is None or investor.generic or not self.r.investor_suffix.search(investor.name):
