@@ -54,6 +54,8 @@ def to_simplified(text: str, script: Script = "hans") -> str:
     OpenCC would make them 干."""
     if script == "hant":
         text = _convert_in_place("tw2s", text)
+    elif not _hk2s_changes().search(text):
+        return text  # nothing hk2s would change (most Simplified articles): skip the conversion
     converted = _convert_in_place("hk2s", text)
     kept = _kept_in_simplified() if script == "hans" else None
     if kept is not None and converted != text and kept.search(text):
@@ -75,6 +77,15 @@ def _script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     traditional = "".join(a for a, b in zip(han, t2s) if a != b)
     simplified = "".join(a for a, b in zip(han, s2t) if a != b)
     return re.compile(f"[{re.escape(traditional)}]"), re.compile(f"[{re.escape(simplified)}]")
+
+
+@cache
+def _hk2s_changes() -> re.Pattern[str]:
+    """The characters hk2s changes on their own, over the CJK blocks (its phrase table only
+    rewrites phrases holding one of them)."""
+    han = "".join(chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)))
+    converted = _converter("hk2s").convert(han)
+    return re.compile("[" + re.escape("".join(a for a, b in zip(han, converted) if a != b)) + "]")
 
 
 def detect_script(raw: str) -> Script:

@@ -23,6 +23,7 @@ from models import ModelCount
 class _CountRules:
     count_first: regex.Pattern[str]
     noun_first: regex.Pattern[str]
+    noun: regex.Pattern[str]  # what both shapes need: most articles name no model, and skip both scans
     qualifier_of: dict[str, str]
     region_of: dict[str, str]
     region_words: regex.Pattern[str]
@@ -47,6 +48,7 @@ def _rules() -> _CountRules:
         noun_first=regex.compile(
             rf"(?P<noun>{noun})(?!{stop})(?P<gap>[^，。,;；:：\n的]{{0,6}}?)(?P<verb>{verb})(?P<pre>{qual})?{count}(?P<after>以上|左右)?"
         ),
+        noun=regex.compile(noun),
         qualifier_of=qualifier_of,
         region_of=region_of,
         region_words=regex.compile(rules.alternation(region_of)),
@@ -95,6 +97,8 @@ class CountSpan:
 def find_counts(text: str) -> list[CountSpan]:
     r = _rules()
     found: list[CountSpan] = []
+    if not r.noun.search(text):
+        return found
     for pattern, noun_first in ((r.noun_first, True), (r.count_first, False)):
         for m in pattern.finditer(text):
             q = parse_quantity(m["n"])
