@@ -230,6 +230,8 @@ _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*" + _THIS_DEAL + r"的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
+# Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
+_CLASS_OF_INVESTORS = regex.compile(r"(?:境外|境内|海外|国内|外资|外国|民营|国有|社会|私人|非?金融)(?:机构|资本|投资者|投资人|企业)$")
 _JOINED_WEAK = frozenset({"参与", "主导", "牵头", "投资"})
 _THIS_ROUND_OBJECT = regex.compile(r"(?:本|此|该|这|新一|上一|下一|首)(?:轮|次|笔)")
 _NEGATED = regex.compile(r"(?:无法|未能|没有|没|未|难以|不能|拒绝|放弃|不会|不再|无意|不愿)(?:意)?$")
@@ -1388,6 +1390,8 @@ class _SentenceReader:
                 pass  # 公司拟以…收购: the company the article is about, resolved below
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
+            if buyer is None and verb.deal_type == "investment" and _CLASS_OF_INVESTORS.search(self.text, clause_start, at):
+                continue  # 放宽境外机构入股…公司的准入条件: what a class of investors may do, no deal
             # 公司拟…购买Y: with no company noted before, the one the article is about buys
             buyer_name = self.register.resolve(buyer, b_start, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
             named_after = None
@@ -1715,8 +1719,9 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         kept.append(fr)
     return [
         fr for fr in kept
-        # An investment told with neither who invested nor how much (放宽境外机构入股…公司) is no report.
-        if not (fr.deal_type == "investment" and not fr.investors and fr.money.amount is None)
+        # 纪源资本参与了Beep的种子轮融资领投…Beep: a bare investment beside the company's round is that round
+        if not (fr.deal_type == "investment" and not fr.investors and fr.money.amount is None
+                and any(k.company == fr.company and k.deal_type == "funding" for k in kept))
         and (fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
             k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
             and fr.round in (None, k.round) and _investors_agree(k, fr) and not _another_deal(k, fr)
