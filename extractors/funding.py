@@ -281,10 +281,10 @@ _THIS_ROUND = regex.compile(
 )
 # 将投资5000万美元给Tenstorrent, 注资2亿元于X: the amount before its receiver.
 _INVEST_GIVE = regex.compile(
-    rf"(?P<verb>投资|注资|出资|投入)(?P<gap>(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][\d.,一二两三四五六七八九十百千万亿]*(?:美元|元|人民币|港元|港币|欧元|英镑|日元|韩元))(?:给|予|于)(?P<obj>[\p{{Han}}A-Za-z][^，,。；;！？!?\s]{{1,30}}?)(?=[，,。；;！？!?]|$|的|，|用于|以|作为|来)"
+    r"(?P<verb>投资|注资|出资|投入)(?P<gap>(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][\d.,一二两三四五六七八九十百千万亿]*(?:美元|元|人民币|港元|港币|欧元|英镑|日元|韩元))(?:给|予|于)(?P<obj>[\p{Han}A-Za-z][^，,。；;！？!?\s]{1,30}?)(?=[，,。；;！？!?]|$|的|，|用于|以|作为|来)"
 )
 # 成为Tenstorrent新一轮融资的主要投资者: a round named by its company, no verb.
-_NAMED_ROUND = regex.compile(rf"(?P<name>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z0-9 .]{{1,20}}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
+_NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 # 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
