@@ -41,6 +41,7 @@ def load(db: Path, sources: list[str], version: str = VERSION, run_id: str = "r"
             counters.docs_seen += prepared.docs_seen
             counters.docs_loaded += tables["documents"].num_rows
             counters.docs_unchanged += len(prepared.unchanged)
+            counters.facts_loaded += sum(t.num_rows for name, t in tables.items() if name != "documents")
             loader.load_tables(con, tables, prepared.sources, run_id, unchanged=prepared.unchanged,
                                extractor_version=version, counters=counters, known=known_documents)
         loader.sweep_superseded(con, run_id)
@@ -129,6 +130,37 @@ def test_copied_file_is_one_document_and_both_paths_are_kept(tmp_path, folder):
     assert con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc]).fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     con.close()
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_a_copy_met_again_in_the_same_run_is_not_loaded_twice(tmp_path, folder, known):
+    """The same article under two paths, in two batches of one run: its facts are written once
+    (no DELETE and re-insert of the same rows), the copy counts as unchanged, both paths are kept."""
+    alone = tmp_path / "alone.duckdb"
+    load(alone, [str(folder)], run_id="r1", known=known)
+    first = sorted(folder.iterdir())[0]
+    copy = folder / "copy.txt"  # sorted last: a batch after the original's (batches of 2)
+    copy.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    counters = load(db, [str(folder)], run_id="r1", known=known)
+    assert (counters.docs_seen, counters.docs_loaded, counters.docs_unchanged) == (4, 3, 1)
+    assert fact_ids(db) == fact_ids(alone)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 4
+        assert con.execute("SELECT docs_loaded, docs_unchanged, facts_loaded FROM runs").fetchone()[:2] == (3, 1)
+        facts = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in FACT_TABLES)
+        assert con.execute("SELECT facts_loaded FROM runs").fetchone()[0] == facts
+    finally:
+        con.close()
+    # a copy whose source fields differ is another input: it is loaded again (the last one wins)
+    (folder / "copy.txt").unlink()
+    jsonl = folder / "z.jsonl"
+    jsonl.write_text(json.dumps({"id": "a", "text": first.read_text(encoding="utf-8"), "title": "另一个标题"}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    counters = load(tmp_path / "w2.duckdb", [str(folder)], run_id="r1", known=known)
+    assert counters.docs_unchanged == 0
 
 
 def _holdings(db: Path) -> dict[str, list[tuple]]:

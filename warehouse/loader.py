@@ -161,6 +161,10 @@ class KnownDocuments:
 
     def __init__(self, keys: set[int] | None) -> None:
         self._keys = keys
+        # Documents loaded by this run → the input fingerprint they were loaded from: a copy met
+        # again in a later batch (the same article under two paths) has the same facts, and
+        # replacing them would cost a DELETE scan of every fact table.
+        self._loaded_from: dict[int, int] = {}
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> KnownDocuments:
@@ -181,7 +185,7 @@ class KnownDocuments:
             return None
         return [d for d, k in zip(doc_ids, keys) if k in self._keys]
 
-    def add(self, doc_ids: Iterable[str]) -> None:
+    def add(self, doc_ids: Iterable[str], fingerprints: dict[str, int | None] | None = None) -> None:
         if self._keys is None:
             return
         for doc_id in doc_ids:
@@ -190,6 +194,15 @@ class KnownDocuments:
                 self._keys = None
                 return
             self._keys.add(key)
+            fingerprint = (fingerprints or {}).get(doc_id)
+            if fingerprint is not None:
+                self._loaded_from[key] = fingerprint
+
+    def loaded_alike(self, doc_id: str, fingerprint: int | None) -> bool:
+        """Whether this run already loaded the document from the same input (text and source
+        fields), so loading it again would write the same rows."""
+        key = _doc_key(doc_id)
+        return fingerprint is not None and key is not None and self._loaded_from.get(key) == fingerprint
 
 
 def _doc_key(doc_id: str) -> int | None:
@@ -239,6 +252,19 @@ def load_tables(
             # load that skips scanning every fact table for each batch.
             held_before = known.present(doc_ids) if known is not None else None
             present = held_before if held_before is not None else _present_in_warehouse(con, documents)
+            if present:
+                fingerprints = {s.doc_id: s.fingerprint for s in sources}
+                alike = ({d for d in present if known.loaded_alike(d, fingerprints.get(d))} if held_before is not None
+                         else _loaded_alike_in_warehouse(con, run_id, {d: fingerprints.get(d) for d in present}))
+                if alike:  # met again in this run, from the same input: the rows are there already
+                    kept = _without_documents(tables, alike)
+                    if counters is not None:  # the caller counted them as loaded: they are unchanged
+                        counters.docs_loaded -= tables["documents"].num_rows - kept["documents"].num_rows
+                        counters.docs_unchanged += len(alike)
+                        counters.facts_loaded -= sum(tables[t].num_rows - kept[t].num_rows for t in tables if t != "documents")
+                    tables = kept
+                    present = [d for d in present if d not in alike]
+                    stats.docs_unchanged += len(alike)
             _delete_documents(con, present)
             for table in LOADED_TABLES:
                 if table in tables:
@@ -268,8 +294,36 @@ def load_tables(
         con.execute("ROLLBACK")
         raise
     if known is not None:
-        known.add(doc_ids)
+        known.add(doc_ids, {s.doc_id: s.fingerprint for s in sources})
     return stats
+
+
+def _loaded_alike_in_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, fingerprints: dict[str, int | None]) -> set[str]:
+    """The documents this run loaded from one of the given inputs, asked of the database: the
+    document's row is this run's, and so is a (document, path) pair read from that input."""
+    pairs = {d: f for d, f in fingerprints.items() if f is not None}
+    if not pairs:
+        return set()
+    con.register("_zhfacts_inputs", pa.table({"doc_id": list(pairs), "input_fingerprint": pa.array(list(pairs.values()), pa.int64())}))
+    try:
+        return {row[0] for row in con.execute(
+            """
+            SELECT DISTINCT i.doc_id FROM _zhfacts_inputs i
+            JOIN document_sources s ON s.doc_id = i.doc_id AND s.input_fingerprint = i.input_fingerprint AND s.run_id = ?
+            JOIN documents d ON d.doc_id = i.doc_id AND d.run_id = ?
+            """,
+            [run_id, run_id],
+        ).fetchall()}
+    finally:
+        con.unregister("_zhfacts_inputs")
+
+
+def _without_documents(tables: dict[str, pa.Table], doc_ids: set[str]) -> dict[str, pa.Table]:
+    """Every table's rows but those of `doc_ids`."""
+    import pyarrow.compute as pc
+
+    doomed = pa.array(sorted(doc_ids), pa.string())
+    return {name: table.filter(pc.invert(pc.is_in(table.column("doc_id"), value_set=doomed))) for name, table in tables.items()}
 
 
 def record_sources(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str, now: datetime,
