@@ -232,6 +232,11 @@ _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
 _CLASS_OF_INVESTORS = regex.compile(r"(?:境外|境内|海外|国内|外资|外国|民营|国有|社会|私人|非?金融)(?:机构|资本|投资者|投资人|企业)$")
+# Financing that banks lend or a platform brokers: a total of it is credit, not investment.
+_LENDING = regex.compile(
+    r"银行|金融机构|信贷|贷款|授信|质押|担保|征信|普惠|跨境金融|结算"
+    r"|(?:帮助|助力|便利|撮合|促成)[^，,。；;]{0,16}?(?:企业|公司|商户|户)[^，,。；;]{0,8}?融资"
+)
 _JOINED_WEAK = frozenset({"参与", "主导", "牵头", "投资"})
 _THIS_ROUND_OBJECT = regex.compile(r"(?:本|此|该|这|新一|上一|下一|首)(?:轮|次|笔)")
 _NEGATED = regex.compile(r"(?:无法|未能|没有|没|未|难以|不能|拒绝|放弃|不会|不再|无意|不愿)(?:意)?$")
@@ -1672,6 +1677,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             written = () if is_anaphor(deal.company.name) or deal.company.name == company else (deal.company.name,)
             company = register.add(deal.start, CompanyName(company, (*deal.company.aliases, *written)))
         if deal_type == "aggregate" and deal.money.amount is None and count is None:
+            continue
+        if deal_type == "aggregate" and _LENDING.search(ctx.text, ctx.sentences.covering(deal.start, deal.start + 1)[0], deal.end):
+            # 10家银行机构与26家企业签约…融资金额67.6亿元, 平台累计帮助企业获得融资906亿元: credit, not
+            # investment (a loan told after it, …，27个项目累计获得贷款…, is another total)
             continue
         investors = [register.canonical(i) or as_written_alone(i, ctx.text) for i in deal.investors if i and i != company]
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
