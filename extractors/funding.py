@@ -227,7 +227,9 @@ _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:
 _THIS_DEAL = r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)"
 _DEAL_PRICE_MARK = regex.compile(_THIS_DEAL)
 _DEAL_PRICE_FOLLOWUP = regex.compile(
-    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*" + _THIS_DEAL + r"的?(?:总)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到)*\s*")
+    # (沈阳汽车本次投资的交易对价不超过164亿元: the buyer may open it)
+    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
+    + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
@@ -329,7 +331,7 @@ _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST)
 @dataclass(frozen=True, slots=True)
 class DealVerb:
     deal_type: str
-    strength: str  # strong | weak | investor
+    strength: str  # strong | weak | investor | stake
 
 
 @dataclass(frozen=True)
@@ -1427,7 +1429,9 @@ class _SentenceReader:
                         and self.r.not_target_end.search(obj.name):
                     continue  # 投资氢能源技术: a technology; but 收购帝人汽车技术100%股权: only companies have shares
                 stake = has_stake and (verb.deal_type == "acquisition" or share_stake)
-                if verb.strength == "investor":
+                if verb.strength == "stake":
+                    ok = stake and share_stake  # 取得X 51%股权: only shares make it a deal
+                elif verb.strength == "investor":
                     ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
                 elif verb.strength == "weak":
                     # 以4.39亿元购买麦克韦尔50.1%的股权: a stake bought at a price is a deal
@@ -1614,7 +1618,8 @@ def _price_followups(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]
         told = _DEAL_PRICE_FOLLOWUP.match(ctx.text, s_start, s_end)
         if told is None or i == 0 or any(s_start <= d.start < s_end for d in deals):
             continue
-        price = next((m for m in money if told.end() <= m.start <= told.end() + 2), None)
+        # (the amount's own qualifier, 不超过164亿元, may be read as part of the lead-in)
+        price = next((m for m in money if told.start() <= m.start <= told.end() + 2 and m.end > told.end()), None)
         before = [d for d in deals if sentences[i - 1][0] <= d.start < s_start and d.deal_type in ("acquisition", "investment")]
         if price is None or len({d.company.name for d in before if d.company}) != 1:
             continue  # one deal told just before, or none of them gets it
