@@ -283,6 +283,23 @@ def as_written_alone(name: str, text: str) -> str:
     return short if text.count(short) > text.count(name) else name
 
 
+_WRITTEN_ENDING = regex.compile(rules.alternation(rules.load("funding")["strip"]["written_endings"]))
+
+
+def as_written_whole(name: str, text: str) -> str:
+    """上海假面信息 → 上海假面信息科技公司 when the text never writes the shorter name without that
+    ending: the name a reader (and a labeller) finds in the article."""
+    at = text.find(name)
+    endings = set()
+    while at >= 0:
+        m = _WRITTEN_ENDING.match(text, at + len(name))
+        if m is None:
+            return name
+        endings.add(m.group(0))
+        at = text.find(name, at + len(name))
+    return name + endings.pop() if len(endings) == 1 else name
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
     name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团

@@ -30,6 +30,7 @@ from extractors.entities import (
     CompanyRegister,
     anaphora_words,
     as_written_alone,
+    as_written_whole,
     coded_company_name,
     company_name,
     is_anaphor,
@@ -1687,7 +1688,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             # 10家银行机构与26家企业签约…融资金额67.6亿元, 平台累计帮助企业获得融资906亿元: credit, not
             # investment (a loan told after it, …，27个项目累计获得贷款…, is another total)
             continue
-        investors = [register.canonical(i) or as_written_alone(i, ctx.text) for i in deal.investors if i and i != company]
+        investors = [as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text)
+                     for i in deal.investors if i and i != company]
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
             FundingRound(
