@@ -181,7 +181,9 @@ def company_name(phrase: str) -> CompanyName | None:
     if glossed:
         phrase = glossed["head"]  # 西太平洋合众银行(PacWest Bancorp)据知情人士: a lost full stop, then the next sentence
     m = _PAREN_ALIAS.match(phrase)
-    if m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于|^(?:有限|普通)合伙$", m["alias"]):
+    if m and regex.fullmatch(r"(?:有限|普通)合伙", m["alias"]):
+        m = None  # 知一乾睿投资合伙企业(有限合伙): the legal form is part of the name
+    elif m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于", m["alias"]):
         phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
     if m:
         if m["short"] and m["short"] != "即":

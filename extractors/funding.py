@@ -279,7 +279,8 @@ _RAISER_NEXT = regex.compile(
     r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示)"
 )
 _TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:是|为)?[“「《][^”」》]*$|(?:题为|名为|以)[“「《][^”」》]*$")
-_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
+# A bracketed gloss (花旗集团旗下投资机构), not a legal form that is part of the name ((有限合伙)).
+_GLOSS = regex.compile(r"[(（](?!(?:有限|普通)合伙[)）])[^()（）]*[)）]")
 _LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
 _DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
 # 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
