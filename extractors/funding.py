@@ -106,7 +106,7 @@ _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
 # What may describe an investment between its amount and 投资: 第二笔多年投资, 小规模的投资.
 _INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年|小规模|大规模|巨额|大额|少量|新一轮|新的|额外)的?)*"
-_FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资")
+_FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资|也曾?(?:对|向)")  # …在5月也对Anthropic进行了…投资: an earlier one
 _ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
 _FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
 _SHARES_OF_NAME = regex.compile(r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:普通股|优先股|股份|股票|A股|H股)")
