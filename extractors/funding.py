@@ -136,7 +136,7 @@ _INVESTED_BY_THE = regex.compile(
     r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|已经|已|将|正在|也|还|于|在|曾|签署|宣布|表示|完成|获得|成为|上市|推出|发布|收购|并购|买下|与|和|是|为)"
 )
 # The company as a relative clause of its buyer: 特斯拉在2016年收购的SolarCity, SolarCity是特斯拉在2016年
-#收购的太阳能公司, Instagram是Facebook于2012年以10亿美元收购的图片社交应用.
+# 收购的太阳能公司, Instagram是Facebook于2012年以10亿美元收购的图片社交应用.
 _ACQUIRED_BY_THE = regex.compile(
     r"(?:^|(?<=[，,。；;：:、与和是]))(?P<inv>(?!是)[\p{Han}A-Za-z](?:(?!是)[\p{Han}A-Za-z .·]){1,15}?)\s*(?:曾经|曾|早在)?"
     r"(?:(?:在|于)?\d{4}年(?:\d{1,2}月)?(?:底|初|末)?)?(?P<pay>以[^，,。；;的]{1,16}?(?:的价格|的代价|的对价)?)?(?:全资|成功)?"
