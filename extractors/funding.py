@@ -78,7 +78,7 @@ _CONSORTIUM = regex.compile(
 )
 _APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助)了?")  # 公示了X收购Y股权案, 协助X收购Y: X buys
 # …将有大转变近期传出特斯拉收购了…: hearsay (a run-in headline before it) opens the telling
-_HEARSAY = regex.compile(r".*(?:传出|传闻|有消息称|消息称|据悉|据报道|报道称|据了解)")
+_HEARSAY = regex.compile(".*" + rules.alternation(rules.load("funding")["hearsay"]["words"]))
 
 
 def _inside_brackets(text: str, start: int, pos: int) -> bool:
@@ -234,13 +234,14 @@ _DEAL_PRICE_FOLLOWUP = regex.compile(
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
-_CLASS_OF_INVESTORS = regex.compile(r"(?:境外|境内|海外|国内|外资|外国|民营|国有|社会|私人|非?金融)(?:机构|资本|投资者|投资人|企业)$")
+_CLASS_OF_INVESTORS = regex.compile(
+    rules.alternation(rules.load("funding")["investor_class"]["places"]) + "?" + rules.alternation(rules.load("funding")["investor_class"]["kinds"]) + "$")
 # Financing that banks lend or a platform brokers: a total of it is credit, not investment.
 _LENDING = regex.compile(
-    r"银行|金融机构|信贷|贷款|授信|质押|担保|征信|普惠|跨境金融|结算"
-    r"|(?:帮助|助力|便利|撮合|促成)[^，,。；;]{0,16}?(?:企业|公司|商户|户)[^，,。；;]{0,8}?融资"
+    rules.alternation(rules.load("funding")["lending"]["words"])
+    + "|" + rules.alternation(rules.load("funding")["lending"]["brokers"]) + r"[^，,。；;]{0,16}?(?:企业|公司|商户|户)[^，,。；;]{0,8}?融资"
 )
-_JOINED_WEAK = frozenset({"参与", "主导", "牵头", "投资"})
+_JOINED_WEAK = frozenset(rules.load("funding")["raise"]["joined_weak"])
 _THIS_ROUND_OBJECT = regex.compile(r"(?:本|此|该|这|新一|上一|下一|首)(?:轮|次|笔)")
 _NEGATED = regex.compile(r"(?:无法|未能|没有|没|未|难以|不能|拒绝|放弃|不会|不再|无意|不愿)(?:意)?$")
 _JOINED_THIS_ROUND = regex.compile(r"参与了?(?:本次|本轮|此轮|该轮|这轮)(?:融资|投资)")  # 现有投资者A、B参与了本轮融资
@@ -1046,6 +1047,8 @@ class _SentenceReader:
                 continue
             spans = self.money_in(s_start + m.start("mid"), s_start + m.end("mid"))
             found = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
+            if _DEBT_WORDS.search(m["mid"]):
+                continue  # 参与了恒大的债务融资: a loan
             raised = next((d for d in told if d.deal_type == "funding" and d.company is not None and d.company.name == target.name), None)
             if raised is not None:
                 raised.joined_by = raised.joined_by or not raised.investors
@@ -1054,8 +1057,6 @@ class _SentenceReader:
             if m["verb"] in _JOINED_WEAK and not (found or spans or all(self.investor_like(i) for i in investors)
                                                   or is_anaphor(target.name) or self.evidenced(target.name)):
                 continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
-            if _DEBT_WORDS.search(m["mid"]):
-                continue  # 参与了恒大的债务融资: a loan
             round_ = normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None
             deals.append(_Deal(i_start, end, "funding", target, investors, round_, spans[0].money if spans else NO_MONEY, joined_by=True))
         return deals
