@@ -191,7 +191,7 @@ _FOUNDED_BY = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)由[^。；;]{2,80}?(?:于(?:\d{4}年|今年|去年))?(?:联合|共同)?(?:创立|创办|成立|创建)"
 )
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?[，,]?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
-_NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持)")
+_NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持|估值|市值|贷款|授信)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
 _STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
 _CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.|HK|SH|SZ|港股|美股|NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)")

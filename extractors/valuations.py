@@ -73,6 +73,7 @@ _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌
 _COPULA_INSIDE = regex.compile(r"^.+?[为是]")
 _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|重挫|收涨|收跌|上涨|下跌|涨超|跌超|盘中")
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
+_COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
@@ -363,6 +364,11 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         if name is None:
             market = r.basis.get(cue) == "market"
             name = _company_for(ctx, cue_at if before else span.start, register, market)
+        if not name and out and _COMPARED.match(text, clause_start):
+            # 估值约为350亿美元，低于去年超400亿美元的估值: the value it is compared with is the same company's
+            s_start = ctx.sentences.covering(span.start, span.start + 1)[0]
+            if out[-1].provenance.span_start >= s_start:
+                name = out[-1].company
         if not name:
             continue
         end = span.end + (after.end() if after else 0)
