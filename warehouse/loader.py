@@ -161,10 +161,6 @@ class KnownDocuments:
 
     def __init__(self, keys: set[int] | None) -> None:
         self._keys = keys
-        # Documents loaded by this run → the input fingerprint they were loaded from: a copy met
-        # again in a later batch (the same article under two paths) has the same facts, and
-        # replacing them would cost a DELETE scan of every fact table.
-        self._loaded_from: dict[int, int] = {}
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> KnownDocuments:
@@ -185,7 +181,7 @@ class KnownDocuments:
             return None
         return [d for d, k in zip(doc_ids, keys) if k in self._keys]
 
-    def add(self, doc_ids: Iterable[str], fingerprints: dict[str, int | None] | None = None) -> None:
+    def add(self, doc_ids: Iterable[str]) -> None:
         if self._keys is None:
             return
         for doc_id in doc_ids:
@@ -194,15 +190,6 @@ class KnownDocuments:
                 self._keys = None
                 return
             self._keys.add(key)
-            fingerprint = (fingerprints or {}).get(doc_id)
-            if fingerprint is not None:
-                self._loaded_from[key] = fingerprint
-
-    def loaded_alike(self, doc_id: str, fingerprint: int | None) -> bool:
-        """Whether this run already loaded the document from the same input (text and source
-        fields), so loading it again would write the same rows."""
-        key = _doc_key(doc_id)
-        return fingerprint is not None and key is not None and self._loaded_from.get(key) == fingerprint
 
 
 def _doc_key(doc_id: str) -> int | None:
@@ -253,9 +240,11 @@ def load_tables(
             held_before = known.present(doc_ids) if known is not None else None
             present = held_before if held_before is not None else _present_in_warehouse(con, documents)
             if present:
+                # A copy met again in this run (the same article under another path, a later batch)
+                # has the same rows already: replacing them would cost a DELETE scan of every fact
+                # table. Copies are rare, so the database is asked only when a batch holds one.
                 fingerprints = {s.doc_id: s.fingerprint for s in sources}
-                alike = ({d for d in present if known.loaded_alike(d, fingerprints.get(d))} if held_before is not None
-                         else _loaded_alike_in_warehouse(con, run_id, {d: fingerprints.get(d) for d in present}))
+                alike = _loaded_alike_in_warehouse(con, run_id, {d: fingerprints.get(d) for d in present})
                 if alike:  # met again in this run, from the same input: the rows are there already
                     kept = _without_documents(tables, alike)
                     if counters is not None:  # the caller counted them as loaded: they are unchanged
@@ -294,7 +283,7 @@ def load_tables(
         con.execute("ROLLBACK")
         raise
     if known is not None:
-        known.add(doc_ids, {s.doc_id: s.fingerprint for s in sources})
+        known.add(doc_ids)
     return stats
 
 
