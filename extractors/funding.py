@@ -241,6 +241,8 @@ _LENDING = regex.compile(
     rules.alternation(rules.load("funding")["lending"]["words"])
     + "|" + rules.alternation(rules.load("funding")["lending"]["brokers"]) + r"[^，,。；;]{0,16}?(?:企业|公司|商户|户)[^，,。；;]{0,8}?融资"
 )
+# A clause opening with the means (通过投资OpenAI…, 借助收购X…): its subject comes in a later clause.
+_MEANS_OPEN = regex.compile(r"\s*(?:而|并|正是|正|主要)?(?:通过|借助|凭借|借由)")
 _JOINED_WEAK = frozenset(rules.load("funding")["raise"]["joined_weak"])
 _THIS_ROUND_OBJECT = regex.compile(r"(?:本|此|该|这|新一|上一|下一|首)(?:轮|次|笔)")
 _NEGATED = regex.compile(r"(?:无法|未能|没有|没|未|难以|不能|拒绝|放弃|不会|不再|无意|不愿)(?:意)?$")
@@ -265,6 +267,9 @@ _NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?
 _NEXT_SUBJECT = regex.compile(
     _NAME_BEFORE_VERB +
     r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
+)
+_MEANS_SUBJECT = regex.compile(
+    _NAME_BEFORE_VERB + r"(?=今年|去年|近年|此后|随后|已经|已|也|还|将|把|一举|得以|成功|成为|进军|进入|切入|获得|拥有|实现|完成|打出|补齐|扩大|巩固|提升|加强|布局)"
 )
 _PERSON_PRONOUN = regex.compile(r"\s*[他她](?![们們])")
 _SPEECH_WORDS = r"表示|认为|指出|透露|说道"  # what someone says with (also 称 and 说, which end a clause)
@@ -1405,6 +1410,8 @@ class _SentenceReader:
             # 公司拟…购买Y: with no company noted before, the one the article is about buys
             buyer_name = self.register.resolve(buyer, b_start, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
             named_after = None
+            if buyer_name is None and _MEANS_OPEN.match(self.text, clause_start, at):
+                buyer_name = named_after = self._means_subject(obj_end, s_end)
             if buyer_name is None and verb.deal_type == "acquisition":
                 buyer_name = named_after = self._buyer_after(clause_start, obj_end, s_end)
             if buyer_name is None and verb.deal_type == "acquisition":
@@ -1507,6 +1514,26 @@ class _SentenceReader:
         if not close or (close["before"] and not before):
             return None
         return opening, clause_end, bool(close["before"])
+
+    def _means_subject(self, obj_end: int, s_end: int) -> str | None:
+        """通过投资OpenAI迅速绑定与前者的合作，…，微软今年以来…: a deal told as the means opens
+        the sentence; who did it is the first later clause's subject the document knows as a company."""
+        end = self._clause_end(obj_end, s_end)
+        for _ in range(3):
+            if end >= s_end:
+                return None
+            start, end = end + 1, self._clause_end(end + 1, s_end)
+            clause = self.text[start:end]
+            m = _MEANS_SUBJECT.match(clause)
+            name = m["name"].strip() if m else clause_opening_name(clause)
+            if name:
+                company = company_name(name)
+                if company is None or company.generic or is_place(company.name):
+                    return None  # the next subject is no company: the deal is told without its maker
+                if is_anaphor(company.name):
+                    return self.register.resolve(company, start, or_topic=True)
+                return self.register.canonical(company.name) or company.name
+        return None
 
     def _buyer_after(self, clause_start: int, obj_end: int, s_end: int) -> str | None:
         """在收购推特近一年后，埃隆·马斯克做出了…: a time clause about the deal, then its buyer as
