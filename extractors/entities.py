@@ -243,7 +243,7 @@ def company_name(phrase: str) -> CompanyName | None:
 
 # Words before a Latin name that are no part of it (使得OpenAI, 合并后VinFast).
 _GLOSS_THEN_MORE = regex.compile(r"^(?P<head>[^()（）]{2,40}[(（][^()（）]{1,40}[)）])(?P<rest>(?:据|消息称|报道称|知情人士).*)$")
-_PLACE_BEFORE_LATIN = regex.compile("^(?:" + "|".join(map(regex.escape, rules.load("funding")["strip"]["places_before_latin"])) + ")")
+_PLACE_BEFORE_LATIN = regex.compile("^" + rules.alternation(rules.load("funding")["strip"]["places_before_latin"]))
 _KIND_ONLY = frozenset(["巨头", "龙头", "大厂", "独角兽", "新势力"])
 _NOT_A_NAME_PART = regex.compile(
     r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")

@@ -1043,13 +1043,13 @@ class _SentenceReader:
                 continue
             clause_from = self._clause_start(s_start, at)
             listed = _names(self.text[clause_from:at])
-            investor, i_start = self.subject(s_start, at)
             if len(listed) >= 2:  # 红杉和腾讯参与了…: each of them
                 investors, i_start = listed, clause_from
-            elif investor is not None and not investor.generic and not is_anaphor(investor.name):
-                investors = [investor.name]
             else:
-                continue
+                investor, i_start = self.subject(s_start, at)
+                if investor is None or investor.generic or is_anaphor(investor.name):
+                    continue
+                investors = [investor.name]
             spans = self.money_in(s_start + m.start("mid"), s_start + m.end("mid"))
             found = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             if _DEBT_WORDS.search(m["mid"]):

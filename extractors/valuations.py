@@ -315,7 +315,7 @@ def _float_value_alone(ctx: DocContext, cue_at: int, cue: str, r: _ValuationRule
     sentence states no total one (总市值 …，流通市值 … gives the total alone)."""
     if ctx.text[max(0, cue_at - 2) : cue_at] != "流通" or r.basis.get(cue) != "market":
         return False
-    start, end = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), (cue_at, cue_at))
+    start, end = ctx.sentences.covering(cue_at, cue_at + 1)
     return "总市值" not in ctx.text[start:end]
 
 
