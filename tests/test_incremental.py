@@ -154,13 +154,56 @@ def test_a_copy_met_again_in_the_same_run_is_not_loaded_twice(tmp_path, folder, 
         assert con.execute("SELECT facts_loaded FROM runs").fetchone()[0] == facts
     finally:
         con.close()
-    # a copy whose source fields differ is another input: it is loaded again (the last one wins)
+    # a copy whose source fields differ is read (another input), but the first copy loaded wins
     (folder / "copy.txt").unlink()
     jsonl = folder / "z.jsonl"
     jsonl.write_text(json.dumps({"id": "a", "text": first.read_text(encoding="utf-8"), "title": "另一个标题"}, ensure_ascii=False) + "\n",
                      encoding="utf-8")
-    counters = load(tmp_path / "w2.duckdb", [str(folder)], run_id="r1", known=known)
-    assert counters.docs_unchanged == 0
+    w2 = tmp_path / "w2.duckdb"
+    counters = load(w2, [str(folder)], run_id="r1", known=known)
+    assert (counters.docs_seen, counters.docs_loaded, counters.docs_unchanged) == (4, 3, 1)
+    assert fact_ids(w2) == fact_ids(alone)
+    con = duckdb.connect(str(w2), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents WHERE title = '另一个标题'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 4
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_the_first_copy_wins_across_runs_as_within_one(tmp_path, folder, known):
+    """A run killed after the first copy's batch, then run again, keeps the copy an uninterrupted
+    run keeps. A later edit of the copy's own input leaves the document alone; an edit at the
+    path the document came from replaces it."""
+    first = sorted(folder.iterdir())[0]
+    text = first.read_text(encoding="utf-8")
+    titled = folder / "z.jsonl"
+    titled.write_text(json.dumps({"id": "a", "text": text, "title": "另一个标题"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    clean = tmp_path / "clean.duckdb"
+    load(clean, [str(folder)], run_id="r1", known=known)
+    resumed = tmp_path / "resumed.duckdb"
+    load(resumed, [str(first)], run_id="r1", known=known)  # the batches before the kill
+    counters = load(resumed, [str(folder)], run_id="r2", known=known)
+    assert counters.docs_unchanged == 2  # the first file's input, and its copy
+    assert _documents(resumed) == _documents(clean) and fact_ids(resumed) == fact_ids(clean)
+    titled.write_text(json.dumps({"id": "a", "text": text, "title": "第三个标题"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    load(resumed, [str(folder)], run_id="r3", known=known)
+    assert _documents(resumed) == _documents(clean)
+    first.write_text(text.replace("\n", "\r\n"), encoding="utf-8")  # the same cleaned text, a new input at its own path
+    counters = load(resumed, [str(folder)], run_id="r4", known=known)
+    assert (counters.docs_loaded, counters.docs_unchanged) == (1, 3)  # replaced, not kept
+    counters = load(resumed, [str(folder)], run_id="r5", version="test-v2", known=known)
+    assert (counters.docs_loaded, counters.docs_unchanged) == (3, 1)  # new rules: re-extracted once, the copy kept
+    assert _documents(resumed) == _documents(clean)
+
+
+def _documents(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT doc_id, source_uri, title FROM documents ORDER BY 1").fetchall()
+    finally:
+        con.close()
 
 
 def _holdings(db: Path) -> dict[str, list[tuple]]:

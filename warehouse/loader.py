@@ -11,6 +11,8 @@ Bookkeeping that makes runs incremental and crash-safe lives here too:
   an interrupted run leaves exactly the batches it finished, and says so in `runs`.
 - sweep_superseded(): when a source now yields another document (the file was edited), the old
   document goes, with its facts, once no source yields it any more.
+- a copy (the same cleaned text from a second path) adds its path and leaves the document the
+  first copy loaded as it is: no DELETE scan of every fact table for a row that is there.
 """
 
 from __future__ import annotations
@@ -148,19 +150,19 @@ class RunCounters:
 
 
 class KnownDocuments:
-    """Which documents the warehouse holds, kept by the flow process for the length of a run.
+    """Which documents the warehouse holds, kept by the flow process for the length of a run:
+    those it held when the run started, and those this run has loaded.
 
-    Without it, each batch asks the database which of its documents are there already (to
-    replace them) and which of its (document, path) pairs are (to refresh them): scans of
-    `documents` and `document_sources` that grow with the warehouse, ~15% of the loading CPU at
-    100k documents and more beyond. A doc_id is 16 hex digits of the content hash, so a
-    document is kept as one 64-bit integer (~60 bytes a document in a set). A (document, path)
-    pair is only ever recorded with its document, so a document not held has no pairs either.
-    Built from the database at the start of a run; a doc_id of another shape (a warehouse
-    written by hand) turns it off, and the database is asked as before."""
+    Without it, each batch asks the database which of its documents are there already: scans
+    of `documents` that grow with the warehouse, ~15% of the loading CPU at 100k documents and
+    more beyond. A doc_id is 16 hex digits of the content hash, so a document is kept as one
+    64-bit integer (~60 bytes a document in a set). Built from the database at the start of a
+    run; a doc_id of another shape (a warehouse written by hand) turns it off, and the database
+    is asked as before."""
 
     def __init__(self, keys: set[int] | None) -> None:
-        self._keys = keys
+        self._before = keys
+        self._this_run: set[int] = set()
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> KnownDocuments:
@@ -172,24 +174,41 @@ class KnownDocuments:
             keys.add(key)
         return cls(keys)
 
-    def present(self, doc_ids: list[str]) -> list[str] | None:
-        """The batch's documents the warehouse holds, or None when only the database knows."""
-        if self._keys is None:
+    def held(self, doc_ids: list[str]) -> Holdings | None:
+        """Which of the batch's documents the warehouse holds, or None when only the database knows."""
+        if self._before is None:
             return None
         keys = [_doc_key(d) for d in doc_ids]
         if any(k is None for k in keys):
             return None
-        return [d for d, k in zip(doc_ids, keys) if k in self._keys]
+        return Holdings(
+            loaded_this_run={d for d, k in zip(doc_ids, keys) if k in self._this_run},
+            held_before={d for d, k in zip(doc_ids, keys) if k in self._before},
+        )
 
     def add(self, doc_ids: Iterable[str]) -> None:
-        if self._keys is None:
+        if self._before is None:
             return
         for doc_id in doc_ids:
             key = _doc_key(doc_id)
             if key is None:
-                self._keys = None
+                self._before = None
                 return
-            self._keys.add(key)
+            self._this_run.add(key)
+
+
+@dataclass
+class Holdings:
+    """A batch's documents the warehouse holds: loaded earlier in this run, or held when the run
+    started (a document can be both). Only a document held before the run can have (document,
+    path) pairs this run has not written."""
+
+    loaded_this_run: set[str]
+    held_before: set[str]
+
+    @property
+    def present(self) -> set[str]:
+        return self.loaded_this_run | self.held_before
 
 
 def _doc_key(doc_id: str) -> int | None:
@@ -201,15 +220,45 @@ def _doc_key(doc_id: str) -> int | None:
         return None
 
 
-def _present_in_warehouse(con: duckdb.DuckDBPyConnection, documents: pa.Table) -> list[str]:
-    """The batch's documents the warehouse holds, asked of the database (a scan of `documents`)."""
+def _copies_to_keep(con: duckdb.DuckDBPyConnection, run_id: str, extractor_version: str | None,
+                    holdings: Holdings, batch_uris: dict[str, set[str]]) -> set[str]:
+    """The batch's documents the warehouse holds that stay as they are: the first copy loaded
+    wins. A document this run loaded already came from another path (a run reads each path
+    once). One held from before the run stays when it was loaded under this rule set from a path
+    other than this batch's (a copy of a known article); it is replaced when its own path
+    changed or the rules did. So a run killed between two copies, then re-run, keeps the same
+    copy as an uninterrupted run. The database is asked only about documents held before the run."""
+    keep = set(holdings.loaded_this_run)
+    ask = sorted(holdings.held_before - keep)
+    if not ask or extractor_version is None:
+        return keep
+    con.register("_zhfacts_held", pa.table({"doc_id": ask}))
+    try:
+        rows = con.execute(
+            "SELECT doc_id, source_uri, extractor_version, run_id FROM documents "
+            "WHERE doc_id IN (SELECT doc_id FROM _zhfacts_held)"
+        ).fetchall()
+    finally:
+        con.unregister("_zhfacts_held")
+    for doc_id, source_uri, version, loaded_by in rows:
+        if loaded_by == run_id or (version == extractor_version and source_uri not in batch_uris.get(doc_id, ())):
+            keep.add(doc_id)
+    return keep
+
+
+def _holdings_in_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, documents: pa.Table) -> Holdings:
+    """The batch's documents the warehouse holds, asked of the database (a scan of `documents`).
+    Without the run's KnownDocuments, a document loaded this run counts as held before it too:
+    its pairs then take the path that looks for existing ones."""
     con.register("_zhfacts_ids", documents.select(["doc_id"]))
     try:
-        return [row[0] for row in con.execute(
-            "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)"
-        ).fetchall()]
+        rows = con.execute(
+            "SELECT DISTINCT doc_id, run_id = ? FROM documents WHERE doc_id IN (SELECT doc_id FROM _zhfacts_ids)",
+            [run_id],
+        ).fetchall()
     finally:
         con.unregister("_zhfacts_ids")
+    return Holdings(loaded_this_run={d for d, this_run in rows if this_run}, held_before={d for d, _ in rows})
 
 
 def load_tables(
@@ -226,35 +275,40 @@ def load_tables(
 ) -> LoadStats:
     """Replace the batch's documents and their facts, record its sources (new and unchanged),
     its rejects and the run's counters: all in one transaction, so a crash keeps all or none.
-    With `known` (a run's KnownDocuments), the warehouse is not asked which documents it holds."""
+    A copy of a document already loaded (the same cleaned text from another path) adds its path
+    and leaves the document as it is (_copies_to_keep). With `known` (a run's KnownDocuments),
+    the warehouse is not asked which documents it holds."""
     now = utcnow()
-    present: list[str] = []
+    sources = list(sources)
+    replaced: list[str] = []
+    maybe_paired: set[str] = set()  # held before this run: their pairs may be in the warehouse
     stats = LoadStats(docs_unchanged=len(unchanged))
     documents = tables.get("documents")
     doc_ids: list[str] = documents.column("doc_id").to_pylist() if documents is not None else []
     con.execute("BEGIN TRANSACTION")
     try:
         if doc_ids:
-            # Only documents already in the warehouse need their old rows deleted; on a first
-            # load that skips scanning every fact table for each batch.
-            held_before = known.present(doc_ids) if known is not None else None
-            present = held_before if held_before is not None else _present_in_warehouse(con, documents)
-            if present:
-                # A copy met again in this run (the same article under another path, a later batch)
-                # has the same rows already: replacing them would cost a DELETE scan of every fact
-                # table. Copies are rare, so the database is asked only when a batch holds one.
-                fingerprints = {s.doc_id: s.fingerprint for s in sources}
-                alike = _loaded_alike_in_warehouse(con, run_id, {d: fingerprints.get(d) for d in present})
-                if alike:  # met again in this run, from the same input: the rows are there already
-                    kept = _without_documents(tables, alike)
+            # Only documents already in the warehouse need a look; on a first load that skips
+            # scanning every fact table for each batch.
+            holdings = known.held(doc_ids) if known is not None else None
+            if holdings is None:
+                holdings = _holdings_in_warehouse(con, run_id, documents)
+            maybe_paired = holdings.held_before
+            if holdings.present:
+                batch_uris: dict[str, set[str]] = {}
+                for s in sources:
+                    batch_uris.setdefault(s.doc_id, set()).add(s.source_uri)
+                keep = _copies_to_keep(con, run_id, extractor_version, holdings, batch_uris)
+                if keep:  # a copy: its rows are the first copy's, already there
+                    kept = _without_documents(tables, keep)
                     if counters is not None:  # the caller counted them as loaded: they are unchanged
                         counters.docs_loaded -= tables["documents"].num_rows - kept["documents"].num_rows
-                        counters.docs_unchanged += len(alike)
+                        counters.docs_unchanged += len(keep)
                         counters.facts_loaded -= sum(tables[t].num_rows - kept[t].num_rows for t in tables if t != "documents")
                     tables = kept
-                    present = [d for d in present if d not in alike]
-                    stats.docs_unchanged += len(alike)
-            _delete_documents(con, present)
+                    stats.docs_unchanged += len(keep)
+                replaced = sorted(holdings.present - keep)
+            _delete_documents(con, replaced)
             for table in LOADED_TABLES:
                 if table in tables:
                     count = _insert_arrow(con, table, tables[table])
@@ -264,11 +318,11 @@ def load_tables(
                         stats.facts_by_table[table] = count
             stats.facts_loaded = sum(stats.facts_by_table.values())
         # A (document, path) pair is only ever recorded with its document: the pairs of documents
-        # new to the warehouse are new too, and go in without a look.
-        held = set(present)
+        # the warehouse did not hold before this run are new, or this run's own, and go in
+        # without a look (a run reads each path once).
         rows = [{"doc_id": s.doc_id, "source_uri": s.source_uri, "fingerprint": s.fingerprint} for s in sources]
-        record_sources(con, [r for r in rows if r["doc_id"] in held], run_id, now)
-        record_sources(con, [r for r in rows if r["doc_id"] not in held], run_id, now, new_documents=True)
+        record_sources(con, [r for r in rows if r["doc_id"] in maybe_paired], run_id, now)
+        record_sources(con, [r for r in rows if r["doc_id"] not in maybe_paired], run_id, now, new_documents=True)
         if unchanged:
             if extractor_version is None:
                 raise ValueError("unchanged sources need the extractor_version they were checked against")
@@ -285,26 +339,6 @@ def load_tables(
     if known is not None:
         known.add(doc_ids)
     return stats
-
-
-def _loaded_alike_in_warehouse(con: duckdb.DuckDBPyConnection, run_id: str, fingerprints: dict[str, int | None]) -> set[str]:
-    """The documents this run loaded from one of the given inputs, asked of the database: the
-    document's row is this run's, and so is a (document, path) pair read from that input."""
-    pairs = {d: f for d, f in fingerprints.items() if f is not None}
-    if not pairs:
-        return set()
-    con.register("_zhfacts_inputs", pa.table({"doc_id": list(pairs), "input_fingerprint": pa.array(list(pairs.values()), pa.int64())}))
-    try:
-        return {row[0] for row in con.execute(
-            """
-            SELECT DISTINCT i.doc_id FROM _zhfacts_inputs i
-            JOIN document_sources s ON s.doc_id = i.doc_id AND s.input_fingerprint = i.input_fingerprint AND s.run_id = ?
-            JOIN documents d ON d.doc_id = i.doc_id AND d.run_id = ?
-            """,
-            [run_id, run_id],
-        ).fetchall()}
-    finally:
-        con.unregister("_zhfacts_inputs")
 
 
 def _without_documents(tables: dict[str, pa.Table], doc_ids: set[str]) -> dict[str, pa.Table]:
