@@ -14,8 +14,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.2",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.2",
     "dates": "1.1",
-    "funding": "1.64",
-    "valuations": "1.28",
+    "funding": "1.65",
+    "valuations": "1.29",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

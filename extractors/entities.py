@@ -31,6 +31,7 @@ class _EntityRules:
     sectors: frozenset[str]
     plural: regex.Pattern[str]
     name_suffix: regex.Pattern[str]
+    well_known: frozenset[str]
     region_prefix: regex.Pattern[str]
     country_prefix: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
@@ -57,6 +58,7 @@ def _rules() -> _EntityRules:
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
+        well_known=frozenset(t["descriptors"]["well_known_hans"] + t["descriptors"]["well_known_hant"]),
         region_prefix=regex.compile("^" + rules.alternation(t["strip"]["region_prefixes"]) + "(?:市|省)?"),
         country_prefix=regex.compile("^" + rules.alternation(t["strip"]["country_prefixes"])),
         not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
@@ -310,6 +312,8 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     head = _LATIN_HEAD.match(name)
     if head and len(head["latin"]) > 2 and (r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"])):
         name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
+    if name in r.well_known:  # 华为 ends in 为, and is a company all the same
+        return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))
     if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
         return None
     if not _LETTER.search(name) or name in r.generic or name in r.time_words or name in r.pronouns:
@@ -360,10 +364,16 @@ _LATIN_COMPANY = regex.compile(
 )
 
 
+def is_well_known(name: str) -> bool:
+    """腾讯, 英伟达: a company news names bare (rules table `well_known`)."""
+    return name in _rules().well_known
+
+
 def looks_like_company(name: str) -> bool:
-    """A name that reads as a company's by itself: a Latin company name or a company-like ending
-    with a name before it (股份 alone is no company)."""
-    if _LATIN_COMPANY.search(name):
+    """A name that reads as a company's by itself: a Latin company name, a company news names
+    bare (腾讯, 英伟达: rules table `well_known`) or a company-like ending with a name before it
+    (股份 alone is no company)."""
+    if _LATIN_COMPANY.search(name) or is_well_known(name):
         return True
     suffix = _rules().name_suffix.search(name)
     return bool(suffix) and suffix.start() >= 2

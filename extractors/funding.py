@@ -36,6 +36,7 @@ from extractors.entities import (
     is_anaphor,
     is_field_name,
     is_place,
+    is_well_known,
     looks_like_company,
     place_named,
 )
@@ -1446,7 +1447,10 @@ class _SentenceReader:
                 elif verb.strength == "weak":
                     # 以4.39亿元购买麦克韦尔50.1%的股权: a stake bought at a price is a deal
                     # and 购买X51%股权 is one whoever buys it (only companies have 股权)
-                    ok = (stake and (buyer_like or known or price.amount is not None)) or (buyer_like and known)
+                    # A giant known by name alone is no evidence here: 增持特斯拉，建仓英伟达 is a
+                    # fund's trade in listed shares.
+                    known_here = known and not is_well_known(obj.name)
+                    ok = (stake and (buyer_like or known_here or price.amount is not None)) or (buyer_like and known_here)
                     ok = ok or (stake and share_stake and verb.deal_type == "acquisition")
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
                     ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")

@@ -112,6 +112,8 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+# A clause telling who invested (阿里领投, 红杉中国等跟投): its name is no company being valued.
+_INVESTOR_CLAUSE = regex.compile(rules.alternation(rules.load("funding")["raise"]["joined"]) + r"了?\s*$")
 _DESCRIBED_AFTER = regex.compile(r"(?:左右)?的(?:企业|公司|初创公司|初创企业|独角兽|巨头|平台|集团)")
 _MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
 
@@ -222,6 +224,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     pos = clause_start - 1
     while pos > s_start:
         prev_start = _clause_start(text, pos, s_start)
+        if _INVESTOR_CLAUSE.search(text, prev_start, pos):
+            pos = prev_start - 1  # …完成新一轮融资，阿里领投，投后估值达25亿美元: the investor's clause
+            continue
         leading = _leading_company(text[prev_start:pos], cue_at, register)
         if leading:
             return leading
