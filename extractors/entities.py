@@ -364,6 +364,10 @@ _LATIN_COMPANY = regex.compile(
 )
 
 
+def well_known_names() -> frozenset[str]:
+    return _rules().well_known
+
+
 def is_well_known(name: str) -> bool:
     """腾讯, 英伟达: a company news names bare (rules table `well_known`)."""
     return name in _rules().well_known

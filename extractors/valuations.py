@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company
+from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company, well_known_names
 from extractors.funding import clause_opening_name
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Valuation
@@ -62,7 +62,7 @@ def _rules() -> _ValuationRules:
 
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
-_MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{2,20}?)的?$")
+_MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
 _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
@@ -173,6 +173,22 @@ def _bracketed_after(text: str, floor: int, cue_at: int) -> int | None:
     return None
 
 
+def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRegister) -> str | None:
+    """The company named last in text[start:end]: one the register noted (by any of its names),
+    or one news names bare (英伟达). None when the stretch names none."""
+    best, best_at = None, -1
+    for _, known, names in register.companies:
+        for name in names:
+            at = text.rfind(name, start, end) if len(name) >= 2 else -1
+            if at > best_at:
+                best, best_at = known, at
+    for name in well_known_names():
+        at = text.rfind(name, start, end)
+        if at > best_at:
+            best, best_at = register.canonical(name) or name, at
+    return best
+
+
 def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market: bool = False) -> str | None:
     """The company a value at `cue_at` belongs to; `market`: a 市值, which only a listed company
     has, so with no company in its sentence it is the stock the article is about."""
@@ -208,6 +224,15 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     moved = _MOVED_BY.search(before_cue)
     if moved and not is_anaphor(moved["co"]):  # (其, 该公司 here would be whoever the register noted last)
         named = _named(moved["co"], cue_at, register, adjacent=True)
+        if named:
+            return named
+    if moved:  # …提振了英伟达的销售，带动其市值飙升: the company this sentence names last before it
+        s_start = ctx.sentences.covering(cue_at, cue_at + 1)[0]
+        # An anaphor's company is named before it, not inside it (这家黑石集团支持的光伏公司);
+        # 使英伟达成为了首家估值…的公司 names it in the words moved.
+        pointing = is_anaphor(moved["co"]) or _NOT_A_NAME_HEAD.match(moved["co"]) is not None
+        anaphor_at = text.rfind(moved["co"], s_start, cue_at) if pointing else -1
+        named = _named_last_in_sentence(text, s_start, anaphor_at if anaphor_at >= 0 else cue_at, register)
         if named:
             return named
     by_value = _BY_VALUE.search(before_cue)
