@@ -228,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     def run_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--source", action="append", type=Path, help="file or folder to read (repeatable; default seeds/)")
         p.add_argument("--batch-size", type=int, default=None,
-                       help="documents per extraction task (default: at least 250, and at most 200 tasks a run)")
+                       help="documents per extraction task (default: at least 250, and at most 400 tasks a run)")
         p.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="reject files larger than this (default 20 MB)")
         p.add_argument("--task-runner", choices=("process", "thread", "dask"), default="process",
                        help="where extraction runs: a process pool on this machine (default), threads, or Dask")

@@ -1,6 +1,6 @@
 """The Prefect flow: discover sources → read + clean + extract in batches → load into DuckDB.
 
-Tasks are thin wrappers over batches (tens to a couple of hundred task runs per flow run,
+Tasks are thin wrappers over batches (tens to a few hundred task runs per flow run,
 hundreds of documents each) because a Prefect task run costs milliseconds and the server's
 SQLite slows down past about a thousand task runs. Tasks get paths, not contents. Retries only
 where I/O can fail for a moment (listing sources); extraction is deterministic.
@@ -51,7 +51,8 @@ from warehouse import loader  # noqa: E402
 from warehouse.db import connect_writer  # noqa: E402
 
 MIN_BATCH = 250  # documents per task at least: a task run costs ~0.1 s of Prefect bookkeeping
-MAX_TASKS = 200  # task runs per flow run at most (the server's SQLite slows past ~1,000)
+MAX_TASKS = 400  # task runs per flow run at most (the server's SQLite slows past ~1,000); up to
+# 100k documents a batch stays at MIN_BATCH, so memory does not grow with the input
 JSONL_CHUNK_LINES = 100  # discover cuts JSONL files into items this long; batches group items
 TASK_RUNNERS = ("process", "thread", "dask")
 REJECTS_KEPT = 20  # rejects carried in the summary (all of them are in the `rejects` table)

@@ -327,7 +327,10 @@ def test_batches_are_sized_by_documents(tmp_path):
     assert len(batches) == 17 and all(sum(i.weight for i in b) >= 250 for b in batches[:-1])
     assert len(plan_batches(jsonl, batch_size=1000)) == 5
     big = [WorkItem("b.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(5000)]  # 500,000 lines
-    assert len(plan_batches(big)) <= 200
+    assert len(plan_batches(big)) <= 400
+    # up to 100k documents a batch stays at its least size: memory does not grow with the input
+    hundred_k = [WorkItem("c.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(1000)]
+    assert max(sum(i.weight for i in b) for b in plan_batches(hundred_k)) == 300
 
 
 def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tmp_path, folder):
