@@ -112,6 +112,8 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+# A figure listed before the cue's: 营收突破200亿元、估值…
+_METRIC_LISTED = regex.compile(r"[\d千百万亿]\s*(?:万亿|亿|万)?\s*(?:元|美元|港元|欧元|%)\s*、$")
 # A clause telling who invested (阿里领投, 红杉中国等跟投): its name is no company being valued.
 _INVESTOR_CLAUSE = regex.compile(rules.alternation(rules.load("funding")["raise"]["joined"]) + r"了?\s*$")
 _DESCRIBED_AFTER = regex.compile(r"(?:左右)?的(?:企业|公司|初创公司|初创企业|独角兽|巨头|平台|集团)")
@@ -205,6 +207,8 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     clause_start = _clause_start(text, cue_at)
     before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
+    if _METRIC_LISTED.search(before_cue):
+        before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
     of_company = _OF_COMPANY.search(before_cue)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
