@@ -49,11 +49,15 @@ CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
 _ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等\p{Han}{0,4}?(?:机构|公司|企业|投资方|投资人|投资者|股东|巨头|资本|基金|资方)$")
+# Money spent right before the deal verb, its currency not written: 花了43亿入股, 斥资近百亿收购.
+_SPENT_BARE = regex.compile(
+    r"(?:斥资|斥巨资|耗资|花费了|花费|花了|砸下|豪掷)\s*(?P<amount>(?:约|近|超过?|逾)?\d+(?:\.\d+)?(?:万亿|亿|万))"
+    r"(?![\d.元美港欧日英韩澳新加股%倍亿万])\s*(?:的?(?:价格|代价|资金|现金))?\s*$")
 # What stands between a subject and its verb: 拟以3亿元, 于10月29日期间通过集中竞价方式, 斥资…
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费|现金|自有资金|自筹资金)"
+    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
@@ -1354,6 +1358,13 @@ class _SentenceReader:
                 break  # 收购A100%股权,拟作价129亿元,以现金收购B: the price of the deal before
             if cue or (m.start >= clause_start and verb_at - m.end <= 2):
                 return m.money
+        spent = _SPENT_BARE.search(self.text, clause_start, verb_at)
+        if spent is not None and not regex.search(r"[A-Za-z]", self.text[verb_at:obj_end]):
+            # 京东花了43亿入股永辉: spent with no currency written, yuan (not for a target with a
+            # Latin name: 腾讯斥资86亿收购Supercell was dollars)
+            money = read_as_yuan(spent["amount"] + "元", spent["amount"], self.ctx.published_on)
+            if money is not None:
+                return money
         # 收购X100%股权的交易价格为13.2亿元: the price words may follow the stake
         stake = self.r.object_end.match(self.text, obj_end, s_end)
         after_stake = stake.end() if stake and stake.group(0).strip() and stake.group(0)[-1] not in CLAUSE_STOPS else obj_end
