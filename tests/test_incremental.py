@@ -142,31 +142,36 @@ def test_a_copy_met_again_in_the_same_run_is_not_loaded_twice(tmp_path, folder, 
     copy = folder / "copy.txt"  # sorted last: a batch after the original's (batches of 2)
     copy.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
     db = tmp_path / "w.duckdb"
-    counters = load(db, [str(folder)], run_id="r1", known=known)
-    assert (counters.docs_seen, counters.docs_loaded, counters.docs_unchanged) == (4, 3, 1)
-    assert fact_ids(db) == fact_ids(alone)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
-        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 4
-        assert con.execute("SELECT docs_loaded, docs_unchanged, facts_loaded FROM runs").fetchone()[:2] == (3, 1)
-        facts = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in FACT_TABLES)
-        assert con.execute("SELECT facts_loaded FROM runs").fetchone()[0] == facts
-    finally:
-        con.close()
+    _loads_the_copy_as_unchanged(db, folder, known, alone)
+    assert _count(db, "SELECT count(*) FROM documents") == 3
+    assert _count(db, "SELECT count(*) FROM document_sources") == 4
+    assert _count(db, "SELECT docs_unchanged FROM runs") == 1
+    facts = sum(_count(db, f"SELECT count(*) FROM {t}") for t in FACT_TABLES)
+    assert _count(db, "SELECT facts_loaded FROM runs") == facts
     # a copy whose source fields differ is read (another input), but the first copy loaded wins
     (folder / "copy.txt").unlink()
     jsonl = folder / "z.jsonl"
     jsonl.write_text(json.dumps({"id": "a", "text": first.read_text(encoding="utf-8"), "title": "另一个标题"}, ensure_ascii=False) + "\n",
                      encoding="utf-8")
     w2 = tmp_path / "w2.duckdb"
-    counters = load(w2, [str(folder)], run_id="r1", known=known)
+    _loads_the_copy_as_unchanged(w2, folder, known, alone)
+    assert _count(w2, "SELECT count(*) FROM documents WHERE title = '另一个标题'") == 0
+    assert _count(w2, "SELECT count(*) FROM document_sources") == 4
+
+
+def _loads_the_copy_as_unchanged(db: Path, folder: Path, known: bool, alone: Path) -> None:
+    """A run over the three articles and a copy of one: the copy is seen, counted unchanged, and
+    the facts are those of the three alone."""
+    counters = load(db, [str(folder)], run_id="r1", known=known)
     assert (counters.docs_seen, counters.docs_loaded, counters.docs_unchanged) == (4, 3, 1)
-    assert fact_ids(w2) == fact_ids(alone)
-    con = duckdb.connect(str(w2), read_only=True)
+    assert _count(db, "SELECT docs_loaded FROM runs") == 3
+    assert fact_ids(db) == fact_ids(alone)
+
+
+def _count(db: Path, sql: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM documents WHERE title = '另一个标题'").fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 4
+        return con.execute(sql).fetchone()[0]
     finally:
         con.close()
 
