@@ -7,6 +7,7 @@ import atexit
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from rich.console import Console
@@ -129,6 +130,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    # Once serving, Prefect's runner takes SIGTERM over: its handler calls the async Runner.stop
+    # without awaiting it (Prefect 3.8: a RuntimeWarning, nothing else) and exits with
+    # SystemExit(0), which the `with` below turns into a clean stop of the server.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited", category=RuntimeWarning)
     options = _run_options(args)
     schedule = f"cron '{args.cron}'" if args.cron else f"every {args.interval:g} s"
     try:
@@ -158,6 +163,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail(str(error))
     except KeyboardInterrupt:
         pass
+    except SystemExit as exit_:  # SIGTERM, through Prefect's runner (see above)
+        if exit_.code not in (0, None):
+            raise
     print("zhfacts: stopped", flush=True)
     return 0
 
