@@ -24,7 +24,7 @@ from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company, well_known_names
 from extractors.funding import clause_opening_name
 from extractors.money import MoneySpan, read_as_yuan
-from models import FundingRound, Valuation
+from models import FundingRound, Money, Valuation
 
 
 @dataclass(frozen=True)
@@ -319,14 +319,23 @@ def _carried_value(ctx: DocContext, clause_start: int, span: MoneySpan, out: lis
     last = out[-1]
     if not 0 < clause_start - last.provenance.span_end <= 2:
         return None  # only the clause right after the one the value was told in
-    as_of, precision = date_near(ctx, clause_start, span.end, dates)
+    return _valuation(ctx, clause_start, span.end, last.company, span.money, last.basis, dates, carried_from=last)
+
+
+def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money, basis: str | None,
+               dates: list[DateSpan], carried_from: Valuation | None = None) -> Valuation:
+    """A valuation told at text[start:end], dated by the nearest date (else, for a value carried on,
+    by the date of the value it carries on)."""
+    as_of, precision = date_near(ctx, start, end, dates)
+    if as_of is None and carried_from is not None:
+        as_of, precision = carried_from.as_of, carried_from.date_precision
     return Valuation(
-        provenance=ctx.provenance(clause_start, span.end, "valuations"),
-        company=last.company,
-        money=span.money,
-        basis=last.basis,
-        as_of=as_of or last.as_of,
-        date_precision=precision if as_of else last.date_precision,  # type: ignore[arg-type]
+        provenance=ctx.provenance(start, end, "valuations"),
+        company=company,
+        money=money,
+        basis=basis,  # type: ignore[arg-type]
+        as_of=as_of,
+        date_precision=precision,  # type: ignore[arg-type]
     )
 
 
@@ -410,15 +419,5 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         start = min(cue_at, span.start)
         if register.canonical(name) is None:
             register.add(start, CompanyName(name))  # …科大讯飞市值…，该上市公司市值站上千亿: noted for what follows
-        as_of, precision = date_near(ctx, start, end, dates)
-        out.append(
-            Valuation(
-                provenance=ctx.provenance(start, end, "valuations"),
-                company=name,
-                money=span.money,
-                basis=r.basis.get(cue),  # type: ignore[arg-type]
-                as_of=as_of,
-                date_precision=precision,  # type: ignore[arg-type]
-            )
-        )
+        out.append(_valuation(ctx, start, end, name, span.money, r.basis.get(cue), dates))
     return out
