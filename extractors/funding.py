@@ -623,6 +623,9 @@ class _SentenceReader:
                                    and not _inside_brackets(self.text, start, m.start)])  # (CD，股价8.11美元): a gloss's figures
             phrase = _blank_quotes(self.text[start:end])
             if hop == 0:
+                item_start = self._listed_deal_item(start, end)
+                if item_start is not None:  # 华域汽车收购延锋50%股权、中国化工以70亿欧元收购倍耐力
+                    start, phrase = item_start, _blank_quotes(self.text[item_start:end])
                 if _TITLE_OPEN.search(self.text, max(s_start, start - 12), end):
                     return None, pos  # 主题是“科技企业成长如何有效获得融资”: a title, not a telling
                 for opener in (_APPROVED, _HEARSAY):  # 委员会已经同意微软收购…: the one approved buys
@@ -672,6 +675,23 @@ class _SentenceReader:
                     return speaker, self._clause_start(s_start, end)
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
+
+    def _listed_deal_item(self, start: int, end: int) -> int | None:
+        """Where the last item of a list of deals starts, when text[start:end] (a clause up to a
+        deal verb) lists a deal before it: 华域汽车收购延锋公司50%股权、中国化工以70亿欧元收购倍耐力.
+        The item before the 、 has its own deal verb; the item after is a buyer (_buyer_item)."""
+        listed = self.text.rfind("、", start, end)
+        if listed <= start or not self.r.deal_verb.search(self.text, start, listed):
+            return None
+        return listed + 1 if self._buyer_item(listed + 1, end) is not None else None
+
+    def _buyer_item(self, start: int, verb_at: int) -> CompanyName | None:
+        """text[start:verb_at], a list item before a deal verb, when it is a buyer: a name the
+        document shows to be a company, with only the manner or price of the deal after it."""
+        item = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(self.text[start:verb_at])))
+        if item is None or item.generic:
+            return None
+        return item if any(self.evidenced(name) for name in (item.name, *item.aliases)) else None
 
     def topic_before(self, position: int) -> str | None:
         """The company the article is about, for 公司 when the register has nothing before it:
@@ -1250,6 +1270,10 @@ class _SentenceReader:
             if named is not None and not named.generic:
                 return [(named, whose.start("name"), whose.end("name"))], True, after
         end = stop.start() if stop else self._clause_end(start, limit)
+        next_deal = self.r.deal_verb.search(text, start + 1, end)
+        if next_deal is not None and (listed := text.rfind("、", start, next_deal.start())) > start \
+                and self._buyer_item(listed + 1, next_deal.start("verb")) is not None:
+            end = listed  # 收购倍耐力、中国航空工业集团以8亿美元收购…: the next item is another deal
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
         if any(m.start <= start + 1 and m.end > start for m in self.money):
