@@ -161,6 +161,11 @@ _SELLS_TO = regex.compile(
     r"向(?P<buyer>[^，,。；;向]{2,30}?)(?:出售|转让)了?(?:其|所持有?的?|持有的)?(?P<obj>[^，,。；;]{2,40}?)"
     r"(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
 )
+# 恒投证券29.94%的股份被作价90亿元出售给中信国安集团: the sale told in the passive
+_SOLD_PASSIVE = regex.compile(
+    r"(?P<obj>(?:[^，,。；;被(（]|[(（][^()（）]*[)）]){2,60}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
+    r"被(?:以|作价)?(?P<pay>[^，,。；;]{0,20}?)(?:出售|转让|卖|出让)给了?(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
+)
 _SALE_MARK = regex.compile(r"出售|转让|卖给|售予|售与|卖予|出让给")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
@@ -1108,14 +1113,19 @@ class _SentenceReader:
             if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
                 deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deals.append(deal)
-        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence)] if _SALE_MARK.search(sentence) else []
+        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence), *_SOLD_PASSIVE.finditer(sentence)] \
+            if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
             target, buyer = company_name(m["obj"]), company_name(m["buyer"])
             if target is None or buyer is None or target.generic or buyer.generic:
                 continue
             if not (self.evidenced(target.name) or self.evidenced(buyer.name)) or self.not_deal(s_start + m.start(), s_start + m.end()):
                 continue
-            price = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
+            if m.re is _SOLD_PASSIVE:  # …的股份被作价90亿元出售给…: the price stands before the verb
+                paid = self.money_in(s_start + m.start("pay"), s_start + m.end("pay"))
+                price = paid[0].money if paid else NO_MONEY
+            else:
+                price = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deal_type = "investment" if m["stake"] and self._minority_stake(s_start + m.start("stake"), s_end) else "acquisition"
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [buyer.name], None, price))
         for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
