@@ -1280,10 +1280,12 @@ class _SentenceReader:
             if named is not None and not named.generic:
                 return [(named, whose.start("name"), whose.end("name"))], True, after
         end = stop.start() if stop else self._clause_end(start, limit)
-        next_deal = self.r.deal_verb.search(text, start + 1, end)
+        # 收购倍耐力、中国航空工业集团以8亿美元收购…: the next item is another deal (looked for only
+        # past a 、: this runs for every deal verb)
+        next_deal = self.r.deal_verb.search(text, start + 1, end) if text.find("、", start + 1, end) >= 0 else None
         if next_deal is not None and (listed := text.rfind("、", start, next_deal.start())) > start \
                 and self._buyer_item(listed + 1, next_deal.start("verb")) is not None:
-            end = listed  # 收购倍耐力、中国航空工业集团以8亿美元收购…: the next item is another deal
+            end = listed
         has_stake = bool(stop and stop.group(0) and stop.group(0)[-1] not in CLAUSE_STOPS and regex.search(r"股|权|资产|业务", stop.group(0)))
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
         if any(m.start <= start + 1 and m.end > start for m in self.money):
