@@ -15,6 +15,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 from __future__ import annotations
 
 from collections.abc import Callable
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
@@ -386,6 +387,7 @@ class _FundingRules:
     price_before: regex.Pattern[str]
     price_after: regex.Pattern[str]
     per_unit: regex.Pattern[str]
+    deal_cue: regex.Pattern[str]  # what a sentence without an amount needs before any rule is tried
 
 
 @cache
@@ -476,6 +478,9 @@ def _rules() -> _FundingRules:
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
+        deal_cue=regex.compile(
+            "[" + regex.escape(t["gate"]["characters"]) + "]|" + rules.alternation([*t["gate"]["words"], *verbs])
+        ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
             + rules.alternation(inv["price_after"])
@@ -585,6 +590,7 @@ class _SentenceReader:
         self._evidence: dict[str, bool] = {}
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
+        self._money_starts = sorted(m.start for m in money)
 
     def _clause_start(self, s_start: int, pos: int) -> int:
         """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
@@ -757,6 +763,11 @@ class _SentenceReader:
     def investor_like(self, name: str | None) -> bool:
         return bool(name) and (bool(self.r.investor_suffix.search(name)) or self.evidenced(name))
 
+    def _money_at(self, start: int, end: int) -> bool:
+        """Does an amount start in [start, end)? (the spans are in text order)"""
+        i = bisect.bisect_left(self._money_starts, start)
+        return i < len(self._money_starts) and self._money_starts[i] < end
+
     def money_in(self, start: int, end: int) -> list[MoneySpan]:
         return [m for m in self.money if start <= m.start and m.end <= end]
 
@@ -826,6 +837,8 @@ class _SentenceReader:
     def read(self, s_start: int, s_end: int) -> list[_Deal]:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
+        if not self.r.deal_cue.search(sentence) and not self._money_at(s_start, s_end):
+            return []  # no amount, no deal word: none of the rules below can match
         if self.r.not_deal_sentence.search(sentence):
             # IPOs and listings raise money too, but they are not rounds; an acquisition in the
             # same sentence (…房多多在纳斯达克上市;益生股份拟增资收购四方红科技70%股权) still is one.
