@@ -110,11 +110,15 @@ class CompanyName:
 # 周一在一条简短的推文中宣布: when and where, not who.
 # A news dateline glued to a name: 中国经济网北京7月20日讯理工导航 → 理工导航.
 _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
-_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间)(?:宣布|表示|称|透露|公布|披露)?$")
+_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内)(?:宣布|表示|称|透露|公布|披露)?$")
+# A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人): not part of the name
+# (but 克利夫兰-克里夫斯 is one transliterated name: a section needs its word, a bracket, spaces or a bar)
+_SECTION_HEAD = regex.compile(
+    r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|[|｜])\s*(?=\p{Han})")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
-    phrase = _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase))
+    phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
     phrase = phrase.strip(" 、,，:：")
     while phrase != previous:

@@ -104,6 +104,10 @@ def _blank_quotes(phrase: str) -> str:
     return _STOCK_QUOTE.sub(lambda m: "\u3000" * len(m.group(0)), phrase) if "%" in phrase else phrase
 
 
+# An amount written between a round and its noun (B轮数亿元融资, E轮4.1亿元人民币的融资)
+_AMOUNT_BETWEEN = r"(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:级别|级)?的?"
+
+
 def _strip_manner(phrase: str) -> str:
     """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another."""
     for _ in range(3):
@@ -269,7 +273,8 @@ _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
 # read by money already; these are the forms without a currency.
 _MAGNITUDE = regex.compile(
-    r"(?:(?P<level>(?<unit>百万|千万|亿|十亿)(?:元|人民币)?级(?:别)?)|(?P<lead>数|近|超|逾|过)(?P<unit>百万|千万|亿|十亿)(?![元美港欧日英韩]))"
+    r"(?:(?P<level>(?<unit>百万|千万|亿|十亿)(?:元|人民币)?级(?:别)?|(?<![\d.数几近超逾过百千万十])(?<unit>亿)元)"
+    r"|(?P<lead>数|近|超|逾|过)(?P<unit>百万|千万|亿|十亿)(?![元美港欧日英韩]))"
     r"(?:的)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
 )
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
@@ -425,7 +430,8 @@ def _rules() -> _FundingRules:
             rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)的(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资)"
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -1671,7 +1677,7 @@ class _SentenceReader:
 
 
 def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
-    """千万级, 亿元级, 数千万, 近亿 before a round with no currency written: an order of magnitude
+    """千万级, 亿元级, 数千万, 近亿, a bare 亿元 (获得A轮亿元融资) before a round with no currency written: an order of magnitude
     in yuan, as the money extractor reads 数千万元 (a range) or 近亿元."""
     m = _MAGNITUDE.search(mid)
     if m is None:
