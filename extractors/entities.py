@@ -86,7 +86,7 @@ _PAREN_ALIAS = regex.compile(
 )
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
-    r"^(?:在|于|自|从)?(?:(?:(?:19|20)\d{2}年|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?"
+    r"^(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*|^(?:在|于|自|从)?(?:(?:(?:19|20)\d{2}年|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?"
     r"(?:初|底|末|中旬|上旬|下旬|上半年|下半年)?(?:时|前后|以来|期间|前|后)?[,，]?"
 )
 # 中国人寿及其一致行动人 → 中国人寿: the parties acting with a company are not its name.
@@ -385,6 +385,20 @@ def looks_like_company(name: str) -> bool:
         return True
     suffix = _rules().name_suffix.search(name)
     return bool(suffix) and suffix.start() >= 2
+
+
+def described_name(phrase: str) -> str | None:
+    """The name in a phrase that is a description, then the name: 固态电池企业青能科技 → 青能科技
+    (a reader of the whole phrase should not stop at 固态电池, which ends like a company)."""
+    last = None
+    for last in _rules().descriptor.finditer(phrase):
+        pass
+    if last is None or last.end() >= len(phrase) or last.start() == 0:
+        return None
+    company = company_name(phrase)
+    if company is None or company.generic or phrase[last.end() :] != company.name:
+        return None
+    return company.name
 
 
 def is_place(name: str) -> bool:

@@ -423,7 +423,8 @@ def _rules() -> _FundingRules:
         raise_verb=regex.compile(raise_verbs),
         raise_=regex.compile(
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            # (宣布的…第一轮融资 is a round someone announced, not one raised)
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
@@ -968,8 +969,10 @@ class _SentenceReader:
             if company is None:
                 continue
             investors = self.investors(s_start, s_end)
-            bare_name = self.text[c_start:verb_at].strip() == company.name and len(company.name) <= 8
-            headline = bare_name and m["verb"].startswith("获")  # 滴灌通获4.58亿美元
+            # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
+            bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
+            # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
+            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "融得", "筹得"))
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金

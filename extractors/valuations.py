@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, is_anaphor, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, looks_like_company, well_known_names
 from extractors.funding import clause_opening_name
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -45,7 +45,8 @@ def _rules() -> _ValuationRules:
     verbs = rules.alternation(t["verbs"])
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
-    cue_to_amount = rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?\s*"
+    # (估值达到令人咋舌的360亿元: a word of wonder before the amount)
+    cue_to_amount = rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的)?\s*"
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
@@ -60,11 +61,13 @@ def _rules() -> _ValuationRules:
     )
 
 
+# A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
+_AFTER_THE_ROUND = regex.compile(r"(?:融资|本轮|此轮|该轮|增资)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
 _LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
 _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
-_LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?")
+_LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?|^\s*(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
 _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
@@ -78,7 +81,7 @@ _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:�
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
-    r"(?:也|已|已经|的|其|则|还|就|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
+    r"(?:也|已|已经|的|其|则|还|就|以|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:最后|最新|上|前|本|此|新|这|该)?一?轮(?:股权)?(?:融资)?(?:时|后|中)?"
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后))+$"  # 完成后估值升至26亿元: when, not who
 )
@@ -143,6 +146,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # 现有投资者: a word goes on past the name-like ending
         if _COPULA_INSIDE.search(head):
             continue  # 苹果为美国科技股龙头: the name ends at 为
+        if (described := described_name(head)) is not None and (register.canonical(described) or looks_like_company(described)):
+            return register.canonical(described) or described  # 固态电池企业青能科技…: the name, not 固态电池
         # 特斯拉股价涨至…, 苹果创下年内最大单日跌幅: a name the article repeats, quoted on a
         # market (not 开盘股价, 首日股价)
         quoted_stock = (_MARKET_MOVE.match(clause, length) is not None and length <= 8 and not _NOT_A_NAME_HEAD.match(head)
@@ -419,5 +424,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         start = min(cue_at, span.start)
         if register.canonical(name) is None:
             register.add(start, CompanyName(name))  # …科大讯飞市值…，该上市公司市值站上千亿: noted for what follows
-        out.append(_valuation(ctx, start, end, name, span.money, r.basis.get(cue), dates))
+        basis = r.basis.get(cue)
+        if basis is None and before and _AFTER_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
+            basis = "post"  # 完成新一轮融资后，估值约157亿元: the value the round left
+        out.append(_valuation(ctx, start, end, name, span.money, basis, dates))
     return out
