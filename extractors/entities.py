@@ -113,6 +113,9 @@ _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|�
 _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内)(?:宣布|表示|称|透露|公布|披露)?$")
 # A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人): not part of the name
 # (but 克利夫兰-克里夫斯 is one transliterated name: a section needs its word, a bracket, spaces or a bar)
+# Sector and place words, one or more (美国AI, 国内大模型): what a kind of company is, not its name
+_SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
+                                                      "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
 _SECTION_HEAD = regex.compile(
     r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|[|｜])\s*(?=\p{Han})")
 
@@ -167,7 +170,7 @@ def company_name(phrase: str) -> CompanyName | None:
             count = round(float(m.group(1)) * (10_000 if m.group(2) else 1))  # 1.2万家 → 12000
         return CompanyName(phrase, (), True, count)
     kind = r.descriptor_end.search(phrase)
-    if kind and phrase[: kind.start()] in r.sectors:  # AI初创公司: a kind of company
+    if kind and _SECTORS.fullmatch(phrase[: kind.start()]):  # AI初创公司, 美国AI初创企业: a kind of company
         return CompanyName(phrase, (), True, None)
     if kind and kind.group(0) in _KIND_ONLY and not _LATIN_RUN.fullmatch(phrase[: kind.start()]):
         return CompanyName(phrase, (), True, None)  # 手表巨头, 电商巨头: a trade and a rank, no name

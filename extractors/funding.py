@@ -42,6 +42,7 @@ from extractors.entities import (
     place_named,
 )
 from extractors.money import MoneySpan, read_as_yuan
+from extractors.numbers import parse_number
 from models import NO_MONEY, FundingRound, Money
 
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
@@ -184,11 +185,18 @@ _TENDER_OFFER = regex.compile(
 )
 _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
 _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
-_DEAL_COUNT_MARK = regex.compile(r"[笔起]")
+_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
+_OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
+_DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
 _DEAL_TOTAL = regex.compile(
-    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
-    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)(?:共|达|为|约)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起))[，,]?\s*"
-    r"(?:总价值|总金额|总额|金额|总规模|涉及金额|披露金额|融资总额|投资总额)(?:合计|共计|总计)?(?:达到|达|约为|为|约|超过|超|逾|近|共)*"
+    # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
+    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
+    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:共|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
+    r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计)?(?:融资|投资|并购|交易)))[，,]?\s*"
+    r"(?:合计|共计|总计)?(?:融资|投资|交易|并购)?(?:总价值|总金额|总额|金额|总规模|规模|涉及金额|披露金额|融资总额|投资总额|总融资额)"
+    r"(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
+    # 融资总额达1004亿美元, 已披露的融资总额合计约41.08亿元, 并购交易总额为…: a total with no count
+    r"|(?:融资|投融资|并购)(?:交易)?(?:总额|总规模|总金额)(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达)*"
 )
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
@@ -433,7 +441,7 @@ def _rules() -> _FundingRules:
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
         round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
-        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:资金|总额|金额|总金额)?(?:为|达|共计|共|约|大约|高达|超过|逾|近)*"),
+        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公|如果|假如|倘若|若)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
@@ -1258,7 +1266,16 @@ class _SentenceReader:
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
             if not spans or self.not_deal(s_start + m.start(), spans[0].end):
                 continue
-            deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money))
+            counted = _COUNT_OF_DEALS.search(m.group(0))
+            if counted is None:
+                # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
+                # 这笔投资使Archer成立以来的融资总额…)
+                owner, _ = self.subject(s_start, s_start + m.start())
+                if (owner is not None and not owner.generic) or _OWN_HISTORY.search(self.text, self._clause_start(s_start, s_start + m.start()), s_start + m.start()):
+                    continue
+            count = parse_number(counted["n"]) if counted else None
+            deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
+                               company_count=int(count) if count else None))
         return deals
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -1824,6 +1841,11 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
     amount is dropped where the same deal is told with one."""
     kept: list[FundingRound] = []
     for fr in rounds:
+        if fr.deal_type == "aggregate" and any(
+                k.deal_type == "aggregate" and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
+                and k.provenance.span_start < fr.provenance.span_end and fr.provenance.span_start < k.provenance.span_end
+                for k in kept):
+            continue  # 60余个获奖项目累计获得融资金额近48亿元: one total, read by two rules
         twin = next(
             (k for k in reversed(kept) if k.company == fr.company and k.deal_type == fr.deal_type and fr.deal_type != "aggregate"),
             None,
