@@ -311,6 +311,26 @@ def as_written_whole(name: str, text: str) -> str:
     return name + endings.pop() if len(endings) == 1 else name
 
 
+# Characters on the bad-start list that also open names (正泰, 传音, 再鼎, 当虹, 若羽臣, 因赛, 时代天使,
+# 想念); the prepositions there (与, 向, 如, 以 …) are left out.
+_NAME_OPENERS = frozenset("正传再当若因时想")
+_WORD_OPENING = regex.compile(r"^(?:传统|传闻|传言|传出|当前|当地|当时|当天|时间|时期|正常|正式|再次|再度|因为|因此|若是|想要)")
+
+
+def _bad_edge(name: str, r: _EntityRules) -> bool:
+    """Does the name open or close with a word no name has (正在…, …的)? One character that opens
+    words as well as names (正, 传, 再, 当) is allowed where a company's ending closes the name
+    (正心谷创新资本, 传音控股, 再鼎医药)."""
+    bad = r.bad_edges.search(name)
+    if bad is None:
+        return False
+    if bad.start() == 0 and bad.group(0) in _NAME_OPENERS and len(name) >= 4 and r.name_suffix.search(name) \
+            and not _WORD_OPENING.match(name) \
+            and r.bad_edges.search(name, 1) is None:
+        return False
+    return True
+
+
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
     name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团
@@ -331,7 +351,7 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         return None  # a round (Pre-A), a day (7日), a numbered ship or model (万海261), not a company
     if not _LATIN_ONLY.fullmatch(name):
         han = _LATIN_RUN.sub("", name)  # the Chinese part of 智谱AI, IPO来实现
-        if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or r.bad_edges.search(name)):
+        if han and (r.not_name_end.search(name) or r.clause_verbs.search(han) or _bad_edge(name, r)):
             return None
         if len(han) > 20 and not r.legal_suffix.search(name):
             return None  # a Chinese name this long without 有限公司 is a clause
