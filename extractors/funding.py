@@ -185,6 +185,8 @@ _TENDER_OFFER = regex.compile(
 )
 _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
 _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
+# After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
+_ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
 _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
@@ -408,6 +410,7 @@ class _FundingRules:
     price_after: regex.Pattern[str]
     per_unit: regex.Pattern[str]
     deal_cue: regex.Pattern[str]  # what a sentence without an amount needs before any rule is tried
+    joined_verbs: frozenset[str]  # 领投, 跟投 …: an investor joining a round
 
 
 @cache
@@ -502,6 +505,7 @@ def _rules() -> _FundingRules:
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
+        joined_verbs=frozenset(t["raise"]["joined"]) - frozenset(t["raise"]["joined_weak"]),
         deal_cue=regex.compile(
             "[" + regex.escape(t["gate"]["characters"]) + "]|" + rules.alternation([*t["gate"]["words"], *verbs])
         ),
@@ -1081,6 +1085,10 @@ class _SentenceReader:
                     continue
                 deal_type = "aggregate" if target.generic else "investment"
                 round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
+                raised = _ROUND_NOUN_AFTER.match(self.text, spans[0].end) if spans and not has_verb else None
+                if raised and not target.generic:
+                    # A、B等机构对OpenAI的66亿美元融资: the company's round, the subject among its investors
+                    deal_type, round_ = "funding", normalise_round(raised["round"])
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, listed or [investor.name], round_, money, target.count))
         for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
             at, end = s_start + m.start(), s_start + m.end()
@@ -1342,8 +1350,9 @@ class _SentenceReader:
         if amount_after is not None and not has_stake:
             # 再投资赛卓电子3.2亿元: an amount right after a name known as a company ends the object
             named = company_name(text[start:amount_after])
+            # (医疗互联网公司禾连健康7500万美元B轮融资: after its description, too)
             if (named is not None and not named.generic and len(named.name) <= 12
-                    and named.name == text[start:amount_after].strip() and self.evidenced(named.name)):
+                    and text[start:amount_after].strip().endswith(named.name) and self.evidenced(named.name)):
                 end = amount_after
         phrase = text[start:end]
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
@@ -1553,6 +1562,13 @@ class _SentenceReader:
                     kept.append((obj, o_start, o_end))
             deal_type = verb.deal_type
             held = self.text[s_start + m.end("verb") : obj_end]
+            round_after = None
+            if m["verb"].rstrip("了") in self.r.joined_verbs and len(kept) == 1:
+                # 商汤领投影谱科技13.6亿元D轮融资: the investor leads the company's round
+                after = next((sp.end for sp in self.money if obj_end <= sp.start <= obj_end + 1), obj_end)
+                round_after = _ROUND_NOUN_AFTER.match(self.text, after)
+                if round_after and not round_after["round"]:
+                    round_after = None
             if deal_type == "acquisition" and len(objects) == 1 and (
                     self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))
                     # 收购了老虎环球所持的Flipkart股份: another holder's shares, no control told
@@ -1575,6 +1591,9 @@ class _SentenceReader:
                 if headline and len(kept) == 1:
                     deals.append(_Deal(s_start, max(obj_end, o_end), "funding", obj, investors, normalise_round(headline["round"]),
                                        headline_money[0].money if headline_money else money))
+                    continue
+                if round_after is not None:
+                    deals.append(_Deal(start, round_after.end(), "funding", obj, investors, normalise_round(round_after["round"]), money))
                     continue
                 deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, investors, None, money))
         return deals
