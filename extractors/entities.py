@@ -297,9 +297,12 @@ def as_written_alone(name: str, text: str) -> str:
 _WRITTEN_ENDING = regex.compile(rules.alternation(rules.load("funding")["strip"]["written_endings"]))
 
 
-def as_written_whole(name: str, text: str) -> str:
+def as_written_whole(name: str, text: str, near: str | None = None) -> str:
     """上海假面信息 → 上海假面信息科技公司 when the text never writes the shorter name without that
-    ending: the name a reader (and a labeller) finds in the article."""
+    ending: the name a reader (and a labeller) finds in the article. With `near` (the deal's own
+    sentence) naming it, that sentence decides: 苹果公司已收购Q.ai is told by 苹果公司."""
+    if near is not None and name in near:
+        text = near
     at = text.find(name)
     endings = set()
     while at >= 0:

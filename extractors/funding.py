@@ -259,10 +259,12 @@ _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:�
 _THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
 _THIS_DEAL = r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)"
 _DEAL_PRICE_MARK = regex.compile(_THIS_DEAL)
+_COMMA = regex.compile(r"[，,]")
 _DEAL_PRICE_FOLLOWUP = regex.compile(
     # (沈阳汽车本次投资的交易对价不超过164亿元: the buyer may open it)
-    r"\s*(?:据悉|据了解|公告显示)?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
-    + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过)*\s*")
+    # (据《金融时报》报道，此次收购价值近20亿美元: a report may open it)
+    r"\s*(?:据悉|据了解|公告显示|据[^，,。；;]{1,16}?(?:报道|消息|透露|援引))?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
+    + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价|价值|规模)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过|近|逾)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
 _JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
@@ -1763,8 +1765,12 @@ def _price_followups(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]
     to the acquisition or investment told in the sentence before, when that one has none."""
     sentences = list(ctx.sentences)
     for i, (s_start, s_end) in enumerate(sentences):
-        told = _DEAL_PRICE_FOLLOWUP.match(ctx.text, s_start, s_end)
-        if told is None or i == 0 or any(s_start <= d.start < s_end for d in deals):
+        if i == 0 or not _DEAL_PRICE_MARK.search(ctx.text, s_start, s_end):
+            continue
+        # at the sentence's start or a clause's (苹果尚未披露交易条款，据…报道，此次收购价值近20亿美元)
+        opens = [s_start, *(s_start + m.end() for m in _COMMA.finditer(ctx.text[s_start:s_end]))]
+        told = next((t for at in opens if (t := _DEAL_PRICE_FOLLOWUP.match(ctx.text, at, s_end))), None)
+        if told is None or any(s_start <= d.start < s_end for d in deals):
             continue
         # (the amount's own qualifier, 不超过164亿元, may be read as part of the lead-in)
         price = next((m for m in money if told.start() <= m.start <= told.end() + 2 and m.end > told.end()), None)
@@ -1835,7 +1841,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             # 10家银行机构与26家企业签约…融资金额67.6亿元, 平台累计帮助企业获得融资906亿元: credit, not
             # investment (a loan told after it, …，27个项目累计获得贷款…, is another total)
             continue
-        investors = [as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text)
+        told = ctx.text[deal.start : deal.end]
+        investors = [as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text, near=told)
                      for i in deal.investors if i and i != company]
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
