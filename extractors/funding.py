@@ -84,7 +84,7 @@ _MANNER_TAIL = regex.compile(
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
 _ANNOUNCE_TAIL = regex.compile(
     r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
-    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出)?(?:拟|将|计划)?$"
+    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出|宣布)?(?:拟|将|计划)?(?:正式|全面)?$"
 )
 _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
 _CONSORTIUM = regex.compile(
@@ -246,7 +246,8 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
 _ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由")  # (轮 first: a fast scan)
 _ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由)")
-_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)")
+# (获得2.3亿美元战投: a strategic investment, written short)
+_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _INVESTORS_INCLUDE = r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括"
@@ -446,7 +447,7 @@ def _rules() -> _FundingRules:
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
         round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
-        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
+        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公|如果|假如|倘若|若)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
