@@ -117,7 +117,7 @@ _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|�
 _SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
                                                       "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
 _SECTION_HEAD = regex.compile(
-    r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|[|｜])\s*(?=\p{Han})")
+    r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜])\s*(?=\p{Han}|[A-Z])")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:

@@ -187,6 +187,7 @@ _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
 _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
 # After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
+_ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
 _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
@@ -947,7 +948,7 @@ class _SentenceReader:
             if m["verb"].startswith("吸引") and not investors:
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
-            strong_raise = m["noun"] == "融资" and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
+            strong_raise = m["noun"] in ("融资", "筹资") and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
             # its company is known to be one.
             if not (named_round or investors or company.generic or self.evidenced(company.name) or (spans and strong_raise)):
@@ -980,9 +981,13 @@ class _SentenceReader:
                 deals[-1].money = spans[0].money  # …完成Pre-A轮融资，获投5000万元: the same round's amount
                 deals[-1].end = max(deals[-1].end, spans[0].end)
                 continue
-            company, c_start = self.subject(s_start, verb_at)
+            # 蜂巢能源B轮融资高达102.8亿元: the round between the name and 融资
+            round_before = _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at) if m["verb"] == "融资" else None
+            company, c_start = self.subject(s_start, round_before.start() if round_before else verb_at)
             if company is None:
                 continue
+            if round_before is not None:
+                verb_at = round_before.start()
             investors = self.investors(s_start, s_end)
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
             bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
@@ -991,7 +996,7 @@ class _SentenceReader:
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
-            round_ = normalise_round(named["round"]) if named else None
+            round_ = normalise_round(named["round"]) if named else normalise_round(round_before["round"]) if round_before else None
             deals.append(_Deal(c_start, named.end() if named else spans[0].end, "funding", company, investors, round_, spans[0].money))
         return deals
 

@@ -78,7 +78,7 @@ _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
 _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
-_OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$")
+_OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
@@ -134,7 +134,7 @@ def _known_opening(clause: str, register: CompanyRegister) -> str | None:
 
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
-    clause = regex.split(r"[:：]", clause)[-1].lstrip()  # 王小川表示:百川智能… → after the colon
+    clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
     clause = _LEAD_IN.sub("", clause)
     for length in range(min(len(clause), 16), 1, -1):
         head = clause[:length]
@@ -215,6 +215,8 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
     of_company = _OF_COMPANY.search(before_cue)
+    if of_company and is_anaphor(of_company["co"]):  # 对其估值: the company named before
+        return register.resolve(CompanyName(of_company["co"]), cue_at, or_topic=True)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
