@@ -126,9 +126,13 @@ def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = phrase.strip(" 、,，:：")
     while phrase != previous:
         previous = phrase
-        phrase = r.leading.sub("", phrase).strip(" 、,，")
+        led = r.leading.sub("", phrase).strip(" 、,，")
+        # (今日资本 is a name: a time word is no lead-in where only a company's ending would stay)
+        phrase = led if len(led) > 2 or not r.name_suffix.fullmatch(led) or led in r.anaphora else phrase
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
+        if phrase.startswith("传") and looks_like_company(phrase[1:]):
+            phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         head = _DATE_HEAD.match(phrase)
         if head and head.end() > 0:
             phrase = phrase[head.end() :].strip(" 、,，")

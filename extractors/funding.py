@@ -194,9 +194,9 @@ _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
 _DEAL_TOTAL = regex.compile(
     # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
     r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
-    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:共|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
+    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:已|已经|共|达到|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
     r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计)?(?:融资|投资|并购|交易)))[，,]?\s*"
-    r"(?:合计|共计|总计)?(?:融资|投资|交易|并购)?(?:总价值|总金额|总额|金额|总规模|规模|涉及金额|披露金额|融资总额|投资总额|总融资额)"
+    r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|总额|金额|总规模|规模|涉及金额|披露金额|融资总额|投资总额|总融资额)"
     r"(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
     # 融资总额达1004亿美元, 已披露的融资总额合计约41.08亿元, 并购交易总额为…: a total with no count
     r"|(?:融资|投融资|并购)(?:交易)?(?:总额|总规模|总金额)(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达)*"
@@ -573,10 +573,13 @@ def split_list(text: str) -> list[str]:
     parts: list[str] = []
     for chunk in _split_outside_brackets(text, _LIST_COMMA):
         pieces = _split_outside_brackets(chunk, _LIST_AND)
-        inside_name = len(pieces) == 2 and not looks_like_company(pieces[0]) and bool(
+        # (only 和 joins words inside a legal name: 上海国资投资平台及上汽集团 is two)
+        inside_name = len(pieces) == 2 and "和" in chunk and not looks_like_company(pieces[0]) and bool(
             regex.match(r"\p{Han}{1,12}(?:有限公司|有限责任公司|股份有限公司|集团)", pieces[1])
         )
-        if len(pieces) > 1 and (inside_name or _legal_name(chunk) and not all(looks_like_company(p) for p in pieces[:-1])):
+        # (上海国资投资平台及上汽集团: an investor's kind of noun before 及 ends a name)
+        entity_before_ji = "及" in chunk and bool(regex.search(r"(?:平台|基金|资本|集团|公司|投资|银行|证券)$", pieces[0]))
+        if len(pieces) > 1 and not entity_before_ji and (inside_name or _legal_name(chunk) and not all(looks_like_company(p) for p in pieces[:-1])):
             parts.append(chunk)
         else:
             parts.extend(pieces)
@@ -593,7 +596,8 @@ def _names(text: str) -> list[str]:
     text = _ENUM_TAIL.sub("", regex.sub(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$", "", text.strip()))
     out = []
     for part in split_list(text):
-        part = regex.sub(r"^(?:由|老股东|现有股东|原股东|股东|知名|机构|包括)+", "", part.strip())
+        # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
+        part = regex.sub(r"^(?:由|老股东|新股东|现有股东|原股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
         part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
         company = company_name(part)
         if company and not company.generic and not regex.search(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$", company.name):
@@ -851,7 +855,9 @@ class _SentenceReader:
         # sort is stable, so names not in the sentence (find → -1, sorted last) keep their order.
         unique = list(dict.fromkeys(found))
         # 由珠海横琴知一乾睿投资合伙企业…合投: read as 珠海横琴知一乾睿 (由X投资) too; the longer name stays
-        unique = [n for n in unique if not any(o != n and o.startswith(n) and len(n) >= 4 for o in unique)]
+        # (…瑞芯投资跟投: 瑞芯 read off 由…投资 is 瑞芯投资 too)
+        unique = [n for n in unique if not any(o != n and o.startswith(n) and (len(n) >= 4 or self.r.investor_suffix.fullmatch(o[len(n):]))
+                                               for o in unique)]
         return sorted(unique, key=lambda name: sentence.find(name) % (len(sentence) + 1))
 
     def note_companies(self, s_start: int, s_end: int) -> None:
@@ -1280,7 +1286,8 @@ class _SentenceReader:
         for m in _DEAL_TOTAL.finditer(sentence):
             end = s_start + m.end()
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
-            if not spans or self.not_deal(s_start + m.start(), spans[0].end):
+            # (投融资 is no deal word elsewhere, 投融资平台; in a count of deals it is one)
+            if not spans or self.r.not_deal.search(_SPENT_ON.sub("", self.text[s_start + m.start() : spans[0].end]).replace("投融资", "融资")):
                 continue
             counted = _COUNT_OF_DEALS.search(m.group(0))
             if counted is None:
