@@ -117,13 +117,13 @@ _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|�
 _SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
                                                       "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
 _SECTION_HEAD = regex.compile(
-    r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜])\s*(?=\p{Han}|[A-Z])")
+    r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜>＞»])\s*(?=\p{Han}|[A-Z])")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
-    phrase = phrase.strip(" 、,，:：")
+    phrase = phrase.strip(" 、,，:：]】")
     while phrase != previous:
         previous = phrase
         led = r.leading.sub("", phrase).strip(" 、,，")
@@ -251,6 +251,13 @@ def company_name(phrase: str) -> CompanyName | None:
         elif not after and len(before) >= 2:
             aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
             phrase = before  # 腾讯公司 → 腾讯
+            inner = None
+            for inner in r.descriptor.finditer(phrase):
+                pass
+            rest = phrase[inner.end() :] if inner is not None else ""
+            if inner is not None and len(rest) >= 2 and not r.name_suffix.fullmatch(rest):
+                aliases.append(phrase)  # 同行飞思卡尔公司 → 飞思卡尔: a description before the name too
+                phrase = rest
     return _checked(phrase, aliases)
 
 

@@ -49,7 +49,7 @@ ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
 CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
-_LIST_AND = regex.compile(r"\s*(?:以及|及|和|与|跟|同)\s*")
+_LIST_AND = regex.compile(r"\s*(?:以及|及|和|与)\s*")  # (not 同, 跟: 同行, 跟投)
 _ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等\p{Han}{0,4}?(?:机构|公司|企业|投资方|投资人|投资者|股东|巨头|资本|基金|资方)$")
 # Money spent right before the deal verb, its currency not written: 花了43亿入股, 斥资近百亿收购.
 _SPENT_BARE = regex.compile(
@@ -451,7 +451,7 @@ def _rules() -> _FundingRules:
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|拒绝|不再|公|如果|假如|倘若|若)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不再|公|如果|假如|倘若|若)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
@@ -492,7 +492,7 @@ def _rules() -> _FundingRules:
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
-        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)"),
+        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
@@ -677,7 +677,9 @@ class _SentenceReader:
                     return None, pos  # 主题是“科技企业成长如何有效获得融资”: a title, not a telling
                 for opener in (_APPROVED, _HEARSAY):  # 委员会已经同意微软收购…: the one approved buys
                     opened = opener.match(phrase)
-                    if opened and opened.end() < len(phrase):
+                    # (but 恩智浦半导体公司同意以118亿美元收购…: the one agreeing buys, where only
+                    # the price follows)
+                    if opened and opened.end() < len(phrase) and _strip_manner(phrase[opened.end() :]).strip():
                         phrase = phrase[opened.end() :]
                 phrase = _SOURCE_DATELINE.sub("", phrase)  # 财联社在收购推特…后: the news source, not a buyer
                 consortium = _CONSORTIUM.search(_strip_manner(phrase))  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
