@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.2",
     "dates": "1.1",
     "funding": "1.80",
-    "valuations": "1.33",
+    "valuations": "1.34",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -78,10 +78,12 @@ _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
 _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
+# A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
+_ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-H]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
-    r"(?:也|已|已经|的|其|则|还|就|以|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
+    r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:最后|最新|上|前|本|此|新|这|该)?一?轮(?:股权)?(?:融资)?(?:时|后|中)?"
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后))+$"  # 完成后估值升至26亿元: when, not who
 )
@@ -215,8 +217,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
     of_company = _OF_COMPANY.search(before_cue)
-    if of_company and is_anaphor(of_company["co"]):  # 对其估值: the company named before
-        return register.resolve(CompanyName(of_company["co"]), cue_at, or_topic=True)
+    if of_company and (is_anaphor(of_company["co"]) or _ROUND_OR_DESCRIBED.fullmatch(of_company["co"])):
+        # 对其估值, C13轮的估值, 对这家成立五年的公司估值: the company named before
+        return register.resolve(CompanyName("公司"), cue_at, or_topic=True)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
