@@ -367,7 +367,7 @@ _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
-_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,48}?)(?:那里|那儿|那|处|手中|手里)?$")
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,120}?)(?:那里|那儿|那|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
 _PROCEEDS_BEFORE = regex.compile(r"(?:募集资金|募资)(?:全部|将|拟)?$")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
@@ -997,6 +997,7 @@ class _SentenceReader:
             if round_before is not None:
                 verb_at = round_before.start()
             investors = self.investors(s_start, s_end)
+            investors[:0] = [i for i in company.investors if i not in investors]  # 从A和B等投资者处筹集了…
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
             bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
