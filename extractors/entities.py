@@ -110,7 +110,7 @@ class CompanyName:
 # 周一在一条简短的推文中宣布: when and where, not who.
 # A news dateline glued to a name: 中国经济网北京7月20日讯理工导航 → 理工导航.
 _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
-_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内)(?:宣布|表示|称|透露|公布|披露)?$")
+_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内|领域|方面|赛道|行业)(?:宣布|表示|称|透露|公布|披露)?$")
 # A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人): not part of the name
 # (but 克利夫兰-克里夫斯 is one transliterated name: a section needs its word, a bracket, spaces or a bar)
 # Sector and place words, one or more (美国AI, 国内大模型): what a kind of company is, not its name

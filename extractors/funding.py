@@ -1343,8 +1343,12 @@ class _SentenceReader:
             if not close:
                 break
             stop = r.object_end.search(text, close.end(), limit)
+        project_at = None
         if stop and stop.group("project"):
-            return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
+            before = text[start : stop.start()].strip()
+            if not looks_like_company(before) or regex.search(r"\d|年产|(?:建设|工程|扩建|改造)$", before):
+                return [], False, stop.end()  # 投资上海六百城市更新项目: a project, not a company
+            project_at, stop = stop.start(), None  # 投资了臻和科技项目: an investor's word for a company it backs
         if (stop and stop.group("count") and not text[start : stop.start()].strip(" 了额外约近共计合计")
                 and regex.search(r"(?:认购|购买|收购|受让)了?$", text[max(0, start - 3) : start])):  # (not a trade: 买入, 增持)
             # 认购额外1,007,500股Taiko股份: the count first, then whose shares
@@ -1353,7 +1357,7 @@ class _SentenceReader:
             named = company_name(whose["name"]) if whose else None
             if named is not None and not named.generic:
                 return [(named, whose.start("name"), whose.end("name"))], True, after
-        end = stop.start() if stop else self._clause_end(start, limit)
+        end = stop.start() if stop else project_at if project_at is not None else self._clause_end(start, limit)
         # 收购倍耐力、中国航空工业集团以8亿美元收购…: the next item is another deal (looked for only
         # past a 、: this runs for every deal verb)
         next_deal = self.r.deal_verb.search(text, start + 1, end) if text.find("、", start + 1, end) >= 0 else None
