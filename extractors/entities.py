@@ -123,7 +123,7 @@ _SECTION_HEAD = regex.compile(
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
-    phrase = phrase.strip(" 、,，:：]】")
+    phrase = phrase.strip(" 、,，:：]】/")
     while phrase != previous:
         previous = phrase
         led = r.leading.sub("", phrase).strip(" 、,，")

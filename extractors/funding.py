@@ -188,6 +188,7 @@ _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%�
 # After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
+_OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
 _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
@@ -599,6 +600,7 @@ def _names(text: str) -> list[str]:
         # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
         part = regex.sub(r"^(?:由|老股东|新股东|现有股东|原股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
         part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
+        part = _OWN_SHARE.sub("", part)  # 领投为IDG资本的1.5亿美元: the investor, not its share
         company = company_name(part)
         if company and not company.generic and not regex.search(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$", company.name):
             out.append(company.name)
@@ -822,7 +824,8 @@ class _SentenceReader:
             if len(names) >= 2:
                 found.extend(names)
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
-            for m in pattern.finditer(sentence):
+            # (领投为A，跟投的有B、C: each list its own, though the first runs over the second)
+            for m in pattern.finditer(sentence, overlapped=pattern is self.r.investor_list):
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
                 parts = regex.split(r"[，,；;]", inv)
@@ -1377,6 +1380,8 @@ class _SentenceReader:
                     and text[start:amount_after].strip().endswith(named.name) and self.evidenced(named.name)):
                 end = amount_after
         phrase = text[start:end]
+        if phrase.lstrip()[:1] in ("/", "的"):
+            return [], has_stake, end  # 跟投/超额认购的有A、B: a list of who took part, not what was bought
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
         owner = r.owner.match(phrase)
