@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.2",
     "dates": "1.1",
     "funding": "1.83",
-    "valuations": "1.34",
+    "valuations": "1.35",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -80,6 +80,7 @@ _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依�
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
 _ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-H]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
+_RANKED = regex.compile(r"^(?:并|也|还|已|已经|再次|一度|正式)?(?:成为|跻身|位居|位列)")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
@@ -256,8 +257,13 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
             return leading
     if subject and is_anaphor(subject):
         return register.topic(cue_at) if register.topic is not None else None
+    if subject and _RANKED.match(subject):
+        subject = ""  # …，成为全球首家市值突破5万亿美元的公司: the subject is the clause before's
     if subject:
-        return None  # the clause has a subject, and it is no company
+        # 寒武纪上市首日即暴涨至市值逾1000亿元, 英伟达在本月早些时候首次突破3万亿美元市值: a
+        # market value's company opens the clause, what it did between (an 估值's subject may
+        # be a hope: ARM的高管希望估值可以达到…)
+        return _leading_company(before_cue, cue_at, register) if market else None
     s_start, s_end = ctx.sentences.covering(cue_at, cue_at + 1)
     # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
     pos = clause_start - 1
