@@ -80,6 +80,7 @@ _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依�
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
 _ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-H]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
+_CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元|欧元|英镑|日元)(?!.*(?:元|人民币))")
 _RANKED = regex.compile(r"^(?:并|也|还|已|已经|再次|一度|正式)?(?:成为|跻身|位居|位列)")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
@@ -363,7 +364,9 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     for m in r.bare.finditer(ctx.text):
         if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
             continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
-        money = read_as_yuan(m["amount"] + "元", m["amount"], ctx.published_on)
+        # (Scale在10亿美元F轮融资后估值140亿: the currency the sentence wrote just before)
+        unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
+        money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on)
         if money is not None:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
     return spans
