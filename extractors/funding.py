@@ -189,6 +189,9 @@ _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%�
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
+_RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
+_NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
+_ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
 _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
@@ -732,9 +735,15 @@ class _SentenceReader:
         deal verb) lists a deal before it: 华域汽车收购延锋公司50%股权、中国化工以70亿欧元收购倍耐力.
         The item before the 、 has its own deal verb; the item after is a buyer (_buyer_item)."""
         listed = self.text.rfind("、", start, end)
-        if listed <= start or not self.r.deal_verb.search(self.text, start, listed):
-            return None
-        return listed + 1 if self._buyer_item(listed + 1, end) is not None else None
+        if listed > start and self.r.deal_verb.search(self.text, start, listed):
+            return listed + 1 if self._buyer_item(listed + 1, end) is not None else None
+        # 光晶能源获得数千万的天使轮融资和仁烁光能获得了…: a raise told before 和, then the next one's company
+        ends = [m.end() - 1 for m in _RAISE_THEN_AND.finditer(self.text, start, end)]
+        joined = ends[-1] if ends else -1
+        if joined > start and _ROUND_TOLD.search(self.text, start, joined):
+            item = company_name(_strip_manner(self.text[joined + 1 : end]))
+            return joined + 1 if item is not None and not item.generic else None
+        return None
 
     def _buyer_item(self, start: int, verb_at: int) -> CompanyName | None:
         """text[start:verb_at], a list item before a deal verb, when it is a buyer: a name the
@@ -882,12 +891,34 @@ class _SentenceReader:
         sentence = self.text[s_start:s_end]
         if not self.r.deal_cue.search(sentence) and not self._money_at(s_start, s_end):
             return []  # no amount, no deal word: none of the rules below can match
-        if self.r.not_deal_sentence.search(sentence):
+        listing = self.r.not_deal_sentence.search(sentence)
+        if listing and not self.r.not_deal_sentence.search(sentence, 0, self._clause_start_after(sentence, listing.start())) \
+                and self._rounds_before(sentence, listing.start()):
+            # OpenAI于10月完成66亿美元融资，…；…正筹备…IPO: a listing told only after the round
+            # leaves the round a round; the rounds told before it are read as usual
+            deals = [d for d in self._read_rules(sentence, s_start, s_end) if d.start < s_start + listing.start()]
+            self.earlier.extend(deals)
+            return deals
+        if listing:
             # IPOs and listings raise money too, but they are not rounds; an acquisition in the
             # same sentence (…房多多在纳斯达克上市;益生股份拟增资收购四方红科技70%股权) still is one.
             passive = [d for d in self._passive(sentence, s_start, s_end) if not self.not_deal(d.start, d.end)]
             described = self._investor_described(sentence, s_start, s_end)  # 薇娅夫妇投资参股的…巨子生物去年年底上市
             return passive + described + self._deal_verbs(sentence, s_start, s_end, taken=passive + described, acquisitions_only=True)
+        deals = self._read_rules(sentence, s_start, s_end)
+        self.earlier.extend(deals)
+        return deals
+
+    def _clause_start_after(self, sentence: str, pos: int) -> int:
+        """Where, in `sentence`, the clause holding `pos` starts."""
+        stop = max(sentence.rfind(ch, 0, pos) for ch in "，,；;：:")
+        return stop + 1 if stop >= 0 else 0
+
+    def _rounds_before(self, sentence: str, pos: int) -> bool:
+        """Does `sentence` tell a round (…完成…融资) in the clauses before the one at `pos`?"""
+        return bool(_ROUND_TOLD.search(sentence, 0, self._clause_start_after(sentence, pos)))
+
+    def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._strategic_intake(sentence, s_start, s_end)
@@ -900,7 +931,6 @@ class _SentenceReader:
         deals += self._deal_totals(sentence, s_start, s_end)
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
-        self.earlier.extend(deals)
         return deals
 
     # --- a company raises money ------------------------------------------------------------
@@ -912,6 +942,10 @@ class _SentenceReader:
             # Each raising verb is tried in turn, so a telling that fails (完成另一笔…的融资交易,
             # whose greedy middle runs on) does not hide the next one (…已完成3300万美元的B轮融资).
             m = self.r.raise_.match(sentence, verb.start()) if verb.start() >= taken_until else None
+            if m is not None and _NEXT_RAISE_IN.search(m["mid"] or ""):
+                # 光晶能源获得数千万的天使轮融资和仁烁光能获得了数亿元的Pre-A轮融资: the middle
+                # runs into the next company's raise; the nearest noun ends this one
+                m = self.r.raise_.match(sentence, verb.start(), m.start("mid") + _NEXT_RAISE_IN.search(m["mid"]).start()) or m
             if m is None:
                 continue
             verb_at = s_start + m.start("verb")
@@ -934,7 +968,8 @@ class _SentenceReader:
             spans = self.money_in(verb_at, end)
             if not spans:
                 after = self._clause_end(end, s_end)
-                spans = [s for s in self.money_in(end, after) if s.start - end <= 8]
+                spans = [s for s in self.money_in(end, after) if s.start - end <= 8
+                         and not _NEXT_RAISE_IN.search(self.text, end, s.start)]  # (…融资和仁烁光能获得了数亿元: the next one's)
             if not spans and after < s_end:
                 # …A1轮战略融资，金额为3亿美元: the next clause gives the amount
                 nxt = self._clause_end(after + 1, s_end)
