@@ -92,6 +92,8 @@ _DATE_HEAD = regex.compile(
 # 中国人寿及其一致行动人 → 中国人寿: the parties acting with a company are not its name.
 _PARTY_TAIL = regex.compile(r"(?:及其|及|和|与)(?:一致行动人|关联方|关联人|控股子公司|全资子公司|子公司|下属公司|旗下公司)$")
 # A phrase with these is a clause, not a name (完成融资后, 凭借…的估值).
+# A fund named for what it does (中关村并购母基金, 并购基金): 并购 there is no clause's verb
+_BUYOUT_FUND = regex.compile(r"^[^，,。；;：:是了]{0,12}并购(?:母|产业|投资)?基金$")
 _CLAUSE_WORDS = regex.compile(
     r"[是了吗呢吧啊]|[，,。；;！？!?:：]|没有|可以|如果|因为|所以|但是|这个|那个|什么"
     r"|完成|获得|宣布|收购|并购|估值|成立|发布|推出|上线|达到|凭借|跻身|成为|之后|以后|期间|的时候"
@@ -355,7 +357,7 @@ def _checked(name: str, aliases: list[str]) -> CompanyName | None:
         name = head["latin"]  # Esdec Solar拟赴美IPO: the name, then what it does
     if name in r.well_known:  # 华为 ends in 为, and is a company all the same
         return CompanyName(name, tuple(dict.fromkeys(a for a in aliases if a != name)))
-    if not 2 <= len(name) <= 40 or _CLAUSE_WORDS.search(name) or _COUNTED.search(name):
+    if not 2 <= len(name) <= 40 or (_CLAUSE_WORDS.search(name) and not _BUYOUT_FUND.search(name)) or _COUNTED.search(name):
         return None
     if not _LETTER.search(name) or name in r.generic or name in r.time_words or name in r.pronouns:
         return None

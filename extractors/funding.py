@@ -106,7 +106,7 @@ def _blank_quotes(phrase: str) -> str:
 
 
 # An amount written between a round and its noun (B轮数亿元融资, E轮4.1亿元人民币的融资)
-_AMOUNT_BETWEEN = r"(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:级别|级)?的?"
+_AMOUNT_BETWEEN = r"(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:[(（][^()（）]{1,20}[)）])?(?:级别|级)?的?"
 
 
 def _strip_manner(phrase: str) -> str:
@@ -189,6 +189,7 @@ _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%�
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
+_SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
@@ -696,6 +697,9 @@ class _SentenceReader:
                 if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
                     phrase = phrase[dash + 2 :]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
+            if (source and source.group(0).startswith("向") and source.start() > 0 and phrase[source.start() - 1] not in "已并还也曾均都将拟再又正或，, "
+                    and not _SOURCE_NAMED.search(source.group(0))):
+                source = None  # 复向美学近日: 向 inside a name (but 已向配售代理下达订单 opens a clause)
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
                 investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
@@ -1552,6 +1556,8 @@ class _SentenceReader:
                 clause_start = used_for if used_for >= 0 else raised.end() if raised else clause_start
             if self.not_deal(clause_start, clause_end):
                 continue
+            if self.r.investor_list.search(self.text, clause_start, at):
+                continue  # 投资方包括ZPF中关村并购母基金、高盛…: a verb inside a listed investor's name
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
             objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
             subject: tuple[CompanyName | None, int] | None = None  # read once, when first needed
