@@ -273,7 +273,7 @@ _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示|据[^，,。；;]{1,16}?(?:报道|消息|透露|援引))?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
     + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价|价值|规模)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过|近|逾)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
-_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?融资")
+_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?(?:融资|轮投资)")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
 _CLASS_OF_INVESTORS = regex.compile(
     rules.alternation(rules.load("funding")["investor_class"]["places"]) + "?" + rules.alternation(rules.load("funding")["investor_class"]["kinds"]) + "$")
@@ -448,7 +448,7 @@ def _rules() -> _FundingRules:
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
-            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)的(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资)"
+            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)的(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资|(?<=轮)投资)"
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
