@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.2",
     "dates": "1.1",
     "funding": "1.87",
-    "valuations": "1.36",
+    "valuations": "1.37",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -81,6 +81,8 @@ _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:�
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
 _ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-H]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
 _CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元|欧元|英镑|日元)(?!.*(?:元|人民币))")
+# 科大讯飞股价却意外下跌，报…，市值为…: what the stock did, after the name
+_STOCK_TALK = regex.compile(r"(?<=\S{2})的?(?:股价|股票|盘中|收盘)[^，,。；;]*$")
 _RANKED = regex.compile(r"^(?:并|也|还|已|已经|再次|一度|正式)?(?:成为|跻身|位居|位列)")
 _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
@@ -102,7 +104,7 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
 def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool = False) -> str | None:
     """A company named by `phrase`, if it reads as one (known, Latin, company-like, pointed back
     to, or, `adjacent` to its cue, a short name: 英伟达市值)."""
-    phrase = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", phrase.strip())).strip()
+    phrase = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", _STOCK_TALK.sub("", phrase.strip()))).strip()
     if not phrase:
         return None
     company = company_name(phrase)
