@@ -130,7 +130,8 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         previous = phrase
         led = r.leading.sub("", phrase).strip(" 、,，")
         # (今日资本 is a name: a time word is no lead-in where only a company's ending would stay)
-        phrase = led if len(led) > 2 or not r.name_suffix.fullmatch(led) or led in r.anaphora else phrase
+        core = r.trailing.sub("", led).strip(" 、,，")
+        phrase = led if len(core) > 2 or not r.name_suffix.fullmatch(core) or core in r.anaphora else phrase
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
