@@ -15,7 +15,6 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 from __future__ import annotations
 
 from collections.abc import Callable
-import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
@@ -418,7 +417,6 @@ class _FundingRules:
     price_before: regex.Pattern[str]
     price_after: regex.Pattern[str]
     per_unit: regex.Pattern[str]
-    deal_cue: regex.Pattern[str]  # what a sentence without an amount needs before any rule is tried
     joined_verbs: frozenset[str]  # 领投, 跟投 …: an investor joining a round
 
 
@@ -515,9 +513,6 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         joined_verbs=frozenset(t["raise"]["joined"]) - frozenset(t["raise"]["joined_weak"]),
-        deal_cue=regex.compile(
-            "[" + regex.escape(t["gate"]["characters"]) + "]|" + rules.alternation([*t["gate"]["words"], *verbs])
-        ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
             + rules.alternation(inv["price_after"])
@@ -632,7 +627,6 @@ class _SentenceReader:
         self._evidence: dict[str, bool] = {}
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
-        self._money_starts = sorted(m.start for m in money)
 
     def _clause_start(self, s_start: int, pos: int) -> int:
         """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
@@ -816,11 +810,6 @@ class _SentenceReader:
     def investor_like(self, name: str | None) -> bool:
         return bool(name) and (bool(self.r.investor_suffix.search(name)) or self.evidenced(name))
 
-    def _money_at(self, start: int, end: int) -> bool:
-        """Does an amount start in [start, end)? (the spans are in text order)"""
-        i = bisect.bisect_left(self._money_starts, start)
-        return i < len(self._money_starts) and self._money_starts[i] < end
-
     def money_in(self, start: int, end: int) -> list[MoneySpan]:
         return [m for m in self.money if start <= m.start and m.end <= end]
 
@@ -893,8 +882,6 @@ class _SentenceReader:
     def read(self, s_start: int, s_end: int) -> list[_Deal]:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
-        if not self.r.deal_cue.search(sentence) and not self._money_at(s_start, s_end):
-            return []  # no amount, no deal word: none of the rules below can match
         listing = self.r.not_deal_sentence.search(sentence)
         if listing and not self.r.not_deal_sentence.search(sentence, 0, self._clause_start_after(sentence, listing.start())) \
                 and self._rounds_before(sentence, listing.start()):
