@@ -189,6 +189,8 @@ _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天�
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
+_PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
+_MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
@@ -1255,6 +1257,15 @@ class _SentenceReader:
         for m in _INVESTED_BY_THE.finditer(sentence):
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
+            if investor is not None and not investor.generic and not is_anaphor(investor.name) and "、" in m["obj"]:
+                # 此前小米投资的智芯半导体、博泰车联网、睿米科技等智能车相关企业: each of those listed
+                # (at least half shown to be companies, as for a deal verb's list of objects)
+                listed = [n for n in _names(m["obj"]) if not self.r.not_target_end.search(n) and not is_field_name(n)]
+                known = sum(self.evidenced(n) for n in listed)
+                if len(listed) >= 2 and known * 2 >= len(listed) and not self.not_deal(s_start + m.start(), s_start + m.end()):
+                    deals.extend(_Deal(s_start + m.start("inv"), s_start + m.end("obj"), "investment", CompanyName(n), [investor.name], None, NO_MONEY)
+                                 for n in listed)
+                continue
             if investor is None or target is None or investor.generic or target.generic or is_anaphor(investor.name) or is_anaphor(target.name):
                 continue
             described = _DESCRIPTOR_END.search(m["obj"][: m["obj"].find(target.name)].rstrip()) if target.name in m["obj"] else None
@@ -1556,6 +1567,10 @@ class _SentenceReader:
                 subject = self.subject(s_start, at)
                 if implicit and subject[0] is not None and not subject[0].generic:  # 累计净增持68.0万股: order flow, no buyer
                     objects = [(CompanyName("公司"), s_start + m.end("verb"), obj_end)]
+            if (not objects and _PLURAL_OBJECT.search(self.text, s_start + m.end("verb"), obj_end)
+                    and (named := self._named_in_list_after(obj_end, s_end))):
+                # 腾讯今年投资了多家外国游戏工作室，包括…育碧和…FromSoftware: the class, then its members
+                objects, obj_end = named, named[-1][2]
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
@@ -1652,6 +1667,17 @@ class _SentenceReader:
                     continue
                 deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, investors, None, money))
         return deals
+
+    def _named_in_list_after(self, obj_end: int, s_end: int) -> list[tuple[CompanyName, int, int]]:
+        """The companies a 包括/例如 list right after a class of companies names, when at least
+        half of them are shown to be companies."""
+        m = _MEMBERS_AFTER.match(self.text, obj_end, s_end)
+        if m is None:
+            return []
+        names = [n for n in _names(m["list"]) if not self.r.not_target_end.search(n) and not is_field_name(n)]
+        if len(names) < 2 or sum(self.evidenced(n) for n in names) * 2 < len(names):
+            return []
+        return [(CompanyName(n), m.start("list"), m.end("list")) for n in names]
 
     def _verb_before(self, obj_end: int, floor: int) -> int:
         """Where the last deal verb before `obj_end` starts (floor when there is none)."""
