@@ -1584,6 +1584,9 @@ class _SentenceReader:
                 continue  # 放宽境外机构入股…公司的准入条件: what a class of investors may do, no deal
             # 公司拟…购买Y: with no company noted before, the one the article is about buys
             buyer_name = self.register.resolve(buyer, b_start, or_topic=verb.deal_type == "acquisition") if buyer is not None else None
+            if buyer_name is None and verb.deal_type == "investment" and (described := self._investor_after_de(objects)) is not None:
+                # 曾投资OpenAI、Databricks和SpaceX的Coatue: the investor the list describes
+                objects, buyer_name = described
             named_after = None
             if buyer_name is None and _MEANS_OPEN.match(self.text, clause_start, at):
                 buyer_name = named_after = self._means_subject(obj_end, s_end)
@@ -1667,6 +1670,22 @@ class _SentenceReader:
                     continue
                 deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, investors, None, money))
         return deals
+
+    def _investor_after_de(self, objects: list[tuple[CompanyName, int, int]]) -> tuple[list[tuple[CompanyName, int, int]], str] | None:
+        """The objects of 投资 when the last of them is written 'X的Y' and Y is an investor by
+        name (资本, 基金, a Latin name …): Y invested in the rest and in X."""
+        if not objects:
+            return None
+        _, o_start, o_end = objects[-1]
+        head, de, tail = self.text[o_start:o_end].rpartition("的")
+        if not de:
+            return None
+        head_name, tail_name = company_name(head), company_name(tail)
+        if head_name is None or tail_name is None or head_name.generic or tail_name.generic:
+            return None
+        if not (self.r.investor_suffix.search(tail_name.name) or _LATIN_WORDS.fullmatch(tail_name.name)):
+            return None
+        return [*objects[:-1], (head_name, o_start, o_start + len(head))], tail_name.name
 
     def _named_in_list_after(self, obj_end: int, s_end: int) -> list[tuple[CompanyName, int, int]]:
         """The companies a 包括/例如 list right after a class of companies names, when at least
