@@ -251,8 +251,9 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
-_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由")  # (轮 first: a fast scan)
-_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由)")
+# (…完成1.6亿美元B轮融资。由老股东高瓴资本领投，新投资者包括…: a sentence opening with 由…领投 too)
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投")  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投))")
 # (获得2.3亿美元战投: a strategic investment, written short)
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
