@@ -189,6 +189,7 @@ _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天�
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
+_INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
 _PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
@@ -1854,6 +1855,13 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
         if not before or (before[-1].investors and not more and not before[-1].joined_by):
             continue
         investors = reader.investors(s_start, s_end)
+        listed = _INCLUDES.search(ctx.text, s_start, s_end) if not investors else None
+        if listed:
+            # 本轮融资吸引了…巨头…及多个…基金，包括阿里巴巴、红杉中国、上汽投资…: a sentence about
+            # the round lists who joined it, when the names read as investors
+            names = _names(listed["list"])
+            if len(names) >= 2 and sum(bool(reader.r.investor_suffix.search(n) or is_well_known(n)) for n in names) * 2 >= len(names):
+                investors = names
         deal = before[-1]
         deal.investors = list(dict.fromkeys(
             [*deal.investors, *(i for i in investors if deal.company is None or i != deal.company.name)]))
