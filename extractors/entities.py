@@ -113,11 +113,12 @@ class CompanyName:
 # A news dateline glued to a name: 中国经济网北京7月20日讯理工导航 → 理工导航.
 _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
 _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内|领域|方面|赛道|行业)(?:宣布|表示|称|透露|公布|披露)?$")
-# A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人): not part of the name
-# (but 克利夫兰-克里夫斯 is one transliterated name: a section needs its word, a bracket, spaces or a bar)
 # Sector and place words, one or more (美国AI, 国内大模型): what a kind of company is, not its name
 _SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
                                                       "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
+# A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人) or a breadcrumb
+# (首页>…>X): not part of the name (but 克利夫兰-克里夫斯 is one transliterated name: a section needs
+# its word, a bracket, spaces or a bar)
 _SECTION_HEAD = regex.compile(
     r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜>＞»])\s*(?=\p{Han}|[A-Z])")
 
@@ -152,6 +153,14 @@ def is_anaphor(phrase: str) -> bool:
     """该公司, 其, 这家芯片公司: words that refer back to a company named before."""
     r = _rules()
     return phrase in r.anaphora or r.anaphora_described.fullmatch(phrase) is not None
+
+
+def _last_descriptor(phrase: str, r: _EntityRules) -> regex.Match[str] | None:
+    """The last descriptor (公司, 研发商, 初创企业 …) in a phrase: the name follows it."""
+    last = None
+    for last in r.descriptor.finditer(phrase):
+        pass
+    return last
 
 
 def company_name(phrase: str) -> CompanyName | None:
@@ -243,9 +252,7 @@ def company_name(phrase: str) -> CompanyName | None:
             phrase = phrase[cuts[-1] :]
         return _checked(phrase, aliases)
     # The name follows the last descriptor: 合成数据公司光轮智能 → 光轮智能
-    last = None
-    for d in r.descriptor.finditer(phrase):
-        last = d
+    last = _last_descriptor(phrase, r)
     if last is not None:
         after = phrase[last.end() :]
         before = phrase[: last.start()]
@@ -254,9 +261,7 @@ def company_name(phrase: str) -> CompanyName | None:
         elif not after and len(before) >= 2:
             aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
             phrase = before  # 腾讯公司 → 腾讯
-            inner = None
-            for inner in r.descriptor.finditer(phrase):
-                pass
+            inner = _last_descriptor(phrase, r)
             rest = phrase[inner.end() :] if inner is not None else ""
             if inner is not None and len(rest) >= 2 and not r.name_suffix.fullmatch(rest):
                 aliases.append(phrase)  # 同行飞思卡尔公司 → 飞思卡尔: a description before the name too
@@ -430,9 +435,7 @@ def looks_like_company(name: str) -> bool:
 def described_name(phrase: str) -> str | None:
     """The name in a phrase that is a description, then the name: 固态电池企业青能科技 → 青能科技
     (a reader of the whole phrase should not stop at 固态电池, which ends like a company)."""
-    last = None
-    for last in _rules().descriptor.finditer(phrase):
-        pass
+    last = _last_descriptor(phrase, _rules())
     if last is None or last.end() >= len(phrase) or last.start() == 0:
         return None
     company = company_name(phrase)

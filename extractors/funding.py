@@ -817,9 +817,12 @@ class _SentenceReader:
     def money_in(self, start: int, end: int) -> list[MoneySpan]:
         return [m for m in self.money if start <= m.start and m.end <= end]
 
-    def not_deal(self, start: int, end: int) -> bool:
+    def not_deal(self, start: int, end: int, counting_deals: bool = False) -> bool:
         # 花费巨资收购: spending on a deal is its price, not a cost
-        return bool(self.r.not_deal.search(_SPENT_ON.sub("", self.text[start:end])))
+        text = _SPENT_ON.sub("", self.text[start:end])
+        if counting_deals:
+            text = text.replace("投融资", "融资")  # 投融资 is no deal word elsewhere (投融资平台); in a count of deals it is one
+        return bool(self.r.not_deal.search(text))
 
     def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0, received: bool = False) -> list[str]:
         # Bridford,、MilkyWay: a stray comma in a list is a 、 (same length: positions hold)
@@ -887,8 +890,8 @@ class _SentenceReader:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
         listing = self.r.not_deal_sentence.search(sentence)
-        if listing and not self.r.not_deal_sentence.search(sentence, 0, self._clause_start_after(sentence, listing.start())) \
-                and self._rounds_before(sentence, listing.start()):
+        listing_clause = self._clause_start(s_start, s_start + listing.start()) - s_start if listing else 0
+        if listing and not self.r.not_deal_sentence.search(sentence, 0, listing_clause) and _ROUND_TOLD.search(sentence, 0, listing_clause):
             # OpenAI于10月完成66亿美元融资，…；…正筹备…IPO: a listing told only after the round
             # leaves the round a round; the rounds told before it are read as usual
             deals = [d for d in self._read_rules(sentence, s_start, s_end) if d.start < s_start + listing.start()]
@@ -903,15 +906,6 @@ class _SentenceReader:
         deals = self._read_rules(sentence, s_start, s_end)
         self.earlier.extend(deals)
         return deals
-
-    def _clause_start_after(self, sentence: str, pos: int) -> int:
-        """Where, in `sentence`, the clause holding `pos` starts."""
-        stop = max(sentence.rfind(ch, 0, pos) for ch in "，,；;：:")
-        return stop + 1 if stop >= 0 else 0
-
-    def _rounds_before(self, sentence: str, pos: int) -> bool:
-        """Does `sentence` tell a round (…完成…融资) in the clauses before the one at `pos`?"""
-        return bool(_ROUND_TOLD.search(sentence, 0, self._clause_start_after(sentence, pos)))
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
@@ -937,10 +931,10 @@ class _SentenceReader:
             # Each raising verb is tried in turn, so a telling that fails (完成另一笔…的融资交易,
             # whose greedy middle runs on) does not hide the next one (…已完成3300万美元的B轮融资).
             m = self.r.raise_.match(sentence, verb.start()) if verb.start() >= taken_until else None
-            if m is not None and _NEXT_RAISE_IN.search(m["mid"] or ""):
+            if m is not None and (next_raise := _NEXT_RAISE_IN.search(m["mid"] or "")):
                 # 光晶能源获得数千万的天使轮融资和仁烁光能获得了数亿元的Pre-A轮融资: the middle
                 # runs into the next company's raise; the nearest noun ends this one
-                m = self.r.raise_.match(sentence, verb.start(), m.start("mid") + _NEXT_RAISE_IN.search(m["mid"]).start()) or m
+                m = self.r.raise_.match(sentence, verb.start(), m.start("mid") + next_raise.start()) or m
             if m is None:
                 continue
             verb_at = s_start + m.start("verb")
@@ -1261,10 +1255,8 @@ class _SentenceReader:
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
             if investor is not None and not investor.generic and not is_anaphor(investor.name) and "、" in m["obj"]:
                 # 此前小米投资的智芯半导体、博泰车联网、睿米科技等智能车相关企业: each of those listed
-                # (at least half shown to be companies, as for a deal verb's list of objects)
-                listed = [n for n in _names(m["obj"]) if not self.r.not_target_end.search(n) and not is_field_name(n)]
-                known = sum(self.evidenced(n) for n in listed)
-                if len(listed) >= 2 and known * 2 >= len(listed) and not self.not_deal(s_start + m.start(), s_start + m.end()):
+                listed = self._listed_companies(m["obj"])
+                if listed and not self.not_deal(s_start + m.start(), s_start + m.end()):
                     deals.extend(_Deal(s_start + m.start("inv"), s_start + m.end("obj"), "investment", CompanyName(n), [investor.name], None, NO_MONEY)
                                  for n in listed)
                 continue
@@ -1331,8 +1323,7 @@ class _SentenceReader:
         for m in _DEAL_TOTAL.finditer(sentence):
             end = s_start + m.end()
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
-            # (投融资 is no deal word elsewhere, 投融资平台; in a count of deals it is one)
-            if not spans or self.r.not_deal.search(_SPENT_ON.sub("", self.text[s_start + m.start() : spans[0].end]).replace("投融资", "融资")):
+            if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
                 continue
             counted = _COUNT_OF_DEALS.search(m.group(0))
             if counted is None:
@@ -1690,15 +1681,17 @@ class _SentenceReader:
         return [*objects[:-1], (head_name, o_start, o_start + len(head))], tail_name.name
 
     def _named_in_list_after(self, obj_end: int, s_end: int) -> list[tuple[CompanyName, int, int]]:
-        """The companies a 包括/例如 list right after a class of companies names, when at least
-        half of them are shown to be companies."""
+        """The companies a 包括/例如 list right after a class of companies names (_listed_companies)."""
         m = _MEMBERS_AFTER.match(self.text, obj_end, s_end)
-        if m is None:
-            return []
-        names = [n for n in _names(m["list"]) if not self.r.not_target_end.search(n) and not is_field_name(n)]
+        return [(CompanyName(n), m.start("list"), m.end("list")) for n in self._listed_companies(m["list"])] if m else []
+
+    def _listed_companies(self, text: str) -> list[str]:
+        """The names a list (A、B和C等…) gives, when there are two or more and at least half of them
+        are shown to be companies (as for a deal verb's list of objects); else none."""
+        names = [n for n in _names(text) if not self.r.not_target_end.search(n) and not is_field_name(n)]
         if len(names) < 2 or sum(self.evidenced(n) for n in names) * 2 < len(names):
             return []
-        return [(CompanyName(n), m.start("list"), m.end("list")) for n in names]
+        return names
 
     def _verb_before(self, obj_end: int, floor: int) -> int:
         """Where the last deal verb before `obj_end` starts (floor when there is none)."""
