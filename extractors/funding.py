@@ -1019,8 +1019,8 @@ class _SentenceReader:
             # 蜂巢能源B轮融资高达102.8亿元: the round between the name and 融资
             round_before = _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at) if m["verb"] == "融资" else None
             company, c_start = self.subject(s_start, round_before.start() if round_before else verb_at)
-            if company is None:
-                continue
+            if company is None or (m["verb"] == "募资" and company.generic and not is_anaphor(company.name)):
+                continue  # (…融资97家次，募资3297.5亿元: a market's count, not a company raising)
             if round_before is not None:
                 verb_at = round_before.start()
             investors = self.investors(s_start, s_end)
@@ -1028,7 +1028,7 @@ class _SentenceReader:
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
             bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
-            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "融得", "筹得"))
+            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得"))
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
