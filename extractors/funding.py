@@ -344,6 +344,16 @@ _INVEST_GIVE = regex.compile(
     r"(?P<verb>投资|注资|出资|投入)(?P<gap>(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][\d.,一二两三四五六七八九十百千万亿]*(?:美元|元|人民币|港元|港币|欧元|英镑|日元|韩元))(?:给|予|于)(?P<obj>[\p{Han}A-Za-z][^，,。；;！？!?\s]{1,30}?)(?=[，,。；;！？!?]|$|的|，|用于|以|作为|来)"
 )
 # 成为Tenstorrent新一轮融资的主要投资者: a round named by its company, no verb.
+# Anthropic的35亿美元E轮融资, Scale在10亿美元F轮融资后: a company's round told as a noun, with its
+# amount or its lettered round (not 的融资需求, 的融资总额: what is said of raising).
+_NOMINAL_ROUND = regex.compile(
+    rf"(?P<link>的|\s*在\s*)(?P<amount>{_AMOUNT_BETWEEN})?\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)?\s*轮?(?:融资|募资|筹资)"
+    r"(?P<after>后|中|时|之后)?(?!需求|难|渠道|支持|服务|成本|环境|总额|规模|金额|计划|方案|能力|历史|情况|进展|记录|消息|传闻|谈判|活动|额|款|平台|工具|方式|模式|协议)"
+)
+_NOMINAL_MARK = regex.compile(r"(?:融资|募资|筹资)")
+# Before a nominal round, these make it another reader's telling: who joined or led it (领投了X的…),
+# who received it (完成了X的…), an investment told (对X的…).
+_NOMINAL_TOLD = regex.compile(r"领投|参投|跟投|参与|投资|主导|牵头|完成|获得?|拿到|宣布|^对|对$|[由被向从]")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
@@ -918,6 +928,7 @@ class _SentenceReader:
         deals += self._stakes_received(sentence, s_start, s_end)
         deals += self._investor_described(sentence, s_start, s_end)
         deals += self._deal_totals(sentence, s_start, s_end)
+        deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         return deals
@@ -1335,6 +1346,34 @@ class _SentenceReader:
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
+        return deals
+
+    def _nominal_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """Anthropic的35亿美元E轮融资、Neuralink的6.5亿美元E轮融资都备受关注; Scale在10亿美元F轮融资后:
+        a round told in passing, as a noun, of a company named right before it."""
+        deals = []
+        for m in _NOMINAL_ROUND.finditer(sentence):
+            spans = self.money_in(s_start + m.start("amount"), s_start + m.end("amount")) if m["amount"] else []
+            if not (spans or m["round"]) or (m["link"] != "的" and not (m["after"] and spans and m["round"])):
+                continue  # (Scale在…F轮融资后 needs both: 在 opens many other phrases)
+            at = s_start + m.start()
+            start = self._clause_start(s_start, at)
+            phrase = self.text[start:at]
+            # the last item of a list (A的…融资、B的…融资; A和B的…): its own name only
+            item = regex.split(r"[、]|以及|及|和|与", phrase)[-1]
+            if not item.strip() or _NOMINAL_TOLD.search(item) or self.not_deal(start, s_start + m.end()):
+                continue
+            company = company_name(_strip_manner(item))
+            if company is None or company.generic or not self.evidenced(company.name) or not item.strip().endswith(company.name):
+                continue
+            if any(d.start <= at < d.end or (d.company is not None and d.company.name == company.name
+                                             and spans and d.money.amount == spans[0].money.amount) for d in taken):
+                continue
+            round_ = normalise_round(m["round"]) if m["round"] else None
+            # 智元机器人的A轮融资由高瓴领投: who led it follows
+            investors = self.investors(s_start + m.end(), s_end) if regex.match(r"[，,]?\s*由", sentence[m.end():]) else []
+            deals.append(_Deal(at - len(item.strip()), s_start + m.end(), "funding", company, investors, round_,
+                               spans[0].money if spans else NO_MONEY))
         return deals
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
