@@ -354,6 +354,13 @@ _NOMINAL_MARK = regex.compile(r"(?:融资|募资|筹资)")
 # Before a nominal round, these make it another reader's telling: who joined or led it (领投了X的…),
 # who received it (完成了X的…), an investment told (对X的…).
 _NOMINAL_TOLD = regex.compile(r"领投|参投|跟投|参与|投资|主导|牵头|完成|获得?|拿到|宣布|^对|对$|[由被向从]")
+# What may follow a list of companies before their raising verb: 等企业, 都, 先后, 在今年5月前后.
+_RAISERS_ADVERBS = regex.compile(
+    r"(?:(?:都|均|也|亦|先后|陆续|相继|分别|纷纷|同时|还|已经|已|近日|近期|此前|日前|今年|去年|最近"
+    r"|[在于][^、，,]{1,12}?(?:前后|期间|内|中|时|底|初|末|以来)|[在于]?\d{1,2}月(?:份)?|[在于]?(?:今年|去年)\d{1,2}月(?:份)?))+$"
+)
+_JOINT_SUM = regex.compile(r"共|合计|总计|累计|联合|一起|共同")
+_INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventures$|银行$|证券$")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
@@ -441,7 +448,7 @@ def _rules() -> _FundingRules:
     round_words = {form: norm for norm, forms in t["rounds"].items() for form in forms}
     round_re = (
         rf"(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)轮"
-        r"|(?P<round2>战略|天使|种子|Pre-?IPO)(?=融资|投资)"
+        r"|(?P<round2>战略|天使\+{0,2}|种子\+{0,2}|Pre-?IPO)(?=融资|投资)"  # (天使+融资: the plus, then no 轮)
     )
     verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
     noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
@@ -959,7 +966,12 @@ class _SentenceReader:
                 continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
-            company, c_start = self.subject(s_start, verb_at)
+            # 千寻智能、星海图等企业先后宣布完成B轮融资: each company of the list raised
+            fellow_raisers = self._listed_raisers(self._clause_start(s_start, verb_at), verb_at)
+            if fellow_raisers:
+                company, c_start = CompanyName(fellow_raisers.pop(0)), self._clause_start(s_start, verb_at)
+            else:
+                company, c_start = self.subject(s_start, verb_at)
             if company is None:
                 company, c_start = self._raiser_after(s_start, verb_at, end, s_end)
             if company is None:
@@ -987,7 +999,7 @@ class _SentenceReader:
             round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
             if last is not None and normalise_round(round_text) is None and sentence.startswith("战略", last.end()):
                 round_text = "战略"  # 新一轮战略融资: the new round is a strategic one
-            round_ = normalise_round(round_text)
+            round_ = normalise_round(round_text) or ("strategic" if m["noun"] == "战投" else None)  # 获得奇瑞汽车战投
             # 获得腾讯投资: before a received 投资 the middle names who invested
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
@@ -999,6 +1011,8 @@ class _SentenceReader:
             # its company is known to be one.
             if not (named_round or investors or company.generic or self.evidenced(company.name) or (spans and strong_raise)):
                 continue
+            if fellow_raisers and not (named_round or spans):
+                continue  # a list of names raising says a round only with its name or amount
             # 获米哈游和蔚来资本投资: named investors put money in (an investment); 获A领投的B轮融资
             # and 完成融资 are the company raising a round.
             # …but several investors and an amount (从波音、Stellantis等那里获得2.15亿美元的股权投资) are a round
@@ -1010,6 +1024,9 @@ class _SentenceReader:
                     investors, round_, spans[0].money if spans else NO_MONEY,
                 )
             )
+            # (共获得, 合计: one sum for them all, not each one's amount)
+            each_money = spans[0].money if spans and not _JOINT_SUM.search(self.text, c_start, verb_at + len(m["verb"])) else NO_MONEY
+            deals += [_Deal(c_start, deals[-1].end, kind, CompanyName(name), list(investors), round_, each_money) for name in fellow_raisers]
             taken_until = m.end()
         for m in self.r.direct.finditer(sentence):
             verb_at = s_start + m.start("verb")
@@ -1729,6 +1746,19 @@ class _SentenceReader:
         are shown to be companies (as for a deal verb's list of objects); else none."""
         names = [n for n in _names(text) if not self.r.not_target_end.search(n) and not is_field_name(n)]
         if len(names) < 2 or sum(self.evidenced(n) for n in names) * 2 < len(names):
+            return []
+        return names
+
+    def _listed_raisers(self, start: int, verb_at: int) -> list[str]:
+        """The companies a list before a raising verb names (微分智飞、动易科技、宇石空间等都在今年5月
+        前后宣布了…), when the clause before the verb is that list alone, with its adverbs."""
+        phrase = _RAISERS_ADVERBS.sub("", self.text[start:verb_at])
+        if "、" not in phrase:
+            return []
+        names = _names(phrase)
+        if len(names) < 2 or len(names) != len(split_list(_ENUM_TAIL.sub("", regex.sub(r"等\S*$", "", phrase.strip())))):
+            return []  # every item must be a name (not 投资人、创业者等)
+        if any(is_field_name(n) or _INVESTOR_KIND.search(n) for n in names):
             return []
         return names
 
