@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -361,6 +361,8 @@ _RAISERS_ADVERBS = regex.compile(
 )
 _JOINT_SUM = regex.compile(r"共|合计|总计|累计|联合|一起|共同")
 _INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventures$|银行$|证券$")
+# 等公司, 等多家初创企业: after a list of objects, what they all are.
+_LIST_OF_COMPANIES_END = regex.compile(r"等(?:\d+|[一二两三四五六七八九十]+|多|数)?家?(?:(?!领域|行业|赛道|业务|方向|板块|产业|地区|城市|国家)\p{Han}){0,6}?(?:公司|企业|创企|初创公司|独角兽|厂商|品牌)")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
@@ -439,6 +441,7 @@ class _FundingRules:
     price_after: regex.Pattern[str]
     per_unit: regex.Pattern[str]
     joined_verbs: frozenset[str]  # 领投, 跟投 …: an investor joining a round
+    industries: frozenset[str]  # 证券, 银行: a kind of company, not one
 
 
 @cache
@@ -534,6 +537,7 @@ def _rules() -> _FundingRules:
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         joined_verbs=frozenset(t["raise"]["joined"]) - frozenset(t["raise"]["joined_weak"]),
+        industries=frozenset(t["generic"]["industries"]),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
             + rules.alternation(inv["price_after"])
@@ -1218,6 +1222,13 @@ class _SentenceReader:
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
         for m in self.r.acquire_nominal.finditer(sentence):  # 启动对开封碳素100%股权的收购
+            listed = self._nominal_targets(m["obj"]) if "、" in m["obj"] and m["de"] and not m["pay"] else []
+            if listed:  # 以及对PPS、91无线、糯米网的并购: each of those listed
+                completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
+                lead = s_start + (completed.start() if completed else m.start())
+                deal = self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), CompanyName(listed[0]), [])
+                deals += [deal] + [replace(deal, company=CompanyName(n), investors=list(deal.investors)) for n in listed[1:]]
+                continue
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
@@ -1657,6 +1668,10 @@ class _SentenceReader:
                 return self.evidenced(name) or (verb.deal_type == "acquisition" and verb.strength == "strong" and place_named(name))
 
             known_share = sum(known_company(o.name) for o, _, _ in objects) / len(objects)
+            if len(objects) > 1 and _LIST_OF_COMPANIES_END.match(self.text, objects[-1][2]) and not any(o.name in self.r.industries for o, _, _ in objects):
+                known_share = 1.0  # 投资了优酷、爱奇艺、安居客等公司: the list says what they are
+            elif len(objects) >= 3 and known_share > 0 and self.text.startswith("等", objects[-1][2]):
+                known_share = max(known_share, 0.5)  # 先后投资过去哪儿网、爱奇艺、安居客等: one known, the rest alike
             kept = []
             for obj, o_start, o_end in objects:
                 if _FUND_TARGET.search(obj.name):
@@ -1760,6 +1775,17 @@ class _SentenceReader:
             return []  # every item must be a name (not 投资人、创业者等)
         if any(is_field_name(n) or _INVESTOR_KIND.search(n) for n in names):
             return []
+        return names
+
+    def _nominal_targets(self, obj: str) -> list[str]:
+        """对PPS、91无线、糯米网的并购: the names of a list bought, each; a list with a tail (对游戏、
+        音乐等内容的收购) or of fields names no companies, unless half are shown to be companies."""
+        parts = split_list(obj)
+        names = _names(obj)
+        if (len(names) < 2 or len(names) != len(parts) or ("等" in obj and not _LIST_OF_COMPANIES_END.search(obj))
+                or any(is_field_name(n) or self.r.not_target_end.search(n) or n in self.r.industries for n in names)
+                or not any(self.evidenced(n) or regex.search(r"[A-Za-z\d]", n) for n in names)):
+            return self._listed_companies(obj)
         return names
 
     def _verb_before(self, obj_end: int, floor: int) -> int:
