@@ -46,7 +46,7 @@ def _rules() -> _ValuationRules:
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
     # (估值达到令人咋舌的360亿元: a word of wonder before the amount)
-    cue_to_amount = rf"(?P<cue>{cues})(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的)?\s*"
+    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的)?\s*"
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
@@ -121,6 +121,13 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     return resolved
 
 
+# A company's value as it stood when something happened, compared or listed: 超过宇树科技今年6月融资时的
+# 120亿元估值和智元今年3月融资时的150亿元估值.
+_VALUE_THEN = regex.compile(
+    r"(?:^|[和与及、])(?:超过|高于|低于|不及|相比|较|对比|比)?(?P<co>[^，,。；;和与及、的]{2,20}?)"
+    r"(?:(?:今年|去年|前年|当年|(?:19|20)\d{2}年)?\d{1,2}月份?|今年|去年|前年|当年|(?:19|20)\d{2}年)"
+    r"(?:[A-H]\d?\+*轮|新一轮|上一轮|上轮)?(?:融资|上市|IPO|交易|募资)时?的$"
+)
 # A figure listed before the cue's: 营收突破200亿元、估值…
 _METRIC_LISTED = regex.compile(r"[\d千百万亿]\s*(?:万亿|亿|万)?\s*(?:元|美元|港元|欧元|%)\s*、$")
 # A clause telling who invested (阿里领投, 红杉中国等跟投): its name is no company being valued.
@@ -202,7 +209,15 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
     return best
 
 
-def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market: bool = False) -> str | None:
+def _round_company(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
+    """The company of the round (or rounds, of one company) the sentence told before `cue_at`."""
+    s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
+    names = {d.company for d in deals if d.company and d.deal_type == "funding" and s_start <= d.provenance.span_start < cue_at}
+    return names.pop() if len(names) == 1 else None
+
+
+def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market: bool = False,
+                 deals: Sequence[FundingRound] = ()) -> str | None:
     """The company a value at `cue_at` belongs to; `market`: a 市值, which only a listed company
     has, so with no company in its sentence it is the stock the article is about."""
     text = ctx.text
@@ -220,6 +235,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
+    then = _VALUE_THEN.search(before_cue)
+    if then:  # 超过宇树科技今年6月融资时的120亿元估值和智元今年3月融资时的…: each one's own value
+        named = _named(then["co"], cue_at, register, adjacent=True)
+        if named:
+            return named
     of_company = _OF_COMPANY.search(before_cue)
     if of_company and (is_anaphor(of_company["co"]) or _ROUND_OR_DESCRIBED.fullmatch(of_company["co"])):
         # 对其估值, C13轮的估值, 对这家成立五年的公司估值: the company named before
@@ -229,6 +249,8 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         if named:
             return named
     subject = _SUBJECT_TRAIL.sub("", _LEAD_IN.sub("", before_cue.strip())).strip()
+    if is_anaphor(subject) and (raised := _round_company(ctx, cue_at, deals)):
+        return raised  # X宣布完成…融资，刷新…纪录，其估值也超过了…: the company that raised
     if is_anaphor(subject):
         # 英伟达已经在…获得了第一桶金，该公司市值飙升至…: the subject of the clause before
         s_start = ctx.sentences.covering(cue_at, cue_at + 1)[0]
@@ -267,6 +289,8 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         # market value's company opens the clause, what it did between (an 估值's subject may
         # be a hope: ARM的高管希望估值可以达到…)
         return _leading_company(before_cue, cue_at, register) if market else None
+    if raised := _round_company(ctx, cue_at, deals):
+        return raised  # X宣布完成…融资，公司估值达到…: the company that raised
     s_start, s_end = ctx.sentences.covering(cue_at, cue_at + 1)
     # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
     pos = clause_start - 1
@@ -428,7 +452,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             name = register.last_before(cue_at)  # 这家估值曾一度接近500亿美元的企业: the company just named
         if name is None:
             market = r.basis.get(cue) == "market"
-            name = _company_for(ctx, cue_at if before else span.start, register, market)
+            name = _company_for(ctx, cue_at if before else span.start, register, market, deals)
         if not name and out and _COMPARED.match(text, clause_start):
             # 估值约为350亿美元，低于去年超400亿美元的估值: the value it is compared with is the same company's
             s_start = ctx.sentences.covering(span.start, span.start + 1)[0]
