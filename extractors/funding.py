@@ -49,7 +49,8 @@ CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与)\s*")  # (not 同, 跟: 同行, 跟投)
-_ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等\p{Han}{0,4}?(?:机构|公司|企业|投资方|投资人|投资者|股东|巨头|资本|基金|资方)$")
+# (一家 only as a tail of a class: 只投资过宇树科技一家机器人公司, but 投资了另一家AI创业公司Anthropic names the company after it)
+_ENUM_TAIL = regex.compile(r"(?<=.)(?:等|在内的|为首的)?(?!一家(?![^，,。；]*(?:公司|企业|机构|平台|品牌|厂商|创企|初创)$))(?:[一二两三四五六七八九十\d]+|多|数)(?:家|个|只|支)(?!名为|名叫|叫做)[^，,。；]*$|等+$|等\p{Han}{0,4}?(?:机构|公司|企业|投资方|投资人|投资者|股东|巨头|资本|基金|资方)$")
 # Money spent right before the deal verb, its currency not written: 花了43亿入股, 斥资近百亿收购.
 _SPENT_BARE = regex.compile(
     r"(?:斥资|斥巨资|耗资|花费了|花费|花了|砸下|豪掷)\s*(?P<amount>(?:约|近|超过?|逾)?\d+(?:\.\d+)?(?:万亿|亿|万))"
@@ -59,7 +60,8 @@ _SPENT_BARE = regex.compile(
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
     r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
-    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))[^，,]*$"
+    # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
+    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))(?:[^，,(（]|[(（][^)）]*[)）])*$"
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
@@ -186,6 +188,9 @@ _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
 _ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
 # After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
+# 阿里投资了智谱AI B4轮, 阿里参投了百川智能A轮: the round written right after the object, no noun
+_ROUND_WRITTEN_AFTER = regex.compile(rf"\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)\+*轮(?:融资|投资)?(?=[，,。；;！？!?]|$)")
+_LEADS = frozenset({"领投了", "联合领投了", "共同领投了"})  # (not 跟投: 爱跟投 is a brand, 跟投诉人 a phrase)
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
@@ -967,6 +972,8 @@ class _SentenceReader:
                 continue
             if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
                 continue  # 博世宣布计划向氢能源技术投资: the subject invests
+            if m["noun"] == "募资" and (_INVESTOR_KIND.search(sentence[: m.start("verb")].rstrip(" 已经已在于完成")) or "基金" in mid):
+                continue  # 红杉资本完成新一期基金募资: a fund's close, not a company's round
             if m["noun"] in self.r.received_nouns and self.r.received_noun_after.match(sentence, m.end()):
                 continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
@@ -1478,6 +1485,9 @@ class _SentenceReader:
                     and text[start:amount_after].strip().endswith(named.name) and self.evidenced(named.name)):
                 end = amount_after
         phrase = text[start:end]
+        written_round = _ROUND_WRITTEN_AFTER.search(phrase)
+        if written_round and written_round.start() > 0:
+            phrase = phrase[: written_round.start()]  # 投资了智谱AI B4轮: the company, then its round
         if phrase.lstrip()[:1] in ("/", "的"):
             return [], has_stake, end  # 跟投/超额认购的有A、B: a list of who took part, not what was bought
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
@@ -1678,6 +1688,8 @@ class _SentenceReader:
                 if _FUND_TARGET.search(obj.name):
                     continue  # 参投KKR基金: a fund's partnership interest, not a company
                 known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
+                # 阿里云领投了零一万物, 阿里参投了百川智能A轮: who leads or joins does so in a company's round
+                known = known or m["verb"] in _LEADS or _ROUND_WRITTEN_AFTER.match(self.text, o_end) is not None
                 if not known and not (has_stake and share_stake) \
                         and self.r.not_target_end.search(obj.name):
                     continue  # 投资氢能源技术: a technology; but 收购帝人汽车技术100%股权: only companies have shares
@@ -1733,7 +1745,9 @@ class _SentenceReader:
                 if round_after is not None:
                     deals.append(_Deal(start, round_after.end(), "funding", obj, investors, normalise_round(round_after["round"]), money))
                     continue
-                deals.append(_Deal(start, max(obj_end, o_end), deal_type, obj, investors, None, money))
+                written = _ROUND_WRITTEN_AFTER.match(self.text, o_end) if deal_type == "investment" else None
+                deals.append(_Deal(start, max(obj_end, o_end, written.end() if written else 0), deal_type, obj, investors,
+                                   normalise_round(written["round"]) if written else None, money))
         return deals
 
     def _investor_after_de(self, objects: list[tuple[CompanyName, int, int]]) -> tuple[list[tuple[CompanyName, int, int]], str] | None:
