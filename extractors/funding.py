@@ -201,8 +201,11 @@ _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
+_STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
+_KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|早期|外部|新)$")
+_ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
-_DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额")
+_DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额|投资额|融资额")
 _DEAL_TOTAL = regex.compile(
     # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
     r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
@@ -212,6 +215,10 @@ _DEAL_TOTAL = regex.compile(
     r"(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
     # 融资总额达1004亿美元, 已披露的融资总额合计约41.08亿元, 并购交易总额为…: a total with no count
     r"|(?:融资|投融资|并购)(?:交易)?(?:总额|总规模|总金额)(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达)*"
+    # 美国在AI领域的风险投资额为808亿美元, 整个生成式AI产业的融资额仅为4.08亿美元, 全年融资额大幅成长至45亿美元:
+    # a field's or a year's total
+    r"|(?<=领域|产业|行业|赛道|板块|全年|全球|国内)的?(?:风险投资|创业投资|股权投资|投融资|融资|投资)(?:总)?额"
+    r"(?:合计|共计|总计)?(?:已经|已|仅|只有|大幅|明显)*(?:成长|增长|攀升|上升|下滑|下降|回落|降)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到)*"
 )
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
@@ -849,6 +856,7 @@ class _SentenceReader:
         text = _SPENT_ON.sub("", self.text[start:end])
         if counting_deals:
             text = text.replace("投融资", "融资")  # 投融资 is no deal word elsewhere (投融资平台); in a count of deals it is one
+            text = regex.sub(r"(?<=风险|创业|股权)投资额", "投资", text)  # a field's 风险投资额 is venture money, not a region's spending
         return bool(self.r.not_deal.search(text))
 
     def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0, received: bool = False) -> list[str]:
@@ -887,6 +895,7 @@ class _SentenceReader:
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
             rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest)
+            rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
             names = _names(rest) if rest else []
             if names and (spans or received or any(self.evidenced(n) or self.r.investor_suffix.search(n) for n in names)):
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
@@ -1015,7 +1024,7 @@ class _SentenceReader:
             # 获得腾讯投资: before a received 投资 the middle names who invested
             investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
-            if m["verb"].startswith("吸引") and not investors:
+            if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
             strong_raise = m["noun"] in ("融资", "筹资") and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
@@ -1052,7 +1061,7 @@ class _SentenceReader:
             if any(d.start <= verb_at < d.end for d in deals):
                 continue
             own_clause = company_name(_strip_manner(self.text[self._clause_start(s_start, verb_at) : verb_at]))
-            if own_clause is None and deals and deals[-1].money.amount is None:
+            if own_clause is None and deals and deals[-1].money.amount is None and m["verb"] != "募集":
                 deals[-1].money = spans[0].money  # …完成Pre-A轮融资，获投5000万元: the same round's amount
                 deals[-1].end = max(deals[-1].end, spans[0].end)
                 continue
@@ -1061,6 +1070,8 @@ class _SentenceReader:
             company, c_start = self.subject(s_start, round_before.start() if round_before else verb_at)
             if company is None or (m["verb"] == "募资" and company.generic and not is_anaphor(company.name)):
                 continue  # (…融资97家次，募资3297.5亿元: a market's count, not a company raising)
+            if m["verb"] == "募集" and not (company.generic and company.count):
+                continue  # 19家AI公司募集650亿美元 is a class's total; one company's 募集 is a listing's or a fund's
             if round_before is not None:
                 verb_at = round_before.start()
             investors = self.investors(s_start, s_end)
@@ -1377,7 +1388,8 @@ class _SentenceReader:
                 # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
                 # 这笔投资使Archer成立以来的融资总额…)
                 owner, _ = self.subject(s_start, s_start + m.start())
-                if (owner is not None and not owner.generic) or _OWN_HISTORY.search(self.text, self._clause_start(s_start, s_start + m.start()), s_start + m.start()):
+                lead = self.text[self._clause_start(s_start, s_start + m.start()) : s_start + m.start()].strip()
+                if (owner is not None and (not owner.generic or is_anaphor(owner.name))) or _ANAPHOR_LEAD.match(lead) or _OWN_HISTORY.search(self.text, self._clause_start(s_start, s_start + m.start()), s_start + m.start()):
                     continue
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
