@@ -265,8 +265,13 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
 # (…完成1.6亿美元B轮融资。由老股东高瓴资本领投，新投资者包括…: a sentence opening with 由…领投 too)
-_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投")  # (轮 first: a fast scan)
-_ROUND_FOLLOWUP = regex.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投))")
+_ITS_INVESTORS = r"其(?:本轮|此轮|这轮)?的?(?:投资方|投资人|投资者|投资机构|投资队伍|投资阵容|资方)"  # 其投资队伍亦是…：A、B联合领投
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP = regex.compile(
+    r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*"
+    # 面壁智能这轮融资由…联合投资: the company named, then 'this round' (its round, told before)
+    r"(?:(?P<who>[^，,。；;：:]{2,16}?)(?=" + _THIS_ROUND_WORDS + r"))?"
+    r"(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
 # (获得2.3亿美元战投: a strategic investment, written short)
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
@@ -533,7 +538,7 @@ def _rules() -> _FundingRules:
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
@@ -635,7 +640,7 @@ def _names(text: str) -> list[str]:
     out = []
     for part in split_list(text):
         # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
-        part = regex.sub(r"^(?:由|老股东|新股东|现有股东|原股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
+        part = regex.sub(r"^(?:由|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
         part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
         part = _OWN_SHARE.sub("", part)  # 领投为IDG资本的1.5亿美元: the investor, not its share
         company = company_name(part)
@@ -873,6 +878,8 @@ class _SentenceReader:
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
                 parts = regex.split(r"[，,；;]", inv)
+                if "、" in parts[-1]:  # …星光熠熠：A、B、C三家联合领投: a list starts after the colon
+                    parts[-1] = regex.split(r"[：:]", parts[-1])[-1]
                 if pattern is self.r.investor_list:
                     # 其中包括A、B等新加入者，以及C、D等回归投资者: the list goes on after 以及
                     kept = [parts[0]]
@@ -1953,12 +1960,22 @@ def _round_followups(reader: _SentenceReader, ctx: DocContext, deals: list[_Deal
         # 其他投资者包括…, right after the round: more investors, even where it names some
         more = _MORE_INVESTORS.match(ctx.text, s_start, min(s_end, s_start + 12)) is not None
         owned = _COMPANY_INVESTORS.match(ctx.text, s_start, min(s_end, s_start + 40))
-        if not (more or owned or _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end) or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
+        followup = _ROUND_FOLLOWUP.match(ctx.text, s_start, s_end)
+        if not (more or owned or followup or _JOINED_THIS_ROUND.search(ctx.text, s_start, s_end)):
             continue
         if any(s_start <= d.start < s_end for d in deals):
             continue  # the sentence tells a deal of its own
-        window_start = sentences[max(0, i - (1 if more else 6))][0]  # the round told within the last few sentences
+        named = company_name(followup["who"]) if followup is not None and followup["who"] else None
+        if followup is not None and followup["who"] and (named is None or named.generic or is_anaphor(named.name)):
+            named = None
+            if not is_anaphor(followup["who"].strip()):
+                continue  # 据悉本轮融资… is caught without a name; a phrase that is no name is no follow-up
+        # the round told within the last few sentences; a round named by its company, anywhere before
+        window_start = sentences[max(0, i - (1 if more else 30 if named else 6))][0]
         before = [d for d in deals if window_start <= d.start < s_start and d.deal_type in ("funding", "investment")]
+        if named is not None:
+            owner = reader.register.resolve(named, s_start)
+            before = [d for d in before if d.company is not None and reader.register.resolve(d.company, d.start) == owner]
         if owned:
             # 该公司的一长串投资者名单包括A、B: the investors of that company's round told just before
             who = company_name(owned["who"])
