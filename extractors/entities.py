@@ -123,10 +123,17 @@ _SECTION_HEAD = regex.compile(
     r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜>＞»])\s*(?=\p{Han}|[A-Z])")
 
 
+_EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
+
+
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
     phrase = phrase.strip(" 、,，:：]】/")
+    if phrase.endswith(("(", "（")):
+        phrase = phrase[:-1].rstrip()  # Anthropic(融资45亿美元): the name, then a gloss of what it did
+    if _EXCEPT.fullmatch(phrase):
+        phrase = _EXCEPT.fullmatch(phrase)["name"]  # 除Anthropic外: the company set aside is still named
     while phrase != previous:
         previous = phrase
         led = r.leading.sub("", phrase).strip(" 、,，")
@@ -174,6 +181,10 @@ def company_name(phrase: str) -> CompanyName | None:
     named = _NAMED_AS.match(phrase)
     if named:
         phrase = named["name"].strip()  # 一家名为Swarm Technologies的卫星通信公司 → Swarm Technologies
+    if phrase.count("(") + phrase.count("（") > phrase.count(")") + phrase.count("）"):
+        # cut inside a bracket: the name is what the open bracket holds (雷曼兄弟和美林(美林被…收购) → 美林;
+        # Hugging Face(融资2 → none)
+        phrase = regex.split(r"[(（]", phrase)[-1].strip()
     if not phrase:
         return None
     if is_anaphor(phrase):

@@ -1457,7 +1457,7 @@ class _SentenceReader:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
-        owner_head = r.owner.match(text[start : start + 45])
+        owner_head = r.owner.match(text[start : start + 160])  # (a list of holders with their glosses runs long)
         if owner_head and regex.search(r"[，,。；;]", owner_head.group(0)):
             owner_head = None  # 收购X，该公司拥有…: the owner marker is past the object's clause
         if owner_head:
@@ -1507,7 +1507,7 @@ class _SentenceReader:
         written_round = _ROUND_WRITTEN_AFTER.search(phrase)
         if written_round and written_round.start() > 0:
             phrase = phrase[: written_round.start()]  # 投资了智谱AI B4轮: the company, then its round
-        if phrase.lstrip()[:1] in ("/", "的"):
+        if phrase.lstrip()[:1] in ("/", "的", ")", "）"):  # (OpenAI(微软追加100亿美元投资)、Anthropic…: the verb closed a gloss)
             return [], has_stake, end  # 跟投/超额认购的有A、B: a list of who took part, not what was bought
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought

@@ -89,7 +89,8 @@ _OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)�
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:最后|最新|上|前|本|此|新|这|该)?一?轮(?:股权)?(?:融资)?(?:时|后|中)?"
-    r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后))+$"  # 完成后估值升至26亿元: when, not who
+    r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
+    r"|[在于](?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?)+$"  # 也在一年之间估值就超…
 )
 STOPS = "，,；;。！？!?\n"
 
@@ -207,6 +208,30 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
         if at > best_at:
             best, best_at = register.canonical(name) or name, at
     return best
+
+
+_DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>[^，,。；;的“”\"()（）\n]{2,30})")
+_PHRASE_GOES_ON = regex.compile(r"(?<=..)(?:也|都|在|是|已|将|于|就|则|还|正|从|只|仅|成为|获得|完成|宣布|表示)")
+
+
+def _described_after(text: str, amount_end: int, register: CompanyRegister) -> str | None:
+    """从白手起家到估值15亿美元的AIGC明星独角兽Jasper, 估值目前已超百亿元的智谱AI: the value
+    describes the company named right after it."""
+    m = _DESCRIBED_NAME_AFTER.match(text, amount_end)
+    if m is None:
+        return None
+    phrase = m["phrase"]
+    goes_on = _PHRASE_GOES_ON.search(phrase)
+    if goes_on:
+        phrase = phrase[: goes_on.start()]
+    described = described_name(phrase)  # a descriptor before the name (AIGC明星独角兽Jasper)
+    if described is not None:
+        return register.canonical(described) or described
+    company = company_name(phrase)
+    if company is None or company.generic or company.name != phrase.strip():
+        return None
+    # a bare name: one the document shows to be a company (智谱AI)
+    return register.canonical(company.name) or (company.name if looks_like_company(company.name) else None)
 
 
 def _round_company(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
@@ -450,6 +475,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         name = _deal_target(ctx, cue_at, deals) if before else None
         if name is None and before and text[max(0, cue_at - 2) : cue_at] in ("这家", "该家") and _DESCRIBED_AFTER.match(text, span.end):
             name = register.last_before(cue_at)  # 这家估值曾一度接近500亿美元的企业: the company just named
+        if name is None and before and not text[max(0, cue_at - 2) : cue_at] in ("这家", "该家"):
+            name = _described_after(text, span.end, register)  # 估值15亿美元的AIGC明星独角兽Jasper
         if name is None:
             market = r.basis.get(cue) == "market"
             name = _company_for(ctx, cue_at if before else span.start, register, market, deals)
