@@ -201,6 +201,8 @@ _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
+# Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
+_AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
 _KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|早期|外部|新)$")
 _ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
@@ -365,7 +367,7 @@ _INVEST_GIVE = regex.compile(
 # amount or its lettered round (not 的融资需求, 的融资总额: what is said of raising).
 _NOMINAL_ROUND = regex.compile(
     rf"(?P<link>的|\s*在\s*)(?P<amount>{_AMOUNT_BETWEEN})?\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)?\s*轮?(?:融资|募资|筹资)"
-    r"(?P<after>后|中|时|之后)?(?!需求|难|渠道|支持|服务|成本|环境|总额|规模|金额|计划|方案|能力|历史|情况|进展|记录|消息|传闻|谈判|活动|额|款|平台|工具|方式|模式|协议)"
+    r"(?P<after>后|中|时|之后)?(?!之一|需求|难|渠道|支持|服务|成本|环境|总额|规模|金额|计划|方案|能力|历史|情况|进展|记录|消息|传闻|谈判|活动|额|款|平台|工具|方式|模式|协议)"
 )
 _NOMINAL_MARK = regex.compile(r"(?:融资|募资|筹资)")
 # Before a nominal round, these make it another reader's telling: who joined or led it (领投了X的…),
@@ -903,6 +905,8 @@ class _SentenceReader:
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
             rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest)
             rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
+            if regex.search(r"甚至|或者|级", rest):
+                rest = ""  # 百万美元甚至千万美元级新融资: sizes, no investor
             names = _names(rest) if rest else []
             if names and (spans or received or any(self.evidenced(n) or self.r.investor_suffix.search(n) for n in names)):
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
@@ -1002,6 +1006,8 @@ class _SentenceReader:
                 company, c_start = self.subject(s_start, verb_at)
             if company is None:
                 company, c_start = self._raiser_after(s_start, verb_at, end, s_end)
+            if company is None:
+                company, c_start = self._raised_again(s_start, verb_at, deals)
             if company is None:
                 continue
             # The amount: inside the match, else right after the noun (融资1亿元, 融资金额为…)
@@ -1797,6 +1803,17 @@ class _SentenceReader:
         if len(names) < 2 or sum(self.evidenced(n) for n in names) * 2 < len(names):
             return []
         return names
+
+    def _raised_again(self, s_start: int, verb_at: int, told: list[_Deal]) -> tuple[CompanyName | None, int]:
+        """…获得了1.05亿欧元的种子融资；同年12月，又获得了3.85亿欧元的A轮融资: a raise told with 又/再
+        and no subject is the next round of the company whose round was told just before."""
+        clause = self._clause_start(s_start, verb_at)
+        if not _AGAIN_LEAD.fullmatch(self.text, clause, verb_at):
+            return None, verb_at
+        last = next((d for d in reversed([*self.earlier, *told]) if d.deal_type == "funding" and d.company is not None), None)
+        if last is None or not 0 <= clause - last.end <= 120 or last.company.generic:
+            return None, verb_at
+        return CompanyName(last.company.name), clause
 
     def _listed_raisers(self, start: int, verb_at: int) -> list[str]:
         """The companies a list before a raising verb names (微分智飞、动易科技、宇石空间等都在今年5月

@@ -90,7 +90,7 @@ _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:最后|最新|上|前|本|此|新|这|该)?一?轮(?:股权)?(?:融资)?(?:时|后|中)?"
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
-    r"|[在于](?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?)+$"  # 也在一年之间估值就超…
+    r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?)+$"  # 也在一年之间估值就超…; 半年估值超10亿
 )
 STOPS = "，,；;。！？!?\n"
 
@@ -210,6 +210,7 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
     return best
 
 
+_WHAT_MIGHT_HAVE_BEEN = regex.compile(r"本可|本可以|本来可以|原本可以|原本会|本将")
 _DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>[^，,。；;的“”\"()（）\n]{2,30})")
 _PHRASE_GOES_ON = regex.compile(r"(?<=..)(?:也|都|在|是|已|将|于|就|则|还|正|从|只|仅|成为|获得|完成|宣布|表示)")
 
@@ -238,7 +239,14 @@ def _round_company(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) 
     """The company of the round (or rounds, of one company) the sentence told before `cue_at`."""
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
     names = {d.company for d in deals if d.company and d.deal_type == "funding" and s_start <= d.provenance.span_start < cue_at}
+    if not names and _THESE_ROUNDS.match(ctx.text, s_start):
+        # 这两轮的投资者包括…，估值达到20亿美元: the rounds the sentence before told
+        told = [d for d in deals if d.company and d.deal_type == "funding" and s_start - 300 <= d.provenance.span_start < s_start]
+        names = {told[-1].company} if told and all(d.company == told[-1].company for d in told) else set()
     return names.pop() if len(names) == 1 else None
+
+
+_THESE_ROUNDS = regex.compile(r"\s*(?:这|本|该|此)(?:两|三|几)?轮")
 
 
 def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market: bool = False,
@@ -466,6 +474,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 continue
         cue = (before or after)["cue"]
         cue_at = window_start + before.start() if before else span.start
+        if _WHAT_MIGHT_HAVE_BEEN.search(text, clause_start, cue_at):
+            continue  # 这笔交易本可将Hugging Face的估值推至70亿美元: a value never reached
         if before and cue.startswith("公司") and text[cue_at - 1 : cue_at] in ("该", "本", "这", "此", "家"):
             cue, cue_at = cue[2:], cue_at + 2  # 该公司估值为…: 该公司 is the subject, 估值 the cue
         if r.not_before_cue.search(text[max(clause_start, cue_at - 4) : cue_at]) and not _float_value_alone(ctx, cue_at, cue, r):
