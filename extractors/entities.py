@@ -112,7 +112,7 @@ class CompanyName:
 # 周一在一条简短的推文中宣布: when and where, not who.
 # A news dateline glued to a name: 中国经济网北京7月20日讯理工导航 → 理工导航.
 _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
-_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内|领域|方面|赛道|行业)(?:宣布|表示|称|透露|公布|披露)?$")
+_ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内|领域|方面|赛道|行业|半年|季度|年内)(?:宣布|表示|称|透露|公布|披露|一口气|接连|连续|相继|先后)?$")
 # Sector and place words, one or more (美国AI, 国内大模型): what a kind of company is, not its name
 _SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
                                                       "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
@@ -123,13 +123,14 @@ _SECTION_HEAD = regex.compile(
     r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜>＞»])\s*(?=\p{Han}|[A-Z])")
 
 
+_BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】")
 _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
-    phrase = phrase.strip(" 、,，:：]】/")
+    phrase = _BRACKETED_TAG.sub("", phrase).strip(" 、,，:：]】/")  # 【公告】明泰: a page's tag, then the name
     if phrase.endswith(("(", "（")):
         phrase = phrase[:-1].rstrip()  # Anthropic(融资45亿美元): the name, then a gloss of what it did
     if _EXCEPT.fullmatch(phrase):

@@ -422,7 +422,7 @@ _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST)
 @dataclass(frozen=True, slots=True)
 class DealVerb:
     deal_type: str
-    strength: str  # strong | weak | investor | stake
+    strength: str  # strong | weak | investor | stake | known
 
 
 @dataclass(frozen=True)
@@ -516,7 +516,7 @@ def _rules() -> _FundingRules:
         invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
             rf"(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)(?P<obj>{c}{{2,40}}?)(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
-            rf"(?:全资|整体|再)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"
+            rf"(?:全资|整体|再|要约)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"
         ),
         stake_received=regex.compile(
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
@@ -526,7 +526,7 @@ def _rules() -> _FundingRules:
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
-            rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|(?<=公司))(?:{shares})(?!有限|公司|东)"
+            rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
@@ -1261,7 +1261,9 @@ class _SentenceReader:
                 deal = self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), CompanyName(listed[0]), [])
                 deals += [deal] + [replace(deal, company=CompanyName(n), investors=list(deal.investors)) for n in listed[1:]]
                 continue
-            target = company_name(m["obj"])
+            # 对天普股份的要约收购: 股份 right after the name (no 的) is the name's own ending
+            own_shares = m["stake"] == "股份" and m.end("obj") == m.start("stake")
+            target = company_name(m["obj"] + "股份" if own_shares else m["obj"])
             if target is None or target.generic:
                 continue
             completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
@@ -1719,7 +1721,11 @@ class _SentenceReader:
                         and self.r.not_target_end.search(obj.name):
                     continue  # 投资氢能源技术: a technology; but 收购帝人汽车技术100%股权: only companies have shares
                 stake = has_stake and (verb.deal_type == "acquisition" or share_stake)
-                if verb.strength == "stake":
+                if verb.strength == "known":
+                    # 一口气投了A、B等多家芯片企业: only companies shown to be so, by a buyer named in
+                    # the clause (…持有OpenAI的早期股份，后来投了xAI: the clause before is no buyer's name)
+                    ok = known and buyer is not None and b_start >= clause_start
+                elif verb.strength == "stake":
                     ok = stake and share_stake  # 取得X 51%股权: only shares make it a deal
                 elif verb.strength == "investor":
                     ok = bool(buyer_name and self.r.investor_suffix.search(buyer_name)) and known
