@@ -400,7 +400,11 @@ def clause_opening_name(clause: str) -> str | None:
     滴灌通宣布…), for a 该公司 told after it."""
     m = _CLAUSE_TOPIC.match(clause)
     company = company_name(m["name"]) if m else None
-    return company.name if company is not None and not company.generic and company.name == m["name"].strip() else None
+    if company is None or company.generic or company.name != m["name"].strip():
+        return None
+    if clause.startswith("方面", m.end()) and not (looks_like_company(company.name) or is_well_known(company.name)):
+        return None  # 财务方面也提供…: a side of things, not a company's (but 腾讯方面, 小马智行方面)
+    return company.name
 
 
 # What a clause holds besides its subject: time, adverbs, 并/而.
@@ -819,6 +823,8 @@ class _SentenceReader:
         company = company_name(m["name"])
         if company is None or company.generic:
             return None
+        if clause.startswith("方面", m.end()) and not (looks_like_company(company.name) or is_well_known(company.name)):
+            return None  # 财务方面也提供…: a side of things, not a company's
         if self.evidenced(company.name) or self.text.count(company.name) >= 3:
             return company
         return None
