@@ -382,6 +382,11 @@ _JOINT_SUM = regex.compile(r"共|合计|总计|累计|联合|一起|共同")
 _INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventures$|银行$|证券$")
 # 等公司, 等多家初创企业: after a list of objects, what they all are.
 _LIST_OF_COMPANIES_END = regex.compile(r"等(?:\d+|[一二两三四五六七八九十]+|多|数)?家?(?:(?!领域|行业|赛道|业务|方向|板块|产业|地区|城市|国家)\p{Han}){0,6}?(?:公司|企业|创企|初创公司|独角兽|厂商|品牌)")
+# 已披露的AI眼镜融资的还有A、B、C等; 另外完成早期融资的还有X: companies listed as having raised too
+_RAISED_ALSO_MARK = regex.compile(r"融资的(?:还有|也有|包括)")
+_RAISED_ALSO = regex.compile(r"(?P<what>[^，,。；;]{0,24}?)融资的(?:还有|也有|包括)(?P<list>[^。；;！？!?]{2,160})")
+_LIST_TAIL = regex.compile(r"(?:等|在内)[^、]*$|[，,].*$")
+_ROUND_IN_PHRASE = regex.compile(rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)轮")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
@@ -972,6 +977,7 @@ class _SentenceReader:
         deals += self._investor_described(sentence, s_start, s_end)
         deals += self._deal_totals(sentence, s_start, s_end)
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
+        deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         return deals
@@ -1415,6 +1421,32 @@ class _SentenceReader:
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
+        return deals
+
+    def _raised_also(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """已披露的AI眼镜融资的还有闪极科技、雷鸟创新、Rokid等; 另外完成早期融资的还有X: the companies a
+        sentence lists as having raised too (not 投资的还有…, who invested)."""
+        deals = []
+        for m in _RAISED_ALSO.finditer(sentence):
+            at = s_start + m.start()
+            if self.not_deal(self._clause_start(s_start, at), s_start + m.end()):
+                continue
+            items = _LIST_TAIL.sub("", regex.sub(r"[，,]\s*(?:以及|还有|及)", "、", m["list"]))  # (…Nuro.ai，以及Uber分拆后的ATG)
+            names = []
+            for part in split_list(items):
+                company = company_name(part)
+                if company is None or company.generic or is_anaphor(company.name) or is_field_name(company.name):
+                    continue
+                names.append(company.name)
+            if not names or sum(self.evidenced(n) or _DESCRIPTOR_END.search(p[: p.find(n)].rstrip()) is not None
+                                for n, p in zip(names, split_list(items))) * 2 < len(names):
+                continue  # a list of what is shown to be companies, at least half of them
+            if any(d.company is not None and d.company.name in names and d.start >= at for d in taken):
+                continue
+            round_ = next((normalise_round(r["round"]) for r in _ROUND_IN_PHRASE.finditer(m["what"])), None)
+            spans = self.money_in(at, s_start + m.end("what"))  # 获得10亿美元级别融资的还有…: each a round of that size
+            money = spans[-1].money if spans else NO_MONEY
+            deals += [_Deal(at, s_start + m.end(), "funding", CompanyName(n), [], round_, money) for n in names]
         return deals
 
     def _nominal_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
