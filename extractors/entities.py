@@ -80,6 +80,7 @@ def _rules() -> _EntityRules:
 LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"
 _LATIN_TAIL = regex.compile(LATIN_NAME + r"$")
 _LATIN_ONLY = regex.compile(LATIN_NAME)
+_QUOTED_EPITHET = regex.compile(r"(?:第一股|龙头|巨头|独角兽|一哥|老大|黑马|新贵|新星|明星|之王|王者)$")
 _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』\"]")
 _PAREN_ALIAS = regex.compile(
     r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:[,，;；][^()（）]*)?[)）]$"
@@ -208,6 +209,9 @@ def company_name(phrase: str) -> CompanyName | None:
     quoted = _QUOTED.search(phrase)
     if quoted and "的" in phrase[quoted.end() :]:
         quoted = None  # 拥有“萨博”基因的瑞典电动汽车公司NEVS: the quote describes; the name follows 的
+    if (quoted and _QUOTED_EPITHET.search(quoted.group(1)) and len(phrase[quoted.end() :].strip()) >= 2
+            and not r.descriptor.match(phrase[quoted.end() :].strip())):  # (两大“独角兽”公司…: a kind, no name)
+        phrase, quoted = phrase[quoted.end() :].strip(), None  # 港股「人形机器人第一股」优必选: an epithet, then the name
     if quoted and not _PAREN_ALIAS.match(phrase):
         before = r.descriptor.sub("", phrase[: quoted.start()]).strip()
         described = r.descriptor_end.search(phrase[: quoted.start()].rstrip()) is not None  # 消费电子品牌“Oladance”

@@ -387,6 +387,7 @@ _RAISED_ALSO_MARK = regex.compile(r"融资的(?:还有|也有|包括)")
 _RAISED_ALSO = regex.compile(r"(?P<what>[^，,。；;]{0,24}?)融资的(?:还有|也有|包括)(?P<list>[^。；;！？!?]{2,160})")
 _LIST_TAIL = regex.compile(r"(?:等|在内)[^、]*$|[，,].*$")
 _ROUND_IN_PHRASE = regex.compile(rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)轮")
+_EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
@@ -854,6 +855,8 @@ class _SentenceReader:
             after = text[pos + len(name) : pos + len(name) + 8]
             if _DESCRIPTOR_END.search(before) or (text[pos - 1 : pos] == "「" and after.startswith("」")):
                 return True
+            if _EPITHET_BEFORE.search(text, max(0, pos - 12), pos):
+                return True  # 「人形机器人第一股」优必选: a company's epithet, then its name
             if _CODE_AFTER.match(after) or after.startswith(("公司", "集团")):
                 return True  # X(603876), 东芝公司
             if _SHARES_OF.match(after):
