@@ -503,7 +503,7 @@ def _rules() -> _FundingRules:
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮融资$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -674,6 +674,9 @@ class _Deal:
     # The investors came from 某某参与了X的融资, one joining the round: a follow-up listing the
     # round's investors (本次融资由A和B联合领投) still adds the rest.
     joined_by: bool = False
+    # Told in a list of companies that raised (A、B、C等企业纷纷完成新一轮数亿美元融资): a summary,
+    # which gives way to the company's own round told elsewhere in the article.
+    summary: bool = False
 
 
 class _SentenceReader:
@@ -917,10 +920,10 @@ class _SentenceReader:
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
-            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔)+$", "", rest)
+            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
             rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
-            if regex.search(r"甚至|或者|级", rest):
-                rest = ""  # 百万美元甚至千万美元级新融资: sizes, no investor
+            if regex.search(r"甚至|或者|级|[\d一二两三四五六七八九十几数多]笔", rest):
+                rest = ""  # 百万美元甚至千万美元级新融资, 完成五笔大规模投资: sizes and counts, no investor
             names = _names(rest) if rest else []
             if names and (spans or received or any(self.evidenced(n) or self.r.investor_suffix.search(n) for n in names)):
                 # 获得了微软130亿美元的投资, 获红杉中国、高瓴创投联合投资: with an amount, or with one
@@ -1075,7 +1078,10 @@ class _SentenceReader:
             )
             # (共获得, 合计: one sum for them all, not each one's amount)
             each_money = spans[0].money if spans and not _JOINT_SUM.search(self.text, c_start, verb_at + len(m["verb"])) else NO_MONEY
-            deals += [_Deal(c_start, deals[-1].end, kind, CompanyName(name), list(investors), round_, each_money) for name in fellow_raisers]
+            if fellow_raisers:
+                deals[-1].summary = True
+            deals += [_Deal(c_start, deals[-1].end, kind, CompanyName(name), list(investors), round_, each_money, summary=True)
+                      for name in fellow_raisers]
             taken_until = m.end()
         for m in self.r.direct.finditer(sentence):
             verb_at = s_start + m.start("verb")
@@ -2115,6 +2121,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         _round_followups(reader, ctx, deals)
     if _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
+    told_alone = {d.company.name for d in deals if d.company is not None and d.deal_type == "funding" and not d.summary}
+    deals = [d for d in deals if not (d.summary and d.company is not None and d.company.name in told_alone)]
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
     if debts:
         deals = [d for d in deals if not (d.deal_type == "funding" and (d.money.amount, d.money.currency) in debts)]
