@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.2",
     "dates": "1.1",
     "funding": "2.08",
-    "valuations": "1.40",
+    "valuations": "1.41",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -22,7 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, looks_like_company, well_known_names
-from extractors.funding import clause_opening_name
+from extractors.funding import clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
 
@@ -63,7 +63,7 @@ def _rules() -> _ValuationRules:
 
 # A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
 _AFTER_THE_ROUND = regex.compile(r"(?:融资|本轮|此轮|该轮|增资)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
-_LEAD_IN = regex.compile(r"^(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使)")
+_LEAD_IN = regex.compile(r"^\s*(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中)\s*")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
 _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
@@ -90,7 +90,8 @@ _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:最后|最新|上|前|本|此|新|这|该)?一?轮(?:股权)?(?:融资)?(?:时|后|中)?"
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
-    r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?)+$"  # 也在一年之间估值就超…; 半年估值超10亿
+    r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?"
+    r"|(?:今年|去年|年初|成立)以来|迅速)+$"  # 也在一年之间估值就超…; 半年估值超10亿
 )
 STOPS = "，,；;。！？!?\n"
 
@@ -150,6 +151,7 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
     clause = _LEAD_IN.sub("", clause)
+    clause = regex.sub(r"^\p{Han}{1,6}的\s*(?=[A-Z])", "", clause)  # 奥特曼的 OpenAI 则在…: its owner's name first
     for length in range(min(len(clause), 16), 1, -1):
         head = clause[:length]
         if head.count("(") + head.count("（") != head.count(")") + head.count("）"):
@@ -210,8 +212,15 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
     return best
 
 
+_VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
+_COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
+# The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
+_ELLIPTICAL = regex.compile(r"\s*(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .\-]{1,20}?)\s*(?:则|也|约)?(?:为|是|達|达)\s*(?:约|近|超过?)?\s*$")
+# A, B and C's values told in turn: 摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元…
+_RESPECTIVE = regex.compile(
+    r"(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)的(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)")
 _WHAT_MIGHT_HAVE_BEEN = regex.compile(r"本可|本可以|本来可以|原本可以|原本会|本将")
-_DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>[^，,。；;的“”\"()（）\n]{2,30})")
+_DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>(?:[^，,。；;的“”\"()（）\n]|[(（][^()（）]{1,20}[)）]){2,40})")
 _PHRASE_GOES_ON = regex.compile(r"(?<=..)(?:也|都|在|是|已|将|于|就|则|还|正|从|只|仅|成为|获得|完成|宣布|表示)")
 
 
@@ -221,7 +230,7 @@ def _described_after(text: str, amount_end: int, register: CompanyRegister) -> s
     m = _DESCRIBED_NAME_AFTER.match(text, amount_end)
     if m is None:
         return None
-    phrase = m["phrase"]
+    phrase = _BRACKETED.sub("", m["phrase"])  # 市值达…的GPU(图形处理器)芯片龙头英伟达: a gloss inside the description
     goes_on = _PHRASE_GOES_ON.search(phrase)
     if goes_on:
         phrase = phrase[: goes_on.start()]
@@ -263,6 +272,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         named = _named(lead.split("与")[-1], cue_at, register, adjacent=True)
         if named:
             return named
+        raised = _round_company(ctx, cue_at, deals)
+        if raised:
+            return raised  # 芬兰Oura完成2亿美元D轮融资(估值52亿美元): the round's company
     clause_start = _clause_start(text, cue_at)
     before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
@@ -332,12 +344,19 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         if _INVESTOR_CLAUSE.search(text, prev_start, pos):
             pos = prev_start - 1  # …完成新一轮融资，阿里领投，投后估值达25亿美元: the investor's clause
             continue
+        if _VALUE_CUE.search(text, prev_start, pos):
+            break  # …Figure AI成立3年估值已达395亿美元，中国的智元也在…，估值…: that clause told its own value
         leading = _leading_company(text[prev_start:pos], cue_at, register)
         if leading:
             return leading
         opening = _known_opening(text[prev_start:pos], register)  # 英伟达已经在AI领域取得了…，市值飙升至…
         if opening:
             return opening
+        complement = _COMPLEMENT.search(text, prev_start, pos)  # 紧随其后的是美国初创Anthropic，估值达到…
+        if complement:
+            named = described_name(complement["co"]) or _named(complement["co"], cue_at, register)
+            if named:
+                return register.canonical(named) or named
         pos = prev_start - 1
     first_clause_end = next((i for i in range(s_start, cue_at) if text[i] in STOPS), None)
     if first_clause_end is not None:
@@ -396,6 +415,38 @@ def _carried_value(ctx: DocContext, clause_start: int, span: MoneySpan, out: lis
     if not 0 < clause_start - last.provenance.span_end <= 2:
         return None  # only the clause right after the one the value was told in
     return _valuation(ctx, clause_start, span.end, last.company, span.money, last.basis, dates, carried_from=last)
+
+
+def _next_in_list(ctx: DocContext, clause_start: int, span: MoneySpan, out: list[Valuation], register: CompanyRegister,
+                  dates: list[DateSpan]) -> Valuation | None:
+    """…Anthropic估值为1780亿美元，xAI为900亿美元: a clause naming another company and a value, right
+    after a valuation, gives that company's value on the same basis."""
+    m = _ELLIPTICAL.fullmatch(ctx.text, clause_start, span.start)
+    if not out or m is None or not 0 < clause_start - out[-1].provenance.span_end <= 2:
+        return None
+    company = company_name(m["co"])
+    if company is None or company.generic or is_anaphor(company.name) or company.name != m["co"].strip():
+        return None
+    if not (register.canonical(company.name) or looks_like_company(company.name)) or company.name == out[-1].company:
+        return None
+    return _valuation(ctx, clause_start, span.end, register.canonical(company.name) or company.name, span.money, out[-1].basis, dates)
+
+
+def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRules) -> dict[int, tuple[str, int, str | None]]:
+    """摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元、160亿元、155亿元: each
+    company its value, in turn (start of the amount → company, cue position, basis)."""
+    found: dict[int, tuple[str, int, str | None]] = {}
+    for m in _RESPECTIVE.finditer(ctx.text):
+        start = _clause_start(ctx.text, m.start("list"))
+        names = [c.name for part in split_list(ctx.text[max(start, m.start("list")) : m.end("list")])
+                 if (c := company_name(part)) is not None and not c.generic]
+        clause_end = next((i for i in range(m.end(), len(ctx.text)) if ctx.text[i] in "。；;\n"), len(ctx.text))
+        values = [sp for sp in spans if m.end() <= sp.start < clause_end]
+        if len(names) < 2 or len(values) != len(names):
+            continue
+        for name, value in zip(names, values):
+            found[value.start] = (name, m.start("cue"), r.basis.get(m["cue"]))
+    return found
 
 
 def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money, basis: str | None,
@@ -458,7 +509,13 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     r = _rules()
     text = ctx.text
     out: list[Valuation] = []
-    for span in sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start):
+    spans = sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start)
+    respective = _respective_values(ctx, spans, r) if "分别" in text else {}
+    for span in spans:
+        if span.start in respective:
+            name, cue_at, basis = respective[span.start]
+            out.append(_valuation(ctx, cue_at, span.end, name, span.money, basis, dates))
+            continue
         clause_start = _clause_start(text, span.start)
         window_start = max(clause_start, span.start - 20)
         before = r.before.search(text[window_start : span.start])
@@ -469,6 +526,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 window_start = 0  # 估值翻了一番，目前超过600亿美元: the cue closes the clause before
             elif (carried := _carried_value(ctx, clause_start, span, out, dates)) is not None:
                 out.append(carried)  # …估值调低至240亿美元，随后又调低至约130亿美元
+                continue
+            elif (listed := _next_in_list(ctx, clause_start, span, out, register, dates)) is not None:
+                out.append(listed)  # …Anthropic估值为1780亿美元，xAI为900亿美元
                 continue
             else:
                 continue
