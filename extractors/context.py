@@ -12,7 +12,7 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.2",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.2",
+    "money": "1.3",
     "dates": "1.1",
     "funding": "2.08",
     "valuations": "1.41",

@@ -73,7 +73,9 @@ def _rules() -> _MoneyRules:
     sep = r"\s*(?:-|~|～|—|–|至|到)\s*"
     amount = (
         r"(?P<vague>(?:数|几|好几)[十百千万亿]+)"
-        rf"|(?P<num>{NUMBER}(?:{sep}{NUMBER})?)(?P<approx>多|余|来|几)?(?P<units>[十百千万亿]*)"
+        # 3亿5000万元, 1兆1896亿元: a smaller big unit's count after a big unit (checked to fall in _quantity)
+        rf"|(?P<num>{NUMBER}(?:{sep}{NUMBER})?)(?P<more>(?<=[万亿兆])零?(?:\d{{1,4}}(?:\.\d+)?|[一二两三四五六七八九十百千]{{1,6}})[千万亿](?=\s*[^\d\s]))?"
+        rf"(?P<approx>多|余|来|几)?(?P<units>[十百千万亿]*)"
         rf"(?:\s*(?P<scale>{rules.alternation(scales)})\b)?"
     )
     pattern = regex.compile(
@@ -119,10 +121,17 @@ _HAS_DIGIT = regex.compile(rf"[0-9{CN_DIGIT_CHARS}十拾廿卅]")
 _MULTI_UNIT = regex.compile(r"^[十百千]+[万亿]|^万亿$")
 
 
+_UNIT_RANK = {"千": 0, "万": 1, "亿": 2, "兆": 3}
+
+
 def _quantity(m: regex.Match[str], r: _MoneyRules) -> Quantity | None:
     if m["vague"]:
         return parse_quantity(m["vague"])
     number = m["num"]
+    if m["more"]:
+        if _UNIT_RANK[m["more"][-1]] == _UNIT_RANK[number[-1]]:
+            return None  # 3亿5亿: no amount reads so (1万2000亿 is 1.2万亿)
+        number = number + m["more"]
     units = m["units"] or ""
     approx = m["approx"]
     if not _HAS_DIGIT.search(number) and not (m["qual"] or _MULTI_UNIT.match(number)):
