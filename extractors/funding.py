@@ -44,7 +44,7 @@ from extractors.money import MoneySpan, read_as_yuan
 from extractors.numbers import parse_number
 from models import NO_MONEY, FundingRound, Money
 
-ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ha-h]\+?|[A-H]\d?\+{0,2})"
+ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ka-k]\+?|[A-K]\d?\+{0,2})"
 CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
@@ -138,7 +138,7 @@ _COUNT_TAIL = regex.compile(r"\d+(?:\.\d+)?万?(?:多|余)?家$")
 _MOVER_AFTER = regex.compile(
     rf"[，,]\s*(?P<name>[\p{{Han}}A-Za-z0-9]{{2,10}}?)(?:却|则|也|更|随即|一度|放量|缩量|直接)*(?:{_STOCK_MOVE.pattern}|高开|低开|直线拉升|封板)")
 _ROUND_AMOUNT_FIRST = regex.compile(
-    r"\s*(?:\d{1,2}[.、)）]\s*)?(?P<round>(?:Pre-?)?[A-H]\d?\+*|天使|种子|战略|Pre-?IPO)轮(?:融资)?(?P<amount>[^，,。；;]{2,16})[，,]")
+    r"\s*(?:\d{1,2}[.、)）]\s*)?(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使|种子|战略|Pre-?IPO)轮(?:融资)?(?P<amount>[^，,。；;]{2,16})[，,]")
 _ACTIVITY_END = regex.compile(r"(?:制作|发行|开发|研发|生产|制造|销售|运营|服务|设计|咨询|管理|贸易|物流|零售|分销)$")
 _STAKE_JOINT = regex.compile(r"\s*(?:以及|及|和|与|、|，|,)\s*")
 # The investor as a relative clause: (曾)投资(于)X和Y的Z, then what Z says or does.
@@ -268,14 +268,14 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
 # (…完成1.6亿美元B轮融资。由老股东高瓴资本领投，新投资者包括…: a sentence opening with 由…领投 too)
 _ITS_INVESTORS = r"其(?:本轮|此轮|这轮)?的?(?:投资方|投资人|投资者|投资机构|投资队伍|投资阵容|资方)"  # 其投资队伍亦是…：A、B联合领投
-_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-H]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-K]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
 _ROUND_FOLLOWUP = regex.compile(
     r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*"
     # 面壁智能这轮融资由…联合投资: the company named, then 'this round' (its round, told before)
     r"(?:(?P<who>[^，,。；;：:]{2,16}?)(?=" + _THIS_ROUND_WORDS + r"))?"
-    r"(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-H]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
+    r"(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-K]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
 # (获得2.3亿美元战投: a strategic investment, written short)
-_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
+_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _INVESTORS_INCLUDE = r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括"
@@ -387,13 +387,14 @@ _RAISED_ALSO_MARK = regex.compile(r"融资的(?:还有|也有|包括)")
 _RAISED_ALSO = regex.compile(r"(?P<what>[^，,。；;]{0,24}?)融资的(?:还有|也有|包括)(?P<list>[^。；;！？!?]{2,160})")
 _LIST_TAIL = regex.compile(r"(?:等|在内)[^、]*$|[，,].*$")
 _ROUND_IN_PHRASE = regex.compile(rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)轮")
+_OR_ANOTHER_VERB = regex.compile(r"\s*(?:或|或者|和|及|与|并)(?:投资|收购|并购|入股|参股|控股)")
 _EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
-_NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-H]\d?\+*|Pre-[A-H]|天使|种子)轮(?:融资|投资)")
+_NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-K]\d?\+*|Pre-[A-K]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
-_ROUND_AT_END = regex.compile(r"的?(?:[A-H]\d?\+*|Pre-?[A-H]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
+_ROUND_AT_END = regex.compile(r"的?(?:[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 # 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
 # after it (not 第二轮, which may be of anything); the noun is then empty.
-_BARE_ROUND_END = r"(?<=(?:[A-Ha-h]\d?\+*|Pre-?[A-H]\+?|天使|种子)轮)(?=[，,。；;！？!?]|$)"
+_BARE_ROUND_END = r"(?<=(?:[A-Ka-k]\d?\+*|Pre-?[A-K]\+?|天使|种子)轮)(?=[，,。；;！？!?]|$)"
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
@@ -591,12 +592,12 @@ def normalise_round(text: str | None) -> str | None:
     r = _rules()
     if text in r.round_words:
         return r.round_words[text]
-    m = regex.fullmatch(r"(?i)pre-?([a-h])(\+?)", text)
+    m = regex.fullmatch(r"(?i)pre-?([a-k])(\+?)", text)
     if m:
         return f"pre-{m.group(1).upper()}{m.group(2)}"
     if regex.fullmatch(r"(?i)pre-?ipo", text):
         return "pre-IPO"
-    if regex.fullmatch(r"[A-H]\d?\+{0,2}", text):
+    if regex.fullmatch(r"[A-K]\d?\+{0,2}", text):
         return text
     return None  # 新一轮, 首轮: a round, but not a named one
 
@@ -920,7 +921,7 @@ class _SentenceReader:
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
-            rest = regex.sub(r"^(?:了|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
+            rest = regex.sub(r"^(?:了|过|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
             rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
             if regex.search(r"甚至|或者|级|[\d一二两三四五六七八九十几数多]笔", rest):
                 rest = ""  # 百万美元甚至千万美元级新融资, 完成五笔大规模投资: sizes and counts, no investor
@@ -1057,7 +1058,7 @@ class _SentenceReader:
             investors[:0] = [i for i in company.investors if i not in investors]
             if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
-            named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-H]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
+            named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-K]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
             strong_raise = m["noun"] in ("融资", "筹资") and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
             # its company is known to be one.
@@ -1562,8 +1563,10 @@ class _SentenceReader:
         written_round = _ROUND_WRITTEN_AFTER.search(phrase)
         if written_round and written_round.start() > 0:
             phrase = phrase[: written_round.start()]  # 投资了智谱AI B4轮: the company, then its round
-        if phrase.lstrip()[:1] in ("/", "的", ")", "）"):  # (OpenAI(微软追加100亿美元投资)、Anthropic…: the verb closed a gloss)
-            return [], has_stake, end  # 跟投/超额认购的有A、B: a list of who took part, not what was bought
+        # 跟投/超额认购的有A、B: who took part, not what was bought; OpenAI(微软追加100亿美元投资)、Anthropic…:
+        # the verb closed a gloss; 收购或投资AI公司已成为…共识: deal-making talked of, no object
+        if phrase.lstrip()[:1] in ("/", "的", ")", "）") or _OR_ANOTHER_VERB.match(phrase):
+            return [], has_stake, end
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
         owner = r.owner.match(phrase)

@@ -79,7 +79,7 @@ _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以6
 _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
 _MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
-_ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-H]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
+_ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-K]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
 _CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元|欧元|英镑|日元)(?!.*(?:元|人民币))")
 # 科大讯飞股价却意外下跌，报…，市值为…: what the stock did, after the name
 _STOCK_TALK = regex.compile(r"(?<=\S{2})的?(?:股价|股票|盘中|收盘)[^，,。；;]*$")
@@ -128,7 +128,7 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
 _VALUE_THEN = regex.compile(
     r"(?:^|[和与及、])(?:超过|高于|低于|不及|相比|较|对比|比)?(?P<co>[^，,。；;和与及、的]{2,20}?)"
     r"(?:(?:今年|去年|前年|当年|(?:19|20)\d{2}年)?\d{1,2}月份?|今年|去年|前年|当年|(?:19|20)\d{2}年)"
-    r"(?:[A-H]\d?\+*轮|新一轮|上一轮|上轮)?(?:融资|上市|IPO|交易|募资)时?的$"
+    r"(?:[A-K]\d?\+*轮|新一轮|上一轮|上轮)?(?:融资|上市|IPO|交易|募资)时?的$"
 )
 # A figure listed before the cue's: 营收突破200亿元、估值…
 _METRIC_LISTED = regex.compile(r"[\d千百万亿]\s*(?:万亿|亿|万)?\s*(?:元|美元|港元|欧元|%)\s*、$")

@@ -23,7 +23,7 @@ DealType = Literal["funding", "investment", "acquisition", "aggregate"]
 Basis = Literal["post", "pre", "market"]
 
 # seed, angel, pre-A, A, A+, B, B++, C … H, pre-IPO, strategic, plus the pre-/+ forms of each letter.
-ROUND_PATTERN = r"^(seed|angel|pre-seed|pre-angel|strategic|pre-IPO|IPO|pre-[A-H]\+?|[A-H]\d?\+{0,2})$"
+ROUND_PATTERN = r"^(seed|angel|pre-seed|pre-angel|strategic|pre-IPO|IPO|pre-[A-K]\+?|[A-K]\d?\+{0,2})$"
 
 
 class Record(BaseModel):
