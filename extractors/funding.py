@@ -387,6 +387,7 @@ _RAISED_ALSO_MARK = regex.compile(r"融资的(?:还有|也有|包括)")
 _RAISED_ALSO = regex.compile(r"(?P<what>[^，,。；;]{0,24}?)融资的(?:还有|也有|包括)(?P<list>[^。；;！？!?]{2,160})")
 _LIST_TAIL = regex.compile(r"(?:等|在内)[^、]*$|[，,].*$")
 _ROUND_IN_PHRASE = regex.compile(rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)轮")
+_JOINED_ALSO = regex.compile(r"(?:和|及|以及|、)(?P<obj>[^，,。；;！？!?的和及、]{2,30}?)的(?P<mid>[^，,。；;！？!?的]{0,20}?)(?:融资|轮投资)")
 _OR_ANOTHER_VERB = regex.compile(r"\s*(?:或|或者|和|及|与|并)(?:投资|收购|并购|入股|参股|控股)")
 _EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-K]\d?\+*|Pre-[A-K]|天使|种子)轮(?:融资|投资)")
@@ -1271,6 +1272,14 @@ class _SentenceReader:
                 continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
             round_ = normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None
             deals.append(_Deal(i_start, end, "funding", target, investors, round_, spans[0].money if spans else NO_MONEY, joined_by=True))
+            # …参与了宇树科技的B2轮融资和AI创业公司“月之暗面”的融资: the same investors joined the next one too
+            more = _JOINED_ALSO.match(sentence, m.end())
+            named = company_name(more["obj"]) if more else None
+            if named is not None and not named.generic and (self.evidenced(named.name) or _DESCRIPTOR_END.search(more["obj"][: more["obj"].find(named.name)].rstrip())):
+                found = list(self.r.round_in.finditer(sentence, more.start("mid"), more.end()))
+                deals.append(_Deal(i_start, s_start + more.end(), "funding", named, list(investors),
+                                   normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None,
+                                   NO_MONEY, joined_by=True))
         return deals
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:

@@ -84,7 +84,7 @@ _CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元
 # 科大讯飞股价却意外下跌，报…，市值为…: what the stock did, after the name
 _STOCK_TALK = regex.compile(r"(?<=\S{2})的?(?:股价|股票|盘中|收盘)[^，,。；;]*$")
 _RANKED = regex.compile(r"^(?:并|也|还|已|已经|再次|一度|正式)?(?:成为|跻身|位居|位列)")
-_OF_COMPANY = regex.compile(r"(?:^|对|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
+_OF_COMPANY = regex.compile(r"(?:^(?:对应)?|对(?!应)|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$")  # (…，对其估值达到53亿美元)
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
@@ -212,6 +212,7 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
     return best
 
 
+_THEN = regex.compile(r"\s*(?:其时|当时|彼时|届时)(?:公司|该公司)?")
 _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
@@ -494,8 +495,9 @@ def _float_value_alone(ctx: DocContext, cue_at: int, cue: str, r: _ValuationRule
 def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
-    if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的"):
-        return None
+    lead = ctx.text[_clause_start(ctx.text, cue_at) : cue_at]
+    if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的") and not _THEN.fullmatch(lead):
+        return None  # (其时公司估值约7.5亿美元: the company the deal just told was bought into, as it then stood)
     sentence = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), None)
     if sentence is None:
         return None
