@@ -388,6 +388,12 @@ _RAISED_ALSO = regex.compile(r"(?P<what>[^，,。；;]{0,24}?)融资的(?:还有
 _LIST_TAIL = regex.compile(r"(?:等|在内)[^、]*$|[，,].*$")
 _ROUND_IN_PHRASE = regex.compile(rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)轮")
 _JOINED_ALSO = regex.compile(r"(?:和|及|以及|、)(?P<obj>[^，,。；;！？!?的和及、]{2,30}?)的(?P<mid>[^，,。；;！？!?的]{0,20}?)(?:融资|轮投资)")
+# A round told as history with its amount: (在)A轮获得X领投的1400万美元, B轮3300万美元融资后, F轮4亿美元融资时
+_BARE_ROUND = regex.compile(
+    rf"(?<![A-Za-z\d])(?P<round>{ROUND_LETTER})\s*轮\s*"
+    rf"(?:(?:获得|拿到|获)\s*(?:(?P<inv>[^，,。；;]{{2,30}}?)(?:领投|投资)的\s*)?(?P<amount>(?:约|近|超过?)?\s*[\d.,]+\s*[万亿]+\s*(?:美元|元|人民币|港元|欧元))(?!\s*(?:的)?估值)"
+    rf"|(?P<amount>(?:约|近|超过?)?\s*[\d.,]+\s*[万亿]+\s*(?:美元|元|人民币|港元|欧元))\s*(?:的)?融资(?:后|时|中|之后))"
+)
 _OR_ANOTHER_VERB = regex.compile(r"\s*(?:或|或者|和|及|与|并)(?:投资|收购|并购|入股|参股|控股)")
 _EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-K]\d?\+*|Pre-[A-K]|天使|种子)轮(?:融资|投资)")
@@ -400,7 +406,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
-    r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,12}?)[」”\"]?"  # 「Meatable」是一家…
+    r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)[」”\"]?"  # 「Meatable」是一家…
     r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 def clause_opening_name(clause: str) -> str | None:
@@ -986,6 +992,7 @@ class _SentenceReader:
         deals += self._deal_totals(sentence, s_start, s_end)
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
+        deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         return deals
@@ -1440,6 +1447,33 @@ class _SentenceReader:
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
+        return deals
+
+    def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """公司在A轮获得a16z领投的1400万美元，B轮3300万美元融资后估值突破2亿美元; 2019年F轮4亿美元融资时:
+        a company's rounds told as its history, with their amounts and no verb of their own; the
+        company is the clause's subject, else the article's topic named in the sentence or the one before."""
+        deals = []
+        for m in _BARE_ROUND.finditer(sentence):
+            at, end = s_start + m.start(), s_start + m.end()
+            if any(d.start <= at < d.end or (d.money.amount is not None and d.start <= end and at <= d.end) for d in taken):
+                continue
+            spans = self.money_in(s_start + m.start("amount"), s_start + m.end("amount"))
+            if not spans or self.not_deal(self._clause_start(s_start, at), end):
+                continue
+            company, c_start = self.subject(s_start, at)
+            if company is not None and is_anaphor(company.name):
+                resolved = self.register.resolve(company, at, or_topic=True)  # 公司在A轮获得…: the company the article is about
+                company = CompanyName(resolved) if resolved else None
+            if company is not None and company.generic:
+                company = None
+            if company is None:
+                topic = self.topic_before(at)
+                if topic is None or self.text.rfind(topic, max(0, at - 400), at) < 0:
+                    continue
+                company, c_start = CompanyName(topic), at
+            investors = _names(m["inv"]) if m["inv"] else []
+            deals.append(_Deal(min(c_start, at), end, "funding", company, investors, normalise_round(m["round"]), spans[0].money))
         return deals
 
     def _raised_also(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
