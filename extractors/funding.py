@@ -198,7 +198,7 @@ _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
 _PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
-_NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)")
+_NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
@@ -707,6 +707,13 @@ class _SentenceReader:
                 return i + 1
         return s_start
 
+    def _item_end(self, pos: int, s_end: int) -> int:
+        """Where the clause holding `pos` ends, or the list item: 如近日A完成…融资、B完成…融资、C正式启动招股
+        (what the next item tells is no part of this one's telling)."""
+        end = self._clause_end(pos, s_end)
+        item = self.text.find("、", pos, end)
+        return item if item >= 0 else end
+
     def _clause_end(self, pos: int, s_end: int) -> int:
         depth = 0
         for i in range(pos, s_end):
@@ -963,6 +970,8 @@ class _SentenceReader:
         sentence = self.text[s_start:s_end]
         listing = self.r.not_deal_sentence.search(sentence)
         listing_clause = self._clause_start(s_start, s_start + listing.start()) - s_start if listing else 0
+        if listing:  # 如近日A完成…融资、B完成…B1轮融资、C正式启动招股: a round-up's items end at 、
+            listing_clause = max(listing_clause, sentence.rfind("、", listing_clause, listing.start()) + 1)
         if listing and not self.r.not_deal_sentence.search(sentence, 0, listing_clause) and _ROUND_TOLD.search(sentence, 0, listing_clause):
             # OpenAI于10月完成66亿美元融资，…；…正筹备…IPO: a listing told only after the round
             # leaves the round a round; the rounds told before it are read as usual
@@ -1015,7 +1024,7 @@ class _SentenceReader:
             verb_at = s_start + m.start("verb")
             end = s_start + m.end()
             mid = m["mid"] or ""
-            if regex.search(r"对|向|收购|在|包括|交易|承销|顾问", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(end, s_end)):
+            if regex.search(r"对|向|收购|在|包括|交易|承销|顾问", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(end, s_end)):
                 continue
             if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
                 continue  # 博世宣布计划向氢能源技术投资: the subject invests
@@ -1096,7 +1105,7 @@ class _SentenceReader:
             verb_at = s_start + m.start("verb")
             after = s_start + m.end()
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
-            if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._clause_end(spans[0].end, s_end)):
+            if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(spans[0].end, s_end)):
                 continue
             share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
             if _NOT_RAISED.match(self.text, spans[0].end) and not share_sale:
