@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.3",
     "dates": "1.1",
     "funding": "2.12",
-    "valuations": "1.42",
+    "valuations": "1.43",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

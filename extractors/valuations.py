@@ -151,7 +151,12 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
     clause = _LEAD_IN.sub("", clause)
-    clause = regex.sub(r"^\p{Han}{1,6}的\s*(?=[A-Z])", "", clause)  # 奥特曼的 OpenAI 则在…: its owner's name first
+    whole = described_name(clause) if len(clause) <= 40 else None
+    if whole is not None and (register.canonical(whole) or looks_like_company(whole)):
+        return register.canonical(whole) or whole  # 成立仅一年的AI企业资源规划(ERP)初创公司DualEntry: described, then named
+    owned = _OWNER_THEN_LATIN.match(clause)
+    if owned and looks_like_company(owned["latin"]):
+        clause = clause[owned.start("latin") :]  # 奥特曼的 OpenAI 则在…: its owner's name first (not 成立仅一年的AI企业…)
     for length in range(min(len(clause), 16), 1, -1):
         head = clause[:length]
         if head.count("(") + head.count("（") != head.count(")") + head.count("）"):
@@ -160,6 +165,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # cut inside a Latin word
         if clause[length : length + 1] in ("者", "人", "方", "们", "员"):
             continue  # 现有投资者: a word goes on past the name-like ending
+        if regex.search(r"\d\s*$", head) and (clause[length : length + 1] in ("年", "月", "日", "号") or clause[length : length + 1].isdigit()):
+            continue  # Gogoro 2022年4月在…上市: cut inside a date or a number
         if _COPULA_INSIDE.search(head):
             continue  # 苹果为美国科技股龙头: the name ends at 为
         if (described := described_name(head)) is not None and (register.canonical(described) or looks_like_company(described)):
@@ -213,6 +220,7 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
 
 
 _THEN = regex.compile(r"\s*(?:其时|当时|彼时|届时)(?:公司|该公司)?")
+_OWNER_THEN_LATIN = regex.compile(r"\p{Han}{1,6}的\s*(?P<latin>[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z][A-Za-z0-9.\-]*)*)")
 _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
