@@ -660,7 +660,7 @@ def _names(text: str) -> list[str]:
     out = []
     for part in split_list(text):
         # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
-        part = regex.sub(r"^(?:由|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
+        part = regex.sub(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
         part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
         part = _OWN_SHARE.sub("", part)  # 领投为IDG资本的1.5亿美元: the investor, not its share
         company = company_name(part)
