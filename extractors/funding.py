@@ -503,7 +503,7 @@ def _rules() -> _FundingRules:
         raise_=regex.compile(
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
             # (宣布的…第一轮融资 is a round someone announced, not one raised)
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人(?!民币)|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
@@ -569,7 +569,7 @@ def _rules() -> _FundingRules:
         receiving=frozenset(t["raise"]["receiving"]),
         investor_suffix=regex.compile(rules.alternation(inv["investor_suffixes"]) + "$"),
         fund_flows=frozenset(inv["fund_flows"]),
-        received_noun_after=regex.compile(rules.alternation(t["raise"]["received_noun_after"])),
+        received_noun_after=regex.compile(rules.alternation(t["raise"]["received_noun_after"]) + r"|人(?!民币)"),  # (获得投资人民币…: an amount)
         not_object=regex.compile("^" + rules.alternation(inv["not_objects"]) + "$"),
         not_target_end=regex.compile(rules.alternation(t["generic"]["not_target_endings"]) + "$"),
         price_before=regex.compile(rules.alternation(inv["price_before"]) + r"(?:达|约|近|超过?|高达|共计)?(?:人民币)?\s*$"),
