@@ -1926,6 +1926,8 @@ class _SentenceReader:
     def _listed_raisers(self, start: int, verb_at: int) -> list[str]:
         """The companies a list before a raising verb names (微分智飞、动易科技、宇石空间等都在今年5月
         前后宣布了…), when the clause before the verb is that list alone, with its adverbs."""
+        if self.text.find("、", start, verb_at) < 0:
+            return []  # (the common case, before the costlier cleaning below)
         phrase = _RAISERS_ADVERBS.sub("", self.text[start:verb_at])
         if "、" not in phrase:
             return []

@@ -430,8 +430,10 @@ def _next_in_list(ctx: DocContext, clause_start: int, span: MoneySpan, out: list
                   dates: list[DateSpan]) -> Valuation | None:
     """…Anthropic估值为1780亿美元，xAI为900亿美元: a clause naming another company and a value, right
     after a valuation, gives that company's value on the same basis."""
+    if not out or not 0 < clause_start - out[-1].provenance.span_end <= 2:
+        return None
     m = _ELLIPTICAL.fullmatch(ctx.text, clause_start, span.start)
-    if not out or m is None or not 0 < clause_start - out[-1].provenance.span_end <= 2:
+    if m is None:
         return None
     company = company_name(m["co"])
     if company is None or company.generic or is_anaphor(company.name) or company.name != m["co"].strip():
