@@ -14,7 +14,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.2",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.3",
     "dates": "1.1",
-    "funding": "2.16",
+    "funding": "2.17",
     "valuations": "1.44",
     "model_counts": "1.1",
     "quotes": "2.0",
