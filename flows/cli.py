@@ -130,6 +130,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    # Ctrl-C (SIGINT) stops serve even when it was started from a background job, which a
+    # non-interactive shell starts with SIGINT ignored (`zhfacts serve … &` in a script): Python
+    # only installs its KeyboardInterrupt handler where the parent left SIGINT alone.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     # Once serving, Prefect's runner takes SIGTERM over: its handler calls the async Runner.stop
     # without awaiting it (Prefect 3.8: a RuntimeWarning, nothing else) and exits with
     # SystemExit(0), which the `with` below turns into a clean stop of the server.

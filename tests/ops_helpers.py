@@ -63,11 +63,14 @@ class Running:
     """The CLI running in the background, in its own session (so a test can kill it and all it
     started), its output collected line by line by a thread (so its pipe never fills)."""
 
-    def __init__(self, args: list[str], home: Path, **env: str) -> None:
+    def __init__(self, args: list[str], home: Path, sigint_ignored: bool = False, **env: str) -> None:
         self.started = time.monotonic()
         self.lines: list[str] = []
+        # sigint_ignored: started as a non-interactive shell starts a background job (`zhfacts … &`
+        # in a script), with SIGINT ignored, which the child inherits
+        ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
         self.process = subprocess.Popen(ZHFACTS + args, cwd=ROOT, env=cli_env(home, **env), stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                                        stderr=subprocess.STDOUT, text=True, start_new_session=True, preexec_fn=ignore)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 

@@ -65,10 +65,10 @@ def _documents(db: Path) -> set[str]:
 
 
 @contextmanager
-def _serving(args: list[str], home: Path, **env: str) -> Iterator[tuple[Running, int, Path]]:
+def _serving(args: list[str], home: Path, sigint_ignored: bool = False, **env: str) -> Iterator[tuple[Running, int, Path]]:
     """`zhfacts serve ARGS`, up and serving: (the process, its server's pid, the pid file). Both
     are killed on the way out whatever happened."""
-    serve = Running(args, home, **env)
+    serve = Running(args, home, sigint_ignored=sigint_ignored, **env)
     pid_file = home / "prefect" / SERVER_PID_FILE
     server_pid = None
     try:
@@ -104,7 +104,9 @@ def test_served_flow_loads_a_dropped_file_within_two_ticks(tmp_path):
     args = ["serve", "--interval", str(TICK), "--source", str(inbox), "--db", str(db), "--port", str(port), "--batch-size", "1"]
     # --batch-size 1: two documents make two batches, so served runs use the process pool too;
     # poll the server for due runs every 2 s (default 10) and schedule every 5 s (default 60)
-    with _serving(args, home, PREFECT_RUNNER_POLL_FREQUENCY="2", PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5") as (serve, server_pid, pid_file):
+    # started with SIGINT ignored, as from a script's background job: Ctrl-C must stop it all the same
+    with _serving(args, home, sigint_ignored=True, PREFECT_RUNNER_POLL_FREQUENCY="2",
+                  PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5") as (serve, server_pid, pid_file):
         assert healthy(f"http://127.0.0.1:{port}/api")
         serve.wait_for(lambda: any(r[0] == "completed" for r in _runs(db)), 180, "a first completed scheduled run")
 
