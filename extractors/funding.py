@@ -593,6 +593,11 @@ _DESCRIPTOR_END = regex.compile(_descriptors() + r"$")
 _CODE_AFTER = regex.compile(r"\s*[(（](?:\d{4,6}|[A-Z]{1,5}[.)])")
 
 
+def _round_text(m: regex.Match[str]) -> str | None:
+    """The round a match of _FundingRules.round_in wrote, whichever of its forms matched."""
+    return m["round"] or m["round2"] or m["round3"]
+
+
 def normalise_round(text: str | None) -> str | None:
     if not text:
         return None
@@ -1035,9 +1040,10 @@ class _SentenceReader:
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
             # 千寻智能、星海图等企业先后宣布完成B轮融资: each company of the list raised
-            fellow_raisers = self._listed_raisers(self._clause_start(s_start, verb_at), verb_at)
+            verb_clause = self._clause_start(s_start, verb_at)
+            fellow_raisers = self._listed_raisers(verb_clause, verb_at)
             if fellow_raisers:
-                company, c_start = CompanyName(fellow_raisers.pop(0)), self._clause_start(s_start, verb_at)
+                company, c_start = CompanyName(fellow_raisers.pop(0)), verb_clause
             else:
                 company, c_start = self.subject(s_start, verb_at)
             if company is None:
@@ -1066,7 +1072,7 @@ class _SentenceReader:
             found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             lettered = [f for f in found_rounds if f["round"] or f["round3"]]
             last = (lettered or found_rounds)[-1] if found_rounds else None
-            round_text = (last["round"] or last["round2"] or last["round3"]) if last else None
+            round_text = _round_text(last) if last else None
             if last is not None and normalise_round(round_text) is None and sentence.startswith("战略", last.end()):
                 round_text = "战略"  # 新一轮战略融资: the new round is a strategic one
             round_ = normalise_round(round_text) or ("strategic" if m["noun"] == "战投" else None)  # 获得奇瑞汽车战投
@@ -1286,7 +1292,7 @@ class _SentenceReader:
             if m["verb"] in _JOINED_WEAK and not (found or spans or all(self.investor_like(i) for i in investors)
                                                   or is_anaphor(target.name) or self.evidenced(target.name)):
                 continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
-            round_ = normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None
+            round_ = normalise_round(_round_text(found[-1])) if found else None
             deals.append(_Deal(i_start, end, "funding", target, investors, round_, spans[0].money if spans else NO_MONEY, joined_by=True))
             # …参与了宇树科技的B2轮融资和AI创业公司“月之暗面”的融资: the same investors joined the next one too
             more = _JOINED_ALSO.match(sentence, m.end())
@@ -1294,17 +1300,16 @@ class _SentenceReader:
             if named is not None and not named.generic and (self.evidenced(named.name) or _DESCRIPTOR_END.search(more["obj"][: more["obj"].find(named.name)].rstrip())):
                 found = list(self.r.round_in.finditer(sentence, more.start("mid"), more.end()))
                 deals.append(_Deal(i_start, s_start + more.end(), "funding", named, list(investors),
-                                   normalise_round(found[-1]["round"] or found[-1]["round2"] or found[-1]["round3"]) if found else None,
-                                   NO_MONEY, joined_by=True))
+                                   normalise_round(_round_text(found[-1])) if found else None, NO_MONEY, joined_by=True))
         return deals
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
         for m in self.r.acquire_nominal.finditer(sentence):  # 启动对开封碳素100%股权的收购
+            completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
+            lead = s_start + (completed.start() if completed else m.start())
             listed = self._nominal_targets(m["obj"]) if "、" in m["obj"] and m["de"] and not m["pay"] else []
             if listed:  # 以及对PPS、91无线、糯米网的并购: each of those listed
-                completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
-                lead = s_start + (completed.start() if completed else m.start())
                 deal = self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), CompanyName(listed[0]), [])
                 deals += [deal] + [replace(deal, company=CompanyName(n), investors=list(deal.investors)) for n in listed[1:]]
                 continue
@@ -1313,13 +1318,11 @@ class _SentenceReader:
             target = company_name(m["obj"] + "股份" if own_shares else m["obj"])
             if target is None or target.generic:
                 continue
-            completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
             if not m["stake"] and not m["de"] and not m["pay"]:
                 continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal
             if not m["stake"] and not completed and not _COMPLETED_AFTER.match(sentence, m.end()) and not self.evidenced(target.name):
                 continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
-            lead = s_start + (completed.start() if completed else m.start())
             deal = self._acquisition_by_subject(s_start, lead, s_start + m.start(), s_start + m.end(), target, pay)
             if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
                 deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
@@ -1450,8 +1453,9 @@ class _SentenceReader:
                 # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
                 # 这笔投资使Archer成立以来的融资总额…)
                 owner, _ = self.subject(s_start, s_start + m.start())
-                lead = self.text[self._clause_start(s_start, s_start + m.start()) : s_start + m.start()].strip()
-                if (owner is not None and (not owner.generic or is_anaphor(owner.name))) or _ANAPHOR_LEAD.match(lead) or _OWN_HISTORY.search(self.text, self._clause_start(s_start, s_start + m.start()), s_start + m.start()):
+                clause = self._clause_start(s_start, s_start + m.start())
+                lead = self.text[clause : s_start + m.start()].strip()
+                if (owner is not None and (not owner.generic or is_anaphor(owner.name))) or _ANAPHOR_LEAD.match(lead) or _OWN_HISTORY.search(self.text, clause, s_start + m.start()):
                     continue
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
@@ -1494,14 +1498,11 @@ class _SentenceReader:
             if self.not_deal(self._clause_start(s_start, at), s_start + m.end()):
                 continue
             items = _LIST_TAIL.sub("", regex.sub(r"[，,]\s*(?:以及|还有|及)", "、", m["list"]))  # (…Nuro.ai，以及Uber分拆后的ATG)
-            names = []
-            for part in split_list(items):
-                company = company_name(part)
-                if company is None or company.generic or is_anaphor(company.name) or is_field_name(company.name):
-                    continue
-                names.append(company.name)
+            named = [(company.name, part) for part in split_list(items) if (company := company_name(part)) is not None
+                     and not company.generic and not is_anaphor(company.name) and not is_field_name(company.name)]
+            names = [n for n, _ in named]
             if not names or sum(self.evidenced(n) or _DESCRIPTOR_END.search(p[: p.find(n)].rstrip()) is not None
-                                for n, p in zip(names, split_list(items))) * 2 < len(names):
+                                for n, p in named) * 2 < len(names):
                 continue  # a list of what is shown to be companies, at least half of them
             if any(d.company is not None and d.company.name in names and d.start >= at for d in taken):
                 continue
