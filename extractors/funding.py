@@ -14,6 +14,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 import dataclasses
 from dataclasses import dataclass, field, replace
@@ -479,6 +480,7 @@ class _FundingRules:
     per_unit: regex.Pattern[str]
     joined_verbs: frozenset[str]  # 领投, 跟投 …: an investor joining a round
     industries: frozenset[str]  # 证券, 银行: a kind of company, not one
+    deal_cue: regex.Pattern[str]  # a word without which no reader finds a deal in a sentence without money
 
 
 @cache
@@ -576,6 +578,15 @@ def _rules() -> _FundingRules:
         per_unit=regex.compile(rules.alternation(inv["per_unit"])),
         joined_verbs=frozenset(t["raise"]["joined"]) - frozenset(t["raise"]["joined_weak"]),
         industries=frozenset(t["generic"]["industries"]),
+        deal_cue=regex.compile(
+            # Every reader's trigger needs one of these words, or an amount in the sentence: the
+            # deal verbs, the raising nouns (or 轮: a raise without either states its amount), and
+            # the marks the readers test first (收购/并购/购买, sales, stakes, 投资/注资/入股, 参股,
+            # 战略投资者, 要约).
+            rules.alternation([*verbs, *t["raise"]["nouns"]])
+            + r"|轮|收购|并购|购买|收購|併購|購買|要约|参股|募集|投入|出资|战略投资者|"
+            + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK))
+        ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
             + rules.alternation(inv["price_after"])
@@ -692,12 +703,18 @@ class _Deal:
     summary: bool = False
 
 
+# The patterns that note a company as such, each with a cheap mark it cannot match without.
+_COMPANY_NOTES = ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK),
+                  (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK))
+
+
 class _SentenceReader:
     def __init__(self, ctx: DocContext, money: list[MoneySpan], r: _FundingRules, register: CompanyRegister):
         self.ctx, self.text, self.money, self.r, self.register = ctx, ctx.text, money, r, register
         self._evidence: dict[str, bool] = {}
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
+        self._marks: list[list[int]] | None = None  # note_companies' marks, by position
 
     def _clause_start(self, s_start: int, pos: int) -> int:
         """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
@@ -960,10 +977,12 @@ class _SentenceReader:
 
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
+        if self._marks is None:  # where each pattern's mark stands, found once for the whole text
+            self._marks = [[m.start() for m in marker.finditer(self.text, overlapped=True)] for _, marker in _COMPANY_NOTES]
         sentence = self.text[s_start:s_end]
-        for pattern, marker in ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK), (_IS_A_COMPANY, _IS_MARK),
-                                (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK)):
-            if not marker.search(sentence):
+        for (pattern, _), marks in zip(_COMPANY_NOTES, self._marks):
+            first = bisect_left(marks, s_start)
+            if first == len(marks) or marks[first] >= s_end:
                 continue
             for m in pattern.finditer(sentence):
                 company = coded_company_name(m["name"]) if pattern is _STOCK_CODE else company_name(m["name"])
@@ -2170,10 +2189,18 @@ def article_topic(ctx: DocContext, money: list[MoneySpan], register: CompanyRegi
 
 
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
-    reader = _SentenceReader(ctx, money, _rules(), register)
+    r = _rules()
+    reader = _SentenceReader(ctx, money, r, register)
     deals: list[_Deal] = []
+    # Most sentences hold no deal word and no amount: one scan of the whole text finds those that
+    # do, and only they are read (the others are only noted for the companies they name).
+    cues = sorted([m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money])
     for s_start, s_end in ctx.sentences:
-        deals.extend(reader.read(s_start, s_end))
+        first = bisect_left(cues, s_start)
+        if first < len(cues) and cues[first] < s_end:
+            deals.extend(reader.read(s_start, s_end))
+        else:
+            reader.note_companies(s_start, s_end)
     deals.sort(key=lambda d: d.start)
     if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text):
         _round_followups(reader, ctx, deals)
