@@ -7,7 +7,7 @@ Steps, in order:
    variants, 衞 → 卫). tw2s is kept off Simplified text, where it breaks 显著 into 显着;
    tw2sp is never used: it rewrites words (軟體 → 软件) and moves offsets;
 3. full-width ASCII folded to half-width, odd spaces to " " (also in place);
-4. pinyin readings and lottery spam removed inside lines (kept in `normalized`, which metadata
+4. pinyin readings, footnote marks ([18]) and lottery spam removed inside lines (kept in `normalized`, which metadata
    reads), then the document's header and page-chrome lines, trailing link lists and the
    footers stacked at its end (rules in rules/cleaning.toml);
 5. whitespace: spaces next to Chinese text removed ("7 月 6 日" → "7月6日"), other runs
@@ -131,6 +131,8 @@ class _JunkRules:
     spam_words: regex.Pattern[str]
     spam_alone: frozenset[str]
     pinyin: regex.Pattern[str]
+    citation: regex.Pattern[str]
+    citation_before_bullet: regex.Pattern[str]
 
 
 def _words(entry: dict) -> list[str]:
@@ -170,6 +172,8 @@ def _junk_rules() -> _JunkRules:
         spam_words=regex.compile(word),
         spam_alone=frozenset(_words(table["spam"]["alone"])),
         pinyin=regex.compile(table["pinyin"]["pattern"]),
+        citation=regex.compile(table["citation"]["pattern"]),
+        citation_before_bullet=regex.compile(table["citation"]["before_bullet"]),
     )
 
 
@@ -279,6 +283,8 @@ def clean(raw: str) -> Cleaned:
     # both would hide metadata and chrome lines from the line rules.
     junk = _junk_rules()
     mapped.edit(regex_edits(junk.pinyin, mapped.text))
+    mapped.edit(regex_edits(junk.citation_before_bullet, mapped.text, "\n"))
+    mapped.edit(regex_edits(junk.citation, mapped.text))
     mapped.edit(spam_edits(mapped.text))
     normalized = mapped.text
     mapped.edit(head_edits(mapped.text) + chrome_edits(mapped.text))

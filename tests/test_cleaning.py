@@ -51,6 +51,13 @@ def test_pinyin_annotations_removed():
     assert "互联网" in c.text
 
 
+def test_footnote_marks_removed_and_a_bullet_after_one_ends_the_item():
+    c = clean("[1] 第一点:估值16亿美元[18],公司Scale AI[28][29]。量产 [3] - 加速进化完成A轮融资")
+    assert c.text.startswith("[1]")  # a mark opening a line numbers a list
+    assert "[18]" not in c.text and "[28]" not in c.text and "Scale AI。" in c.text
+    assert "量产\n加速进化完成A轮融资" in c.text  # the bullet's item ends at the mark
+
+
 def test_lottery_spam_removed():
     c = clean("中国人的中国今晚买四不像技术不亚于欧美。澳门天天六开彩免费资料\n但对于基础大模型、2024澳门正版资料免费更新应用大模型")
     for spam in ("四不像", "六开彩", "正版资料", "2024澳门"):
