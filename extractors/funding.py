@@ -15,7 +15,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 import dataclasses
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -186,7 +186,9 @@ _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
 _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
-_ABOUT = r"(?:近|约|超过|超|逾|不到)"  # 收购这家制片公司近10%的股份: a share told roughly
+_ABOUT = r"(?:近|约|超过|超|逾|不到|不低于|不少于|不超过|至少|最多)"  # 收购这家制片公司近10%的股份: a share told roughly
+# A share as a percentage (51%, 10%和5%) or in tenths (逾六成: over 60%)
+_SHARE = r"(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|[一二三四五六七八九]成(?:以上)?)"
 # After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 # 阿里投资了智谱AI B4轮, 阿里参投了百川智能A轮: the round written right after the object, no noun
@@ -201,7 +203,7 @@ _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
-_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)")
+_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个(?!月))")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
@@ -211,7 +213,8 @@ _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此�
 _DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额|投资额|融资额")
 _DEAL_TOTAL = regex.compile(
     # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
-    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
+    # (过去12个月…累计关联交易金额: 个月 counts months, not deals)
+    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个(?!月))[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
     r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:已|已经|共|达到|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
     r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计)?(?:融资|投资|并购|交易)))[，,]?\s*"
     r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|总额|金额|总规模|规模|涉及金额|披露金额|融资总额|投资总额|总融资额)"
@@ -296,7 +299,7 @@ _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示|据[^，,。；;]{1,16}?(?:报道|消息|透露|援引))?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
     + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价|价值|规模)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过|近|逾)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
-_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?的[^，,。；;]{0,24}?(?:融资|轮投资)")
+_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?(?:的[^，,。；;]{0,24}?(?:融资|轮投资)|轮融资)")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
 _CLASS_OF_INVESTORS = regex.compile(
     rules.alternation(rules.load("funding")["investor_class"]["places"]) + "?" + rules.alternation(rules.load("funding")["investor_class"]["kinds"]) + "$")
@@ -402,6 +405,8 @@ _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 # 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
 # after it (not 第二轮, which may be of anything); the noun is then empty.
+# A sentence about money raised, not about values, with brackets that may hold amounts.
+_BRACKETED_RAISE = regex.compile(r"^(?!.*(?:估值|市值|营收|收入|利润|销售额|出货))(?=.*[(（]).*(?:融资|募资|筹资|获投)")
 _BARE_ROUND_END = r"(?<=(?:[A-Ka-k]\d?\+*|Pre-?[A-K]\+?|天使|种子)轮)(?=[，,。；;！？!?]|$)"
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
@@ -509,7 +514,8 @@ def _rules() -> _FundingRules:
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
-            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)的(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资|(?<=轮)投资)"
+            # (金沙江创投参与了星海图天使轮融资: a lettered or named round may follow the name without 的)
+            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)(?:的|(?=(?:Pre-?)?(?:[A-K]\d?|天使|种子)\+{{0,2}}轮))(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资|(?<=轮)投资)"
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
@@ -545,8 +551,8 @@ def _rules() -> _FundingRules:
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
-            rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*)?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
-            rf"|(?:(?:的|之)?(?:{_ABOUT}?\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
+            rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?{_SHARE})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
+            rf"|(?:(?:的|之)?(?:{_ABOUT}?{_SHARE}|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
@@ -663,6 +669,36 @@ def split_list(text: str) -> list[str]:
         else:
             parts.extend(pieces)
     return [p.strip() for p in parts if p.strip()]
+
+
+# A list of names each with its amount in brackets: 紫光展锐(超60亿元)、芯盟科技(数十亿元)…
+_BRACKETED_ITEM = regex.compile(
+    r"(?P<name>(?!以及|[和及与])[^、，,。；;：:()（）\s][^、，,。；;：:()（）]{1,40}?)\s*[(（](?P<amount>[^()（）]{1,16})[)）]")
+_ITEM_GAP = regex.compile(r"\s*(?:[、，,和及与]|以及)?\s*")
+_LIST_LEAD = regex.compile(r"^.*(?:分别是|分别为|包括|依次是|依次为|其次是|[是为有])")  # 前10的企业有：…, 分别是A(…)
+
+
+def bracketed_amounts(text: str, start: int, end: int, money: Sequence[MoneySpan]) -> list[tuple[int, str, MoneySpan]]:
+    """A run of at least two list items `name(amount)` in text[start:end], each amount one money
+    span and each name a company's: (where the name starts, the name, the amount). What the
+    amounts are — rounds, values, revenue — the caller tells from the sentence around them."""
+    runs: list[list[tuple[int, str, MoneySpan]]] = [[]]
+    last_end = None
+    for m in _BRACKETED_ITEM.finditer(text, start, end):
+        spans = [sp for sp in money if m.start("amount") <= sp.start and sp.end <= m.end("amount")]
+        lead = _LIST_LEAD.match(m["name"]) if not runs[-1] else None
+        name_at = m.start("name") + (lead.end() if lead else 0)
+        company = company_name(text[name_at : m.end("name")]) if len(spans) == 1 else None
+        adjacent = last_end is not None and _ITEM_GAP.fullmatch(text, last_end, m.start()) is not None
+        if not adjacent and runs[-1]:
+            runs.append([])
+        if company is None or company.generic or is_anaphor(company.name):
+            runs.append([])
+            last_end = None
+            continue
+        runs[-1].append((name_at + max(text.find(company.name, name_at, m.end("name")) - name_at, 0), company.name, spans[0]))
+        last_end = m.end()
+    return [item for run in runs if len(run) >= 2 for item in run]
 
 
 def _legal_name(text: str) -> bool:
@@ -1026,6 +1062,7 @@ class _SentenceReader:
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
+        deals += self._bracketed_rounds(s_start, s_end, taken=deals) if _BRACKETED_RAISE.search(sentence) else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         return deals
@@ -1557,6 +1594,19 @@ class _SentenceReader:
             investors = self.investors(s_start + m.end(), s_end) if regex.match(r"[，,]?\s*由", sentence[m.end():]) else []
             deals.append(_Deal(at - len(item.strip()), s_start + m.end(), "funding", company, investors, round_,
                                spans[0].money if spans else NO_MONEY))
+        return deals
+
+    def _bracketed_rounds(self, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """紫光展锐(超60亿元)、芯盟科技(数十亿元)…的融资规模也相当可观: a list of companies, each
+        with the amount it raised in brackets, in a sentence about raising (not values: 估值/市值)."""
+        deals = []
+        items = bracketed_amounts(self.text, s_start, s_end, self.money)
+        if items and self.not_deal(items[0][0], items[-1][2].end):
+            return deals
+        for at, name, span in items:
+            if any(d.start <= span.start < d.end for d in taken):
+                continue
+            deals.append(_Deal(at, span.end + 1, "funding", CompanyName(name), [], None, span.money))
         return deals
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:

@@ -22,7 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, looks_like_company, well_known_names
-from extractors.funding import clause_opening_name, split_list
+from extractors.funding import bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
 
@@ -460,6 +460,22 @@ def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRul
     return found
 
 
+_VALUE_SENTENCE = regex.compile(r"(?!.*(?:融资|募资|营收|收入|利润|销售额|出货))(?=.*[(（]).*?(?P<cue>估值|市值)")
+
+
+def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tuple[str, int, str | None]]:
+    """估值进入前10的企业有：蔚来汽车(587亿美元)、小鹏汽车(519亿美元)…: a list of companies, each
+    with its value in brackets, in a sentence about values (and not about raising or revenue)."""
+    found: dict[int, tuple[str, int, str | None]] = {}
+    for s_start, s_end in ctx.sentences:
+        cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end)
+        if cue is None:
+            continue
+        for _, name, span in bracketed_amounts(ctx.text, s_start, s_end, spans):
+            found[span.start] = (name, cue.start("cue"), "market" if cue["cue"] == "市值" else None)
+    return found
+
+
 def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money, basis: str | None,
                dates: list[DateSpan], carried_from: Valuation | None = None) -> Valuation:
     """A valuation told at text[start:end], dated by the nearest date (else, for a value carried on,
@@ -523,6 +539,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     out: list[Valuation] = []
     spans = sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start)
     respective = _respective_values(ctx, spans, r) if "分别" in text else {}
+    if "(" in text or "（" in text:
+        respective.update(_bracketed_values(ctx, spans))
     for span in spans:
         if span.start in respective:
             name, cue_at, basis = respective[span.start]
