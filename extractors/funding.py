@@ -405,8 +405,6 @@ _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
 _ROUND_AT_END = regex.compile(r"的?(?:[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 # 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
 # after it (not 第二轮, which may be of anything); the noun is then empty.
-# A sentence about money raised, not about values, with brackets that may hold amounts.
-_BRACKETED_RAISE = regex.compile(r"^(?!.*(?:估值|市值|营收|收入|利润|销售额|出货))(?=.*[(（]).*(?:融资|募资|筹资|获投)")
 _BARE_ROUND_END = r"(?<=(?:[A-Ka-k]\d?\+*|Pre-?[A-K]\+?|天使|种子)轮)(?=[，,。；;！？!?]|$)"
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
@@ -586,11 +584,11 @@ def _rules() -> _FundingRules:
         industries=frozenset(t["generic"]["industries"]),
         deal_cue=regex.compile(
             # Every reader's trigger needs one of these words, or an amount in the sentence: the
-            # deal verbs, the raising nouns (or 轮: a raise without either states its amount), and
-            # the marks the readers test first (收购/并购/购买, sales, stakes, 投资/注资/入股, 参股,
-            # 战略投资者, 要约).
+            # deal verbs (收购, 购买, 参股, 出资 … which also cover 要约收购 and 战略投资者), the raising
+            # nouns (or 轮: a raise without either states its amount), 募集 and 投入, and the marks
+            # the readers test first (sales, stakes, 投资/注资/入股).
             rules.alternation([*verbs, *t["raise"]["nouns"]])
-            + r"|轮|收购|并购|购买|收購|併購|購買|要约|参股|募集|投入|出资|战略投资者|"
+            + r"|轮|募集|投入|"
             + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK))
         ),
         price_after=regex.compile(
@@ -676,28 +674,35 @@ _BRACKETED_ITEM = regex.compile(
     r"(?P<name>(?!以及|[和及与])[^、，,。；;：:()（）\s][^、，,。；;：:()（）]{1,40}?)\s*[(（](?P<amount>[^()（）]{1,16})[)）]")
 _ITEM_GAP = regex.compile(r"\s*(?:[、，,和及与]|以及)?\s*")
 _LIST_LEAD = regex.compile(r"^.*(?:分别是|分别为|包括|依次是|依次为|其次是|[是为有])")  # 前10的企业有：…, 分别是A(…)
+# Figures a bracketed list may give that are neither rounds nor values (for the callers' cues)
+OTHER_FIGURES = r"营收|收入|利润|销售额|出货"
+# A sentence about money raised, not about values or other figures (its brackets tested first).
+_BRACKETED_RAISE = regex.compile(rf"^(?!.*(?:估值|市值|{OTHER_FIGURES})).*(?:融资|募资|筹资|获投)")
 
 
 def bracketed_amounts(text: str, start: int, end: int, money: Sequence[MoneySpan]) -> list[tuple[int, str, MoneySpan]]:
     """A run of at least two list items `name(amount)` in text[start:end], each amount one money
     span and each name a company's: (where the name starts, the name, the amount). What the
     amounts are — rounds, values, revenue — the caller tells from the sentence around them."""
-    runs: list[list[tuple[int, str, MoneySpan]]] = [[]]
-    last_end = None
+    runs: list[list[tuple[int, str, MoneySpan]]] = []
+    run: list[tuple[int, str, MoneySpan]] = []  # the current run's items
+    run_end = start
     for m in _BRACKETED_ITEM.finditer(text, start, end):
         spans = [sp for sp in money if m.start("amount") <= sp.start and sp.end <= m.end("amount")]
-        lead = _LIST_LEAD.match(m["name"]) if not runs[-1] else None
+        lead = _LIST_LEAD.match(m["name"]) if not run else None  # (before a gap ends the run)
+        if run and _ITEM_GAP.fullmatch(text, run_end, m.start()) is None:
+            runs.append(run)  # a gap ends the run
+            run = []
         name_at = m.start("name") + (lead.end() if lead else 0)
         company = company_name(text[name_at : m.end("name")]) if len(spans) == 1 else None
-        adjacent = last_end is not None and _ITEM_GAP.fullmatch(text, last_end, m.start()) is not None
-        if not adjacent and runs[-1]:
-            runs.append([])
         if company is None or company.generic or is_anaphor(company.name):
-            runs.append([])
-            last_end = None
+            runs.append(run)  # an item that is no company's ends it
+            run = []
             continue
-        runs[-1].append((name_at + max(text.find(company.name, name_at, m.end("name")) - name_at, 0), company.name, spans[0]))
-        last_end = m.end()
+        at = text.find(company.name, name_at, m.end("name"))
+        run.append((at if at >= 0 else name_at, company.name, spans[0]))
+        run_end = m.end()
+    runs.append(run)
     return [item for run in runs if len(run) >= 2 for item in run]
 
 
@@ -737,6 +742,12 @@ class _Deal:
     # Told in a list of companies that raised (A、B、C等企业纷纷完成新一轮数亿美元融资): a summary,
     # which gives way to the company's own round told elsewhere in the article.
     summary: bool = False
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    """Whether the sorted positions hold one in [start, end)."""
+    first = bisect_left(positions, start)
+    return first < len(positions) and positions[first] < end
 
 
 # The patterns that note a company as such, each with a cheap mark it cannot match without.
@@ -1017,8 +1028,7 @@ class _SentenceReader:
             self._marks = [[m.start() for m in marker.finditer(self.text, overlapped=True)] for _, marker in _COMPANY_NOTES]
         sentence = self.text[s_start:s_end]
         for (pattern, _), marks in zip(_COMPANY_NOTES, self._marks):
-            first = bisect_left(marks, s_start)
-            if first == len(marks) or marks[first] >= s_end:
+            if not _any_within(marks, s_start, s_end):
                 continue
             for m in pattern.finditer(sentence):
                 company = coded_company_name(m["name"]) if pattern is _STOCK_CODE else company_name(m["name"])
@@ -1062,7 +1072,7 @@ class _SentenceReader:
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
-        deals += self._bracketed_rounds(s_start, s_end, taken=deals) if _BRACKETED_RAISE.search(sentence) else []
+        deals += self._bracketed_rounds(s_start, s_end, taken=deals) if ("(" in sentence or "（" in sentence) and _BRACKETED_RAISE.search(sentence) else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         return deals
@@ -2246,8 +2256,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     # do, and only they are read (the others are only noted for the companies they name).
     cues = sorted([m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money])
     for s_start, s_end in ctx.sentences:
-        first = bisect_left(cues, s_start)
-        if first < len(cues) and cues[first] < s_end:
+        if _any_within(cues, s_start, s_end):
             deals.extend(reader.read(s_start, s_end))
         else:
             reader.note_companies(s_start, s_end)

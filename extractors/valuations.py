@@ -22,7 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, looks_like_company, well_known_names
-from extractors.funding import bracketed_amounts, clause_opening_name, split_list
+from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
 
@@ -460,7 +460,7 @@ def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRul
     return found
 
 
-_VALUE_SENTENCE = regex.compile(r"(?!.*(?:融资|募资|营收|收入|利润|销售额|出货))(?=.*[(（]).*?(?P<cue>估值|市值)")
+_VALUE_SENTENCE = regex.compile(rf"(?!.*(?:融资|募资|{OTHER_FIGURES}))(?=.*[(（]).*?(?P<cue>估值|市值)")
 
 
 def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tuple[str, int, str | None]]:
@@ -538,8 +538,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     text = ctx.text
     out: list[Valuation] = []
     spans = sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start)
+    # values told in turn or in a bracketed list: where each amount starts → its company
     respective = _respective_values(ctx, spans, r) if "分别" in text else {}
-    if "(" in text or "（" in text:
+    if ("(" in text or "（" in text) and ("估值" in text or "市值" in text):
         respective.update(_bracketed_values(ctx, spans))
     for span in spans:
         if span.start in respective:
