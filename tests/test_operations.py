@@ -107,3 +107,21 @@ def test_extraction_workers_import_neither_prefect_nor_duckdb():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_embedded_server_starts_without_loading_prefect_collections(tmp_path):
+    # The embedded server registers no blocks: registering them would first import every
+    # installed collection (prefect-dask brings in distributed, ~17 MB in the flow process).
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys; from flows import runtime; runtime.configure()\n"
+             "with runtime.embedded_server():\n"
+             "    import httpx, os; httpx.get(os.environ['PREFECT_API_URL'] + '/health').raise_for_status()\n"
+             "print('distributed' in sys.modules, 'prefect_dask' in sys.modules)")
+    env = dict(os.environ, ZHFACTS_HOME=str(tmp_path), PREFECT_HOME=str(tmp_path / "prefect"))
+    env.pop("PREFECT_API_URL", None)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env,
+                         cwd=Path(__file__).resolve().parent.parent, timeout=300)
+    assert out.stdout.strip().splitlines()[-1] == "False False"
