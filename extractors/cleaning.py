@@ -17,6 +17,7 @@ Steps, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -109,6 +110,20 @@ _WIDTH.update({0xFF61: ord("。"), 0xFF64: ord("、")})
 
 def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
+
+
+# Kangxi radicals (⾦ U+2FA6) and CJK compatibility ideographs (U+F900–U+FAFF) that stand for
+# an ordinary character one for one: text copied out of PDFs is full of them (张科垚坤基⾦,
+# 融資⾦額), and no word, name or rule matches them. Folded before script conversion, so a
+# Traditional one (⾨) is simplified like any other character.
+_RADICALS = {code: ord(unicodedata.normalize("NFKC", chr(code)))
+             for block in (range(0x2F00, 0x2FD6), range(0xF900, 0xFB00))
+             for code in block
+             if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)}
+
+
+def fold_radicals(text: str) -> str:
+    return text.translate(_RADICALS)
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -278,7 +293,7 @@ def clean(raw: str) -> Cleaned:
     mapped = MappedText(raw=raw, text=raw)
     mapped.edit(regex_edits(_NEWLINES, mapped.text, "\n"))
     mapped.edit(regex_edits(_ZERO_WIDTH, mapped.text))  # 60\u200b0亿: one number again
-    mapped.replace_same_length(fold_width(to_simplified(mapped.text, script)))
+    mapped.replace_same_length(fold_width(to_simplified(fold_radicals(mapped.text), script)))
     # Inline junk goes first: pinyin readings sit inside words and spam inside lines, and
     # both would hide metadata and chrome lines from the line rules.
     junk = _junk_rules()

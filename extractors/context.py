@@ -11,11 +11,11 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
-    "cleaning": "1.3",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.3",
+    "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
+    "money": "1.4",
     "dates": "1.1",
-    "funding": "2.18",
-    "valuations": "1.45",
+    "funding": "2.19",
+    "valuations": "1.46",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -125,6 +125,7 @@ _SECTION_HEAD = regex.compile(
 
 
 _BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】")
+_ROUND_TAIL = regex.compile(r"(?<=[\p{Han}A-Za-z]{2})\s*(?:Pre-?)?[A-K]\d{0,2}\+{0,2}轮$")
 _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 
 
@@ -144,6 +145,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         phrase = led if len(core) > 2 or not r.name_suffix.fullmatch(core) or core in r.anaphora else phrase
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
+        phrase = _ROUND_TAIL.sub("", phrase)  # 百川智能A1轮获得…: the company, then its round
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         head = _DATE_HEAD.match(phrase)
@@ -274,6 +276,8 @@ def company_name(phrase: str) -> CompanyName | None:
         before = phrase[: last.start()]
         if len(after) >= 2:
             phrase = after
+        elif not after and last.group(0).endswith("商"):
+            return CompanyName(phrase, (), True, None)  # 装备制造商, 海洋工程承包商: a trade, no name (the name follows 商)
         elif not after and len(before) >= 2:
             aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
             phrase = before  # 腾讯公司 → 腾讯

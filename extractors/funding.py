@@ -318,10 +318,15 @@ _SPEAKER_TAIL = regex.compile(r"(?:近日|日前|今日|今天|昨日|周[一二
 # An order of magnitude closing the middle of 完成…轮融资: 千万级A轮, 数亿元级B轮, 近亿元Pre-A轮 are
 # read by money already; these are the forms without a currency.
 _MAGNITUDE = regex.compile(
-    r"(?:(?P<level>(?<unit>百万|千万|亿|十亿)(?:元|人民币)?级(?:别)?|(?<![\d.数几近超逾过百千万十])(?<unit>亿)元)"
-    r"|(?P<lead>数|近|超|逾|过)(?P<unit>百万|千万|亿|十亿)(?![元美港欧日英韩]))"
-    r"(?:的)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
+    r"(?:(?P<level>(?<unit>百万|千万|亿|十亿)(?:元|人民币)?级(?:别)?(?:人民币)?|(?<![\d.数几近超逾过百千万十])(?<unit>亿)元)"
+    r"|(?P<lead>数|近|超|逾|过)(?P<unit>百万|千万|亿|十亿)(?![元美港欧日英韩])"
+    # 20亿D轮, 近5亿A轮, 超10亿的大额: a figure with 亿 or 万 and no currency, right before the round
+    r"|(?<![\d.])(?P<figure>(?:近|超|逾|约)?\d+(?:\.\d+)?(?:亿|千万|百万|万))(?![元美港欧日英韩]))"
+    r"(?:的)?(?:大额)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
 )
+_TRADE_ONLY = regex.compile(r"[\p{Han}]{2,12}(?:承包商|制造商|生产商|研发商|服务商|供应商|提供商|开发商|运营商|集成商|设备商)")
+_NOT_BEING = regex.compile(r"\s*(?:而|但|并|也)?(?:不是|并非|而非|并不是)")  # …，而不是一家钢铁制造商: what the subject is not
+_EXCEPT_OPEN = regex.compile(r"(?:^|[，,。；;\n])\s*除了?[^，,。；;\n]*$")  # 除A收购B外, …: the clause opens with 除
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
 _STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
 _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑换)每(?:一)?股")
@@ -555,6 +560,7 @@ def _rules() -> _FundingRules:
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
+            r"|位于(?=[^，,。；;]{1,20}的)"  # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
@@ -841,7 +847,7 @@ class _SentenceReader:
                 phrase = phrase[: source.start()]
             # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
             phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
-            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase)))
+            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase))) if not _NOT_BEING.match(phrase) else None
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
                 topic = self._clause_topic(phrase)
                 if topic is not None:
@@ -1692,6 +1698,8 @@ class _SentenceReader:
                     and text[start:amount_after].strip().endswith(named.name) and self.evidenced(named.name)):
                 end = amount_after
         phrase = text[start:end]
+        if phrase.endswith("外") and _EXCEPT_OPEN.search(text, max(0, start - 40), start):
+            phrase = phrase[:-1]  # 除智元以21亿元收购上纬新材外: 除…外 frames the deal (光年之外 keeps its 外)
         written_round = _ROUND_WRITTEN_AFTER.search(phrase)
         if written_round and written_round.start() > 0:
             phrase = phrase[: written_round.start()]  # 投资了智谱AI B4轮: the company, then its round
@@ -2012,7 +2020,9 @@ class _SentenceReader:
         if "、" not in phrase:
             return []
         names = _names(phrase)
-        if len(names) < 2 or len(names) != len(split_list(_ENUM_TAIL.sub("", regex.sub(r"等\S*$", "", phrase.strip())))):
+        # (…以及海洋工程承包商和装备制造商惠生重工: a trade alone describes the name after it)
+        parts = [p for p in split_list(_ENUM_TAIL.sub("", regex.sub(r"等\S*$", "", phrase.strip()))) if not _TRADE_ONLY.fullmatch(p)]
+        if len(names) < 2 or len(names) != len(parts):
             return []  # every item must be a name (not 投资人、创业者等)
         if any(is_field_name(n) or _INVESTOR_KIND.search(n) for n in names):
             return []
@@ -2152,8 +2162,11 @@ def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
     m = _MAGNITUDE.search(mid)
     if m is None:
         return None
-    written = f"数{m['unit']}元" if m["level"] else f"{m['lead']}{m['unit']}元"
-    at, until = (m.start("level"), m.end("level")) if m["level"] else (m.start("lead"), m.end("unit"))
+    if m["figure"]:
+        written, at, until = m["figure"] + "元", m.start("figure"), m.end("figure")
+    else:
+        written = f"数{m['unit']}元" if m["level"] else f"{m['lead']}{m['unit']}元"
+        at, until = (m.start("level"), m.end("level")) if m["level"] else (m.start("lead"), m.end("unit"))
     money = read_as_yuan(written, mid[at:until], when)
     return (money, at, until) if money is not None else None
 

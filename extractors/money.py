@@ -75,11 +75,11 @@ def _rules() -> _MoneyRules:
         r"(?P<vague>(?:数|几|好几)[十百千万亿]+)"
         # 3亿5000万元, 1兆1896亿元: a smaller big unit's count after a big unit (checked to fall in _quantity)
         rf"|(?P<num>{NUMBER}(?:{sep}{NUMBER})?)(?P<more>(?<=[万亿兆])零?(?:\d{{1,4}}(?:\.\d+)?|[一二两三四五六七八九十百千]{{1,6}})[千万亿](?=\s*[^\d\s]))?"
-        rf"(?P<approx>多|余|来|几)?(?P<units>[十百千万亿]*)"
+        rf"(?P<approx>多|余|来|几)?(?:[ \u00a0](?=[十百千万亿]))?(?P<units>[十百千万亿]*)"
         rf"(?:\s*(?P<scale>{rules.alternation(scales)})\b)?"
     )
     pattern = regex.compile(
-        rf"(?P<qual>{qual_before})?"
+        rf"(?:(?P<qual>{qual_before})[ \u00a0]?)?"
         # a code or symbol before the number, not the end of a word (Arm一直 is no RM amount)
         rf"(?:(?<![A-Za-z])(?P<cur_before>{rules.alternation(before)})\s*)?"
         rf"(?P<amount>{amount})"
@@ -100,7 +100,7 @@ def _rules() -> _MoneyRules:
     return _MoneyRules(
         pattern=pattern,
         currency_words=currency_words,
-        pair_bridge=regex.compile(r"\s*[(（]\s*(?:折合|相当于|合|即)?\s*"),
+        pair_bridge=regex.compile(r"\s*[(（]\s*(?:折合|相当于|等值|等于|合|即)?\s*"),
         currency_after=after,
         currency_before=before,
         qualifier_of=qualifier_of,

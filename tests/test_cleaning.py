@@ -51,6 +51,14 @@ def test_pinyin_annotations_removed():
     assert "互联网" in c.text
 
 
+def test_kangxi_radicals_and_compatibility_ideographs_folded():
+    # Text copied out of PDFs: ⾦ (U+2FA6) for 金, ⼭ for 山; Traditional radicals are then simplified.
+    raw = "E系列融資⾦額合計達到近8億元，投資方包括鈞⼭資本。⾨店"
+    c = clean(raw)
+    assert c.text == "E系列融资金额合计达到近8亿元,投资方包括钧山资本。门店"
+    assert len(c.text) == len(raw)  # one for one: offsets keep pointing into the raw text
+
+
 def test_footnote_marks_removed_and_a_bullet_after_one_ends_the_item():
     c = clean("[1] 第一点:估值16亿美元[18],公司Scale AI[28][29]。量产 [3] - 加速进化完成A轮融资")
     assert c.text.startswith("[1]")  # a mark opening a line numbers a list

@@ -23,6 +23,20 @@ def test_raw_traditional_and_full_width_text():
     ]
 
 
+def test_a_space_between_number_and_unit_in_raw_text():
+    # Pages that space Latin and digits off Han (人民幣 240 億元) must not read 240 yuan.
+    assert _found("估值為人民幣 240 億元，以 2.05 亿欧元(约合人民币16.22 亿)收购，近 5 亿元") == [
+        ("人民幣 240 億元", 2.4e10, "CNY", "exact"),
+        ("2.05 亿欧元(约合人民币16.22 亿)", 2.05e8, "EUR", "exact"),
+        ("近 5 亿元", 5e8, "CNY", "under"),
+    ]
+    assert _found("2023 年有 3 万人") == []
+
+
+def test_a_restated_amount_bridged_by_dengzhi():
+    assert _found("拟以约158亿元(等值22亿美元)现金收购")[0][:3] == ("约158亿元(等值22亿美元)", 1.58e10, "CNY")
+
+
 def test_full_width_comma_separates_prices():
     assert _found("在下面的价格中选一个，$20，300美圆, ￥300, ok?") == [
         ("$20", 20, "USD", "exact"),
