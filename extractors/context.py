@@ -12,10 +12,10 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.4",
+    "money": "1.5",
     "dates": "1.1",
-    "funding": "2.19",
-    "valuations": "1.46",
+    "funding": "2.20",
+    "valuations": "1.47",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

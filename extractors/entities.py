@@ -182,6 +182,9 @@ def company_name(phrase: str) -> CompanyName | None:
     owner = _OWNER_OF_UNIT.match(phrase)
     if owner:
         phrase = owner["owner"]  # 三星旗下的风投公司 → 三星: a unit with no name of its own
+    unit = _GROUP_THEN_UNIT.fullmatch(phrase)
+    if unit:
+        phrase = unit["unit"]  # 招商局集团招商启航资本 → 招商启航资本: the group, then its investing arm by name
     named = _NAMED_AS.match(phrase)
     if named:
         phrase = named["name"].strip()  # 一家名为Swarm Technologies的卫星通信公司 → Swarm Technologies
@@ -295,6 +298,7 @@ _PLACE_BEFORE_LATIN = regex.compile("^" + rules.alternation(rules.load("funding"
 _KIND_ONLY = frozenset(["巨头", "龙头", "大厂", "独角兽", "新势力"])
 _NOT_A_NAME_PART = regex.compile(
     r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")
+_GROUP_THEN_UNIT = regex.compile(r"\p{Han}{2,8}集团(?:旗下的?)?(?P<unit>\p{Han}{2,10}(?:资本|创投|基金|投资|资管))")
 _OWNER_OF_UNIT = regex.compile(
     r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?$")
 _LOCATED_AT = regex.compile(r"^(?:位于|地处|坐落于|总部位于|总部设在)[^的，,]{1,14}的")

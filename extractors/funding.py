@@ -201,6 +201,14 @@ _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
 _PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
+# What after 融资/投资 shows the noun in another use (融资需求, 投资方, 融资的消息 is still a deal's).
+_NOUN_IN_USE = r"的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人(?!民币)|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保"
+# What may follow the noun that ends a telling: a stop, a dash, a total (融资共计7亿元——包括…), not
+# more of a noun phrase (融资交易).
+_TELLING_ENDS = regex.compile(r"[，,。；;！？!?—(（]|共计|合计|总计|总额|金额|\d")
+# A list closed by the kind of investors it names: 包括A、B等战略及产业投资方；C、D等财务投资方
+_KINDS_OF_INVESTORS = regex.compile(r"(?:包括|包含|[;；])(?P<inv>[^。；;！？!?\n，,]{2,120}?)等\p{Han}{0,8}?(?:投资方|投资机构|投资人|投资者)")
+_MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问")  # words the middle of 完成…融资 never holds
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个(?!月))")
@@ -272,12 +280,12 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
 # (…完成1.6亿美元B轮融资。由老股东高瓴资本领投，新投资者包括…: a sentence opening with 由…领投 too)
 _ITS_INVESTORS = r"其(?:本轮|此轮|这轮)?的?(?:投资方|投资人|投资者|投资机构|投资队伍|投资阵容|资方)"  # 其投资队伍亦是…：A、B联合领投
-_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-K]\d?\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-K]\d?\+{0,2}|天使\+{0,2}|种子\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
 _ROUND_FOLLOWUP = regex.compile(
-    r"(?:据悉|据了解|据介绍|此外|同时)?[，,]?\s*"
+    r"(?:据悉|据了解|据介绍|此外|同时|其中)?[，,]?\s*"
     # 面壁智能这轮融资由…联合投资: the company named, then 'this round' (its round, told before)
     r"(?:(?P<who>[^，,。；;：:]{2,16}?)(?=" + _THIS_ROUND_WORDS + r"))?"
-    r"(?:" + _THIS_ROUND_WORDS + r"|(?:Pre-?)?[A-K]\d?\+*轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
+    r"(?:" + _THIS_ROUND_WORDS + r"|(?:(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*)轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
 # (获得2.3亿美元战投: a strategic investment, written short)
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
@@ -299,7 +307,7 @@ _DEAL_PRICE_FOLLOWUP = regex.compile(
     r"\s*(?:据悉|据了解|公告显示|据[^，,。；;]{1,16}?(?:报道|消息|透露|援引))?[，,]?\s*(?:[\p{Han}A-Za-z]{2,12}?)?" + _THIS_DEAL
     + r"的?(?:总|交易)?(?:金额|价格|对价|总价|作价|代价|价值|规模)(?:为|达|高达|约为|约|共计|合计|达到|不超过|不高于|最高|超过|近|逾)*\s*")
 _COMPANY_INVESTORS_MARK = regex.compile(_INVESTORS_INCLUDE)
-_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?(?:的[^，,。；;]{0,24}?(?:融资|轮投资)|轮融资)")
+_JOINED_MARK = regex.compile(r"(?:投|参与|主导|牵头)了?[^，,。；;]{2,30}?(?:的[^，,。；;]{0,24}?(?:融资|募资|轮投资)|轮融资)")
 # Investors as a class, uncounted (境外机构, 外资, 民营资本): a rule about them, not a deal.
 _CLASS_OF_INVESTORS = regex.compile(
     rules.alternation(rules.load("funding")["investor_class"]["places"]) + "?" + rules.alternation(rules.load("funding")["investor_class"]["kinds"]) + "$")
@@ -456,6 +464,7 @@ class DealVerb:
 class _FundingRules:
     raise_verb: regex.Pattern[str]
     raise_: regex.Pattern[str]
+    raise_noun: regex.Pattern[str]
     joined_round: regex.Pattern[str]
     round_in: regex.Pattern[str]
     direct: regex.Pattern[str]
@@ -510,15 +519,17 @@ def _rules() -> _FundingRules:
     raise_verbs = rules.alternation(rules.forms(t["raise"]))
     return _FundingRules(
         raise_verb=regex.compile(raise_verbs),
+        raise_noun=regex.compile(rules.alternation(t["raise"]["nouns"])),
         raise_=regex.compile(
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
             # (宣布的…第一轮融资 is a round someone announced, not one raised)
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成本|环境|级别|者|人(?!民币)|机构|方|回报|收益|结算|方法|方式|工具|产品|模式|计划|担保)"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!{_NOUN_IN_USE})"
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
             # (金沙江创投参与了星海图天使轮融资: a lettered or named round may follow the name without 的)
-            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})了?(?P<obj>{c}{{2,30}}?)(?:的|(?=(?:Pre-?)?(?:[A-K]\d?|天使|种子)\+{{0,2}}轮))(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资|(?<=轮)投资)"
+            # (参与智谱AI约4亿美元的新一轮募资: the amount between the name and its 的; 领投方参与X: 领投方 is who)
+            rf"(?P<verb>{rules.alternation(t['raise']['joined'])})(?!方)了?(?P<obj>{c}{{2,30}}?)(?:(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元)的|的|(?=(?:Pre-?)?(?:[A-K]\d?|天使|种子)\+{{0,2}}轮))(?P<mid>[^，,。；;！？!?的]{{0,24}}?)(?P<noun>融资|募资|(?<=轮)投资)"
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
@@ -981,6 +992,8 @@ class _SentenceReader:
             names = _names(_GLOSS.sub("", m["inv"]).replace("，", "、").replace(",", "、"))
             if len(names) >= 2:
                 found.extend(names)
+        for m in _KINDS_OF_INVESTORS.finditer(sentence, overlapped=True):
+            found.extend(_names(m["inv"]))  # ——包括A、B等战略及产业投资方；C、D等财务投资方
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             # (领投为A，跟投的有B、C: each list its own, though the first runs over the second)
             for m in pattern.finditer(sentence, overlapped=pattern is self.r.investor_list):
@@ -1096,12 +1109,18 @@ class _SentenceReader:
                 # 光晶能源获得数千万的天使轮融资和仁烁光能获得了数亿元的Pre-A轮融资: the middle
                 # runs into the next company's raise; the nearest noun ends this one
                 m = self.r.raise_.match(sentence, verb.start(), m.start("mid") + next_raise.start()) or m
+            if m is not None and _MID_NOT_A_ROUND.search(m["mid"] or ""):
+                # 完成天使轮融资共计7亿元——包括美团战投…: the greedy middle ran on to a later noun
+                # (战投); the first noun after the verb ends this telling
+                first = self.r.raise_noun.search(sentence, m.start("mid"), m.start("noun"))
+                if first is not None and _TELLING_ENDS.match(sentence, first.end()):
+                    m = self.r.raise_.match(sentence, verb.start(), first.end()) or m
             if m is None:
                 continue
             verb_at = s_start + m.start("verb")
             end = s_start + m.end()
             mid = m["mid"] or ""
-            if regex.search(r"对|向|收购|在|包括|交易|承销|顾问", mid) or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(end, s_end)):
+            if _MID_NOT_A_ROUND.search(mid) or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(end, s_end)):
                 continue
             if m["noun"] in self.r.received_nouns and m["verb"] not in self.r.receiving:
                 continue  # 博世宣布计划向氢能源技术投资: the subject invests
@@ -1352,7 +1371,7 @@ class _SentenceReader:
                 if investor is None or investor.generic or is_anaphor(investor.name):
                     continue
                 investors = [investor.name]
-            spans = self.money_in(s_start + m.start("mid"), s_start + m.end("mid"))
+            spans = self.money_in(s_start + m.end("obj"), s_start + m.end("mid"))
             found = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             if _DEBT_WORDS.search(m["mid"]):
                 continue  # 参与了恒大的债务融资: a loan
@@ -2291,6 +2310,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         deal_type = deal.deal_type
         if deal.company is not None and deal.company.generic and deal.company.name in _ONE_UNNAMED:
             continue  # 向合营公司增资: one company the article does not name is no deal to report
+        if deal.company is not None and r.not_object.match(deal.company.name) and not is_anaphor(deal.company.name):
+            continue  # (股份收购): shares, a stake or money bought is no company
         if deal.company is not None and deal.company.generic:
             deal_type, count = "aggregate", deal.company.count
         elif deal.company is not None:

@@ -166,8 +166,8 @@ def _single(text: str, m: regex.Match[str], r: _MoneyRules) -> tuple[int, int, Q
     previous = text[start - 1] if start > 0 else ""
     if previous in ("-", "负") and start >= 2 and not text[start - 2].isdigit():
         return None  # 净利润-560.33万元: a signed figure (a loss), which an amount cannot carry
-    if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before):
-        return None  # ordinals and codes (第一元, GPT3.5) are not amounts
+    if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before and not m["qual"]):
+        return None  # ordinals and codes (第一元, GPT3.5) are not amounts (智谱AI约4亿美元: a qualifier parts them)
     after = m.end("cur_after") if cur_after else m.end()
     if cur_after in ("元", "圆") and text.startswith(r.not_after_yuan, after):
         return None

@@ -62,7 +62,9 @@ def _rules() -> _ValuationRules:
 
 
 # A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
-_AFTER_THE_ROUND = regex.compile(r"(?:融资|本轮|此轮|该轮|增资)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
+_AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
+# 在该轮融资前，投资人对X的估值为…: the value before the round
+_BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 _LEAD_IN = regex.compile(r"^\s*(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中)\s*")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
@@ -90,7 +92,7 @@ _OF_COMPANY = regex.compile(r"(?:^(?:对应)?|对(?!应)|给予)(?P<co>[^，,。
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:(?:最后|最新|上|前|本|此|新|这|该)?一?|(?:Pre-?)?[A-K]\d{0,2}\+{0,2})轮(?:股权)?(?:融资)?(?:时|后|中)?"  # 地平线D轮融资投后估值
-    r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
+    r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)|(?:融资|募资|增资|注资)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
     r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?"
     r"|(?:今年|去年|年初|成立)以来|迅速"
     r"|(?:停牌|复牌|上市|挂牌)(?:前|后|时|首日|当日|当天)|首日|自身|本身)+$"  # 中科曙光停牌前市值, 摩尔线程上市首日市值  # 也在一年之间估值就超…; 半年估值超10亿
@@ -224,6 +226,7 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
 _THEN = regex.compile(r"\s*(?:其时|当时|彼时|届时)(?:公司|该公司)?")
 _OWNER_THEN_LATIN = regex.compile(r"\p{Han}{1,6}的\s*(?P<latin>[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z][A-Za-z0-9.\-]*)*)")
 _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
+_FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
 _ELLIPTICAL = regex.compile(r"\s*(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .\-]{1,20}?)\s*(?:则|也|约)?(?:为|是|達|达)\s*(?:约|近|超过?)?\s*$")
@@ -363,6 +366,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         opening = _known_opening(text[prev_start:pos], register)  # 英伟达已经在AI领域取得了…，市值飙升至…
         if opening:
             return opening
+        founded = _FOUNDED_END.search(text, prev_start, pos)  # 王生乐离职后创办的星迈机器人，目前估值…
+        if founded:
+            named = _named(founded["co"], cue_at, register)
+            if named:
+                return named
         complement = _COMPLEMENT.search(text, prev_start, pos)  # 紧随其后的是美国初创Anthropic，估值达到…
         if complement:
             named = described_name(complement["co"]) or _named(complement["co"], cue_at, register)
@@ -597,5 +605,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         basis = r.basis.get(cue)
         if basis is None and before and _AFTER_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
             basis = "post"  # 完成新一轮融资后，估值约157亿元: the value the round left
+        elif basis is None and before and _BEFORE_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
+            basis = "pre"
         out.append(_valuation(ctx, start, end, name, span.money, basis, dates))
     return out
