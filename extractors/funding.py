@@ -60,9 +60,9 @@ _SPENT_BARE = regex.compile(
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
+    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
-    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式))(?:[^，,(（]|[(（][^)）]*[)）])*$"
+    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|[(（][^)）]*[)）])*$"
     r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
@@ -425,7 +425,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
-    r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)[」”\"]?"  # 「Meatable」是一家…
+    r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?<!股价|股票)[」”\"]?"  # 「Meatable」是一家… (杭州热电股价大涨: the name is before 股价)
     r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 def clause_opening_name(clause: str) -> str | None:
@@ -1442,10 +1442,13 @@ class _SentenceReader:
             pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
             deals.append(self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay))
         for m in self.r.acquire_passive.finditer(sentence):
-            target, acquirer = company_name(m["target"]), company_name(m["acq"])
+            # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
+            # price are no part of either name; a price after the buyer is the deal's
+            target, acquirer = company_name(_strip_manner(m["target"])), company_name(_strip_manner(m["acq"]))
             if target is None or acquirer is None or target.generic or acquirer.generic:
                 continue
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
+            pay = pay or self.money_in(s_start + m.start("acq"), s_start + m.end("acq")) or self.money_in(s_start + m.start("target"), s_start + m.end("target"))
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "acquisition", target, [acquirer.name], None,
                                pay[0].money if pay else NO_MONEY))
         return deals

@@ -46,7 +46,7 @@ def _rules() -> _ValuationRules:
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
     # (估值达到令人咋舌的360亿元: a word of wonder before the amount)
-    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的)?\s*"
+    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的|(?<=从)[^，,。；;]{{1,12}}?(?<![元币])的)?\s*"
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
@@ -91,7 +91,8 @@ _OF_COMPANY = regex.compile(r"(?:^(?:对应)?|对(?!应)|给予)(?P<co>[^，,。
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
-    r"|(?:(?:最后|最新|上|前|本|此|新|这|该)?一?|(?:Pre-?)?[A-K]\d{0,2}\+{0,2})轮(?:股权)?(?:融资)?(?:时|后|中)?"  # 地平线D轮融资投后估值
+    r"|(?:(?:最后|最新|上|前|本|此|新|这|该)?一?|(?:Pre-?)?[A-K]\d{0,2}\+{0,2})轮(?:股权)?(?:融资)?(?:时|后|中)?"
+    r"|(?:最近|最新|上|前|此前|最后)一次"  # 第四范式最近一次估值达…  # 地平线D轮融资投后估值
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)|(?:融资|募资|增资|注资)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
     r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?"
     r"|(?:今年|去年|年初|成立)以来|迅速"
@@ -173,6 +174,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # Gogoro 2022年4月在…上市: cut inside a date or a number
         if _COPULA_INSIDE.search(head):
             continue  # 苹果为美国科技股龙头: the name ends at 为
+        if _PRICE_WORD.search(head):
+            continue  # 杭州热电股价大涨: the name ends before its share price
         if (described := described_name(head)) is not None and (register.canonical(described) or looks_like_company(described)):
             return register.canonical(described) or described  # 固态电池企业青能科技…: the name, not 固态电池
         # 特斯拉股价涨至…, 苹果创下年内最大单日跌幅: a name the article repeats, quoted on a
@@ -226,6 +229,10 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
 _THEN = regex.compile(r"\s*(?:其时|当时|彼时|届时)(?:公司|该公司)?")
 _OWNER_THEN_LATIN = regex.compile(r"\p{Han}{1,6}的\s*(?P<latin>[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z][A-Za-z0-9.\-]*)*)")
 _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
+_PRICE_WORD = regex.compile(r"股价|股票|报于|收于|报收")
+_FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
+_FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
+_VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化)了?(?P<co>[^，,。；;的]{2,30}?)(?=[，,。；;的]|$|\s*[(（])")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
@@ -405,7 +412,8 @@ def _quoted_stock(sentence: str, register: CompanyRegister) -> str | None:
     owner = _STOCK_OWNER.search(sentence)
     if owner:
         company = company_name(owner["name"])
-        name = company.name if company is not None and not company.generic and company.name == owner["name"].strip() else None
+        owner_name = owner["name"].strip()  # (美图公司股价: 美图, written with its 公司)
+        name = company.name if company is not None and not company.generic and (company.name == owner_name or owner_name in company.aliases) else None
         # a name the article shows to be a company or keeps repeating (not 第二个交易日股价)
         if name and not is_anaphor(name) and (register.canonical(name) or looks_like_company(name) or register.text.count(name) >= 3):
             return register.canonical(name) or name
@@ -552,7 +560,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     respective = _respective_values(ctx, spans, r) if "分别" in text else {}
     if ("(" in text or "（" in text) and ("估值" in text or "市值" in text):
         respective.update(_bracketed_values(ctx, spans))
-    for span in spans:
+    consumed: set[int] = set()  # the 'to' amounts of 从X…至Y, read with their 'from'
+    for i, span in enumerate(spans):
+        if span.start in consumed:
+            continue
         if span.start in respective:
             name, cue_at, basis = respective[span.start]
             out.append(_valuation(ctx, cue_at, span.end, name, span.money, basis, dates))
@@ -598,6 +609,19 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 name = out[-1].company
         if not name:
             continue
+        if before and "从" in before.group(0):
+            # 市值也从61亿元飙涨至136亿元, 估值从…的1400万美元飙升至收购时的超20亿美元: the value now is the one reached
+            reached = next((sp for sp in spans[i + 1 :] if _FROM_TO_GAP.fullmatch(text, span.end, sp.start)), None)
+            if reached is not None:
+                consumed.add(reached.start)
+                span = reached
+            elif _FROM_WHEN.search(before.group(0)):
+                continue  # 估值已从计划IPO时的约2800亿美元下降了近70%: a value left behind, the one now untold
+        if after:
+            bought = _VALUED_AND_BOUGHT.match(text, span.end + after.end())
+            named = company_name(bought["co"]) if bought else None
+            if named is not None and not named.generic:
+                name = register.canonical(named.name) or named.name  # A以53亿美元的估值收购B: B's value
         end = span.end + (after.end() if after else 0)
         start = min(cue_at, span.start)
         if register.canonical(name) is None:
