@@ -211,21 +211,27 @@ _KINDS_OF_INVESTORS = regex.compile(r"(?:包括|包含|[;；])(?P<inv>[^。；;�
 _MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问")  # words the middle of 完成…融资 never holds
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
-_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个(?!月))")
+_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|个(?!月))")
+# …融资总额达409.94亿元，融资事件共计682件 / …亿元融资总额、227件事件数: the count told after the total
+_COUNT_AFTER_TOTAL = regex.compile(
+    r"\s*(?:的)?(?:(?:融资|投资|投融资|交易)?(?:总额|总金额))?[，,、]\s*(?:(?:融资|投资|并购|交易)?事件(?:数|总数)?(?:共计|共|数量)?(?:为|达)?\s*(?P<n>\d+)\s*(?:件|起|笔)"
+    r"|(?P<n>\d+)\s*(?:件|起|笔)(?:融资|投资|并购|交易)?事件(?:数)?)")
+# 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
+_TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
 _KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|早期|外部|新)$")
 _ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
-_DEAL_COUNT_MARK = regex.compile(r"[笔起个]|总额|总规模|总金额|投资额|融资额")
+_DEAL_COUNT_MARK = regex.compile(r"[笔起件个]|总额|总规模|总金额|投资额|融资额")
 _DEAL_TOTAL = regex.compile(
     # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
     # (过去12个月…累计关联交易金额: 个月 counts months, not deals)
-    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个(?!月))[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
+    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|个(?!月))[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
     r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:已|已经|共|达到|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
-    r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计)?(?:融资|投资|并购|交易)))[，,]?\s*"
-    r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|总额|金额|总规模|规模|涉及金额|披露金额|融资总额|投资总额|总融资额)"
+    r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计|披露的?)?(?:融资|投资|并购|交易)))[，,]?\s*"
+    r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|规模总额|总额|金额|总规模|规模|涉及金额|涉及融资金额|披露金额|融资总额|投资总额|总融资额)"
     r"(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
     # 融资总额达1004亿美元, 已披露的融资总额合计约41.08亿元, 并购交易总额为…: a total with no count
     r"|(?:融资|投融资|并购)(?:交易)?(?:总额|总规模|总金额)(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达)*"
@@ -1544,7 +1550,7 @@ class _SentenceReader:
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
             if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
                 continue
-            counted = _COUNT_OF_DEALS.search(m.group(0))
+            counted = _COUNT_OF_DEALS.search(m.group(0)) or _COUNT_AFTER_TOTAL.match(self.text, spans[0].end, s_end)
             if counted is None:
                 # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
                 # 这笔投资使Archer成立以来的融资总额…)
@@ -1556,6 +1562,14 @@ class _SentenceReader:
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
+        for span in self.money_in(s_start, s_end):
+            if any(d.start <= span.start < d.end for d in deals) or not _TOTAL_AFTER_AMOUNT.match(self.text, span.end, s_end):
+                continue
+            counted = _COUNT_AFTER_TOTAL.match(self.text, span.end, s_end)
+            if counted is None or self.not_deal(self._clause_start(s_start, span.start), counted.end(), counting_deals=True):
+                continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
+            deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
+                               company_count=int(parse_number(counted["n"]))))
         return deals
 
     def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
