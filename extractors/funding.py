@@ -217,6 +217,17 @@ _COUNT_AFTER_TOTAL = regex.compile(
     r"\s*(?:的)?(?:(?:融资|投资|投融资|交易)?(?:总额|总金额))?[，,、]\s*(?:(?:融资|投资|并购|交易)?事件(?:数|总数)?(?:共计|共|数量)?(?:为|达)?\s*(?P<n>\d+)\s*(?:件|起|笔)"
     r"|(?P<n>\d+)\s*(?:件|起|笔)(?:融资|投资|并购|交易)?事件(?:数)?)")
 # 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
+# 获得100亿美元J轮投资的Databricks, 完成66亿美元募资的OpenAI, 共募得120亿美元的xAI: a company named by its raise
+_RAISER_DESCRIBED = regex.compile(
+    r"(?:宣布)?(?:获得了?|完成了?|斩获|拿下|(?:共|先后)?(?:募得|筹得|筹集了?))"
+    r"(?P<what>[^，,。；;、的]{2,24}?(?:融资|投资|募资)|[^，,。；;、的]{2,16}?(?:美元|元|欧元|英镑|日元))"
+    r"的(?!还有|还包括|包括|是|有|则是)(?P<name>[A-Za-z][A-Za-z0-9 .\-]{0,24}?|[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,12}?)(?<!投资|融资|募资|资金|支持|持股)(?=[、，,。；;]|$|以及|和|都|也|等)")
+_HEADLINE_ROUND = regex.compile(r"\s*(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*|战略|Pre-?IPO)?\s*轮?(?:融资|投资)(?=\s*(?:[，,。；;、\n]|$))")
+_HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|南京|成都|武汉|西安)")  # 北京爱诗科技: a city before the name
+_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
+_RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
+_INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
+_DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
@@ -341,6 +352,7 @@ _MAGNITUDE = regex.compile(
 _TRADE_ONLY = regex.compile(r"[\p{Han}]{2,12}(?:承包商|制造商|生产商|研发商|服务商|供应商|提供商|开发商|运营商|集成商|设备商)")
 _STAKE_TOLD = regex.compile(r"[^，,。；;]{0,12}?(?:\d\s*%|股权|股份|成股)")  # 收购平煤隆基30%股权: a stake bought is a fact even when the buyer goes unnamed
 _ELIDED_SUBJECT = regex.compile(r"\s*(?:并|又|再|同时|另|另外)?(?:以|通过|拟以|出资|斥资|现金|收购|投资|增资|入股|认购)")  # a clause that goes on with the last one's subject
+_LED_BY_CLAUSE = regex.compile(r"\s*(?:本轮|本次|此轮)?(?:融资)?由[^，,。；;]{2,60}?(?:联合领投|共同领投|领投|跟投|参投|投资|联合投资|共同投资)[^，,。；;]{0,4}")  # …，由A领投；同年再获…: who invested, no subject
 _NOT_BEING = regex.compile(r"\s*(?:而|但|并|也)?(?:不是|并非|而非|并不是)")  # …，而不是一家钢铁制造商: what the subject is not
 _EXCEPT_OPEN = regex.compile(r"(?:^|[，,。；;\n])\s*除了?[^，,。；;\n]*$")  # 除A收购B外, …: the clause opens with 除
 _COMPLETED_AFTER = regex.compile(r"(?:正式|最终|已经|已)?(?:敲定|完成|落地|交割|获批)")  # 58同城对人人车的收购敲定
@@ -769,6 +781,34 @@ class _Deal:
     summary: bool = False
 
 
+def _own_investors(text: str, deals: list[_Deal]) -> None:
+    """Several rounds in one sentence (A轮…，由X领投；同年再获A+轮…，由Y投资): an investor named after
+    a round's telling is that round's (由X领投 follows its round), one named inside a telling before
+    its 领投的/投资的 is the next round's (获A领投的B轮融资)."""
+    rounds = sorted((d for d in deals if d.deal_type == "funding" and d.investors), key=lambda d: d.end)
+    told = {d.round for d in rounds}
+    if len(rounds) < 2 or len({d.end for d in rounds}) < len(rounds) or len(told) < len(rounds):
+        return  # (a headline and its body telling one round twice: nothing to share out)
+    floor = min(d.start for d in rounds)
+    owned: dict[int, list[str]] = {id(d): [] for d in rounds}
+    last_end = max(d.end for d in rounds)
+    for name in dict.fromkeys(i for d in rounds for i in d.investors):
+        at = text.find(name, floor)
+        if at < 0 or text.find(name, at + len(name), last_end + 80) >= 0:
+            return  # a name not written as such, or written twice: leave the lists as they are
+        before = [d for d in rounds if d.end <= at]
+        after = [d for d in rounds if d.end > at]
+        # (…500万元天使轮融资，2016年10月获得蓝驰创投数千万元A轮融资: a raising verb between says the next)
+        if after and (not before or _INVESTOR_OF_NEXT.match(text, at + len(name)) or _RAISE_VERB_BETWEEN.search(text, before[-1].end, at)):
+            owner = after[0]
+        else:
+            owner = before[-1]
+        owned[id(owner)].append(name)
+    for d in rounds:
+        if owned[id(d)]:
+            d.investors = owned[id(d)]
+
+
 def _any_within(positions: list[int], start: int, end: int) -> bool:
     """Whether the sorted positions hold one in [start, end)."""
     first = bisect_left(positions, start)
@@ -866,7 +906,7 @@ class _SentenceReader:
                 phrase = phrase[: source.start()]
             # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
             phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
-            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase))) if not _NOT_BEING.match(phrase) else None
+            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase))) if not (_NOT_BEING.match(phrase) or _LED_BY_CLAUSE.fullmatch(phrase)) else None
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
                 topic = self._clause_topic(phrase)
                 if topic is not None:
@@ -1087,6 +1127,7 @@ class _SentenceReader:
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
+        described = self._raisers_described(sentence, s_start) if "的" in sentence else []
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._strategic_intake(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
@@ -1102,6 +1143,53 @@ class _SentenceReader:
         deals += self._bracketed_rounds(s_start, s_end, taken=deals) if ("(" in sentence or "（" in sentence) and _BRACKETED_RAISE.search(sentence) else []
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
+        deals += self._headline_items(s_start, s_end, taken=deals)
+        if described:
+            # 10月完成66亿美元募资的OpenAI，以及共募得120亿美元的xAI: the amounts are those companies';
+            # another reading that gave one to a different company gives way
+            claimed = {(d.money.amount, d.money.currency): d.company.name for d in described if d.company is not None}
+            deals = [d for d in deals if not (d.money.amount is not None and d.company is not None
+                                              and claimed.get((d.money.amount, d.money.currency), d.company.name) != d.company.name)]
+            deals += [d for d in described if not any(o.company is not None and o.company.name == d.company.name
+                                                      and o.money.amount == d.money.amount for o in deals)]
+        return deals
+
+    def _headline_items(self, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """北京爱诗科技 6000万美元 B轮融资: a round-up's item or a headline, a name, an amount and
+        the round with no verb; the name alone must read as a company."""
+        deals = []
+        for span in self.money_in(s_start, s_end):
+            after = _HEADLINE_ROUND.match(self.text, span.end, s_end)
+            if after is None or any(d.start <= span.start < d.end for d in taken):
+                continue
+            clause = self._clause_start(s_start, span.start)
+            phrase = self.text[clause : span.start].strip()
+            company = company_name(phrase)
+            if company is None or company.generic or (company.name != phrase and phrase not in company.aliases):
+                continue  # the clause before the amount is a name and nothing more
+            if not (self.evidenced(company.name) or looks_like_company(company.name)):
+                continue
+            bare = _HEADLINE_LEAD.sub("", company.name)
+            if bare != company.name and len(bare) >= 4:
+                company = CompanyName(bare, (company.name,))  # 北京爱诗科技 is 爱诗科技, written with its city
+            deals.append(_Deal(clause, after.end(), "funding", company, [], normalise_round(after["round"]) if after["round"] else None, span.money))
+        return deals
+
+    def _raisers_described(self, sentence: str, s_start: int) -> list[_Deal]:
+        """12月宣布获得100亿美元J轮投资的Databricks、10月完成66亿美元募资的OpenAI，以及先后两轮共
+        募得120亿美元的xAI: companies described by the round they raised."""
+        deals = []
+        for m in _RAISER_DESCRIBED.finditer(sentence):
+            company = company_name(m["name"])
+            if company is None or company.generic or not (self.evidenced(company.name) or _LATIN_NAME.fullmatch(company.name)):
+                continue
+            what_at = s_start + m.start("what")
+            spans = self.money_in(what_at, s_start + m.end("what"))
+            if not spans:
+                continue
+            found = list(self.r.round_in.finditer(sentence, m.start("what"), m.end("what")))
+            round_ = normalise_round(_round_text(found[-1])) if found else None
+            deals.append(_Deal(s_start + m.start(), s_start + m.end("name"), "funding", company, [], round_, spans[0].money))
         return deals
 
     # --- a company raises money ------------------------------------------------------------
@@ -1242,6 +1330,7 @@ class _SentenceReader:
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
             round_ = normalise_round(named["round"]) if named else normalise_round(round_before["round"]) if round_before else None
             deals.append(_Deal(c_start, named.end() if named else spans[0].end, "funding", company, investors, round_, spans[0].money))
+        _own_investors(self.text, deals)
         return deals
 
     def _this_round(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
@@ -2043,7 +2132,11 @@ class _SentenceReader:
         and no subject is the next round of the company whose round was told just before."""
         clause = self._clause_start(s_start, verb_at)
         if not _AGAIN_LEAD.fullmatch(self.text, clause, verb_at):
-            return None, verb_at
+            # …由A领投。2024年2月，完成约6.75亿美元B轮融资: a date alone before it, in a company's history
+            dated = clause == verb_at and clause - 1 > s_start and _DATE_ONLY.fullmatch(self.text, self._clause_start(s_start, clause - 1), clause - 1)
+            if not dated:
+                return None, verb_at
+            clause = self._clause_start(s_start, clause - 1)
         last = next((d for d in reversed([*self.earlier, *told]) if d.deal_type == "funding" and d.company is not None), None)
         if last is None or not 0 <= clause - last.end <= 120 or last.company.generic:
             return None, verb_at
