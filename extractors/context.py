@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.5",
     "dates": "1.1",
     "funding": "2.24",
-    "valuations": "1.48",
+    "valuations": "1.49",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

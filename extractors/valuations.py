@@ -232,14 +232,16 @@ _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a cla
 _PRICE_WORD = regex.compile(r"股价|股票|报于|收于|报收")
 _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
 _FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
-_VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化)了?(?P<co>[^，,。；;的]{2,30}?)(?=[，,。；;的]|$|\s*[(（])")
+_VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
 _ELLIPTICAL = regex.compile(r"\s*(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .\-]{1,20}?)\s*(?:则|也|约)?(?:为|是|達|达)\s*(?:约|近|超过?)?\s*$")
 # A, B and C's values told in turn: 摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元…
 _RESPECTIVE = regex.compile(
-    r"(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)的(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)")
+    r"(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)的(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)"
+    # 排名前三的企业分别是A、B、C，估值分别为…: the names listed in the clause before
+    r"|(?:分别是|分别为|依次是|依次为)(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)[，,]\s*(?:其)?(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)")
 _WHAT_MIGHT_HAVE_BEEN = regex.compile(r"本可|本可以|本来可以|原本可以|原本会|本将")
 _DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>(?:[^，,。；;的“”\"()（）\n]|[(（][^()（）]{1,20}[)）]){2,40})")
 _PHRASE_GOES_ON = regex.compile(r"(?<=..)(?:也|都|在|是|已|将|于|就|则|还|正|从|只|仅|成为|获得|完成|宣布|表示)")
