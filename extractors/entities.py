@@ -361,7 +361,7 @@ def as_written_whole(name: str, text: str, near: str | None = None) -> str:
 
 # Characters on the bad-start list that also open names (正泰, 传音, 再鼎, 当虹, 若羽臣, 因赛, 时代天使,
 # 想念); the prepositions there (与, 向, 如, 以 …) are left out.
-_NAME_OPENERS = frozenset("正传再当若因时想")
+_NAME_OPENERS = frozenset("正传再当若因时想不")  # (不二资本)
 _WORD_OPENING = regex.compile(r"^(?:传统|传闻|传言|传出|当前|当地|当时|当天|时间|时期|正常|正式|再次|再度|因为|因此|若是|想要)")
 
 

@@ -227,6 +227,7 @@ _HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|�
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
 _RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
 _INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
+_NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")
 _DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
@@ -1060,6 +1061,15 @@ class _SentenceReader:
                     inv = _GLOSS.sub("", "、".join(kept)).split("由")[-1]  # Citi Ventures（花旗集团旗下投资机构）
                 else:
                     inv = parts[-1].split("由")[-1]
+                    # 由A领投，B，C等共同跟投: names alone in the clauses just before, each an investor's
+                    if pattern is self.r.follow and m.group("inv") is not None:
+                        before = regex.split(r"[，,]", sentence[: m.start("inv")])[:-1]
+                        for part in reversed(before):
+                            alone = company_name(part.strip())
+                            if (alone is None or alone.name != part.strip() or not self.r.investor_suffix.search(alone.name)
+                                    or _NOT_A_BARE_NAME.search(part)):
+                                break  # (领投方为A，B跟投: that clause says who led)
+                            inv = part.strip() + "、" + inv
                 if pattern is self.r.lead:
                     inv = _RECEIVED_FROM.split(inv)[-1]  # X获Y领投的B轮融资: Y leads
                 found.extend(_names(inv))
