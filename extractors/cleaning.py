@@ -122,8 +122,12 @@ _RADICALS = {code: ord(unicodedata.normalize("NFKC", chr(code)))
              if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)}
 
 
+_HAS_RADICAL = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")
+
+
 def fold_radicals(text: str) -> str:
-    return text.translate(_RADICALS)
+    # A dict translate looks up every character: scan for one of them first (most texts hold none).
+    return text.translate(_RADICALS) if _HAS_RADICAL.search(text) else text
 
 
 # --- rules -------------------------------------------------------------------------------------
