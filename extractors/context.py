@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.5",
     "dates": "1.1",
     "funding": "2.26",
-    "valuations": "1.50",
+    "valuations": "1.51",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

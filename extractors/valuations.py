@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, looks_like_company, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -496,6 +496,29 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
     return found
 
 
+# What a name read off a clause may run on into (科大讯飞股价却意外, …甚至预计其未来): the name ends before.
+_NAME_RUNS_ON = regex.compile(r"股价|股票|甚至|预计|所投资")
+_NAME_TAIL_WORD = regex.compile(r"(?<=..)(?:即|则|也|都|就|却|还)$")
+# Words read as a subject that name no company (…的交易估值, 大模型估值, 超越…市值), and the sources
+# figures are quoted from (据Crunchbase/CB Insights, 晚点LatePost报道): neither is valued.
+_NOT_VALUED = frozenset(["交易", "超越", "冲击", "带领", "报价", "游戏", "AI", "大模型", "人形机器人", "AI搜索",
+                         "Crunchbase", "CB Insights", "PitchBook", "晚点LatePost", "晚点", "彭博", "路透"])
+
+
+def _tidy_name(name: str) -> str | None:
+    """The valued company's name with the words it ran on into cut away; None for a word no
+    company is (a field, a deal, a source of figures)."""
+    cut = _NAME_RUNS_ON.search(name)
+    if cut is not None:
+        name = name[: cut.start()]
+        if not looks_like_company(name):
+            return None  # 仅其所投资的…, 投资人甚至预计其未来…: what was before the cut names no company
+    name = _NAME_TAIL_WORD.sub("", name)
+    if name in _NOT_VALUED or is_field_name(name) or regex.fullmatch(r"\d.*", name):
+        return None
+    return name
+
+
 def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money, basis: str | None,
                dates: list[DateSpan], carried_from: Valuation | None = None) -> Valuation:
     """A valuation told at text[start:end], dated by the nearest date (else, for a value carried on,
@@ -609,6 +632,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             s_start = ctx.sentences.covering(span.start, span.start + 1)[0]
             if out[-1].provenance.span_start >= s_start:
                 name = out[-1].company
+        name = _tidy_name(name) if name else None
         if not name:
             continue
         if before and "从" in before.group(0):
