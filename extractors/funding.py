@@ -227,6 +227,9 @@ _HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|�
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
 _RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
 _INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
+# Investors read off a clause that are a kind of money or a clause, not a name (财务投资, 风投,
+# 韦尔股份曾于2017年, 辉达才刚承诺, 中东各路资本在一二级市场上, 全球人工智能领域重大)
+_NOT_AN_INVESTOR = regex.compile(r"^(?:财务投资|战略投资|风险投资|风投|公司|资本|机构|投资方)$|曾于|才刚|承诺|近来|风波|市场上|重大$|领域")
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")
 _DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
@@ -2465,8 +2468,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             # investment (a loan told after it, …，27个项目累计获得贷款…, is another total)
             continue
         told = ctx.text[deal.start : deal.end]
-        investors = [as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text, near=told)
-                     for i in deal.investors if i and i != company]
+        investors = [name for i in deal.investors if i and i != company
+                     if not _NOT_AN_INVESTOR.search(name := as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text, near=told))]
+        if deal_type == "investment" and not investors and deal.investors and deal.money.amount is None:
+            continue  # its only investor was no name (财务投资, 中东各路资本在一二级市场上)
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
             FundingRound(
