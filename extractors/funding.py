@@ -216,22 +216,24 @@ _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百�
 _COUNT_AFTER_TOTAL = regex.compile(
     r"\s*(?:的)?(?:(?:融资|投资|投融资|交易)?(?:总额|总金额))?[，,、]\s*(?:(?:融资|投资|并购|交易)?事件(?:数|总数)?(?:共计|共|数量)?(?:为|达)?\s*(?P<n>\d+)\s*(?:件|起|笔)"
     r"|(?P<n>\d+)\s*(?:件|起|笔)(?:融资|投资|并购|交易)?事件(?:数)?)")
-# 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
 # 获得100亿美元J轮投资的Databricks, 完成66亿美元募资的OpenAI, 共募得120亿美元的xAI: a company named by its raise
 _RAISER_DESCRIBED = regex.compile(
     r"(?:宣布)?(?:获得了?|完成了?|斩获|拿下|(?:共|先后)?(?:募得|筹得|筹集了?))"
     r"(?P<what>[^，,。；;、的]{2,24}?(?:融资|投资|募资)|[^，,。；;、的]{2,16}?(?:美元|元|欧元|英镑|日元))"
     r"的(?!还有|还包括|包括|是|有|则是)(?P<name>[A-Za-z][A-Za-z0-9 .\-]{0,24}?|[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,12}?)(?<!投资|融资|募资|资金|支持|持股)(?=[、，,。；;]|$|以及|和|都|也|等)")
-_HEADLINE_ROUND = regex.compile(r"\s*(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*|战略|Pre-?IPO)?\s*轮?(?:融资|投资)(?=\s*(?:[，,。；;、\n]|$))")
-_HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|南京|成都|武汉|西安)")  # 北京爱诗科技: a city before the name
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
+# 北京爱诗科技 6000万美元 B轮融资: a round-up item with no verb; a city may come before the name
+_HEADLINE_ROUND = regex.compile(r"\s*(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*|战略|Pre-?IPO)?\s*轮?(?:融资|投资)(?=\s*(?:[，,。；;、\n]|$))")
+_HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|南京|成都|武汉|西安)")
+# Sharing out a sentence's investors among its rounds: a raising verb or 领投的 after a name says the next round's
 _RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
 _INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
 # Investors read off a clause that are a kind of money or a clause, not a name (财务投资, 风投,
 # 韦尔股份曾于2017年, 辉达才刚承诺, 中东各路资本在一二级市场上, 全球人工智能领域重大)
 _NOT_AN_INVESTOR = regex.compile(r"^(?:财务投资|战略投资|风险投资|风投|公司|资本|机构|投资方)$|曾于|才刚|承诺|近来|风波|市场上|重大$|领域")
-_NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")
+_NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
 _DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
+# 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
