@@ -549,7 +549,7 @@ def _rules() -> _FundingRules:
         raise_=regex.compile(
             # the middle may hold a comma before who followed the lead: 完成A领投，B等跟投的D1轮融资
             # (宣布的…第一轮融资 is a round someone announced, not one raised)
-            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,40}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!{_NOUN_IN_USE})"
+            rf"(?P<verb>{raise_verbs})(?!奖|批|评|客|赠|悉|利|益|知|(?<=宣布)的)(?P<mid>(?:{c}|[，,](?={c}{{1,30}}?(?:跟投|参投)的)){{0,64}})(?:{round_re})?(?P<noun>{rules.alternation(t['raise']['nouns'])}|{_BARE_ROUND_END})(?!{_NOUN_IN_USE})"
         ),
         # 纪源资本参与了…Beep的种子轮融资, 英伟达参投了Cohere的2.7亿美元C轮融资: the investor joins a company's round
         joined_round=regex.compile(
@@ -1086,7 +1086,7 @@ class _SentenceReader:
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
-            rest = regex.sub(r"^(?:了|过|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
+            rest = regex.sub(r"^(?:了|过|一笔|一轮|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
             rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
             if regex.search(r"甚至|或者|级|[\d一二两三四五六七八九十几数多]笔", rest):
                 rest = ""  # 百万美元甚至千万美元级新融资, 完成五笔大规模投资: sizes and counts, no investor
