@@ -224,13 +224,14 @@ _RAISER_DESCRIBED = regex.compile(
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
 # 北京爱诗科技 6000万美元 B轮融资: a round-up item with no verb; a city may come before the name
 _HEADLINE_ROUND = regex.compile(r"\s*(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*|战略|Pre-?IPO)?\s*轮?(?:融资|投资)(?=\s*(?:[，,。；;、\n]|$))")
-_HEADLINE_LEAD = regex.compile(r"^(?:北京|上海|深圳|杭州|广州|苏州|南京|成都|武汉|西安)")
+_HEADLINE_LEAD = regex.compile("^" + rules.alternation(rules.load("funding")["strip"]["region_prefixes"]))
 # Sharing out a sentence's investors among its rounds: a raising verb or 领投的 after a name says the next round's
 _RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
 _INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
-# Investors read off a clause that are a kind of money or a clause, not a name (财务投资, 风投,
-# 韦尔股份曾于2017年, 辉达才刚承诺, 中东各路资本在一二级市场上, 全球人工智能领域重大)
-_NOT_AN_INVESTOR = regex.compile(r"^(?:财务投资|战略投资|风险投资|风投|公司|资本|机构|投资方)$|曾于|才刚|承诺|近来|风波|市场上|重大$|领域")
+# Investors read off a clause that are a kind of money or a clause, not a name (funding.toml)
+_NOT_AN_INVESTOR = regex.compile(
+    "^" + rules.alternation(rules.load("funding")["invest"]["not_investors"]) + "$|"
+    + rules.alternation_of_patterns(rules.load("funding")["invest"]["not_investor_patterns"]))
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
 _DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
 # 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)

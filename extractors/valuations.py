@@ -499,10 +499,7 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
 # What a name read off a clause may run on into (科大讯飞股价却意外, …甚至预计其未来): the name ends before.
 _NAME_RUNS_ON = regex.compile(r"股价|股票|甚至|预计|所投资")
 _NAME_TAIL_WORD = regex.compile(r"(?<=..)(?:即|则|也|都|就|却|还)$")
-# Words read as a subject that name no company (…的交易估值, 大模型估值, 超越…市值), and the sources
-# figures are quoted from (据Crunchbase/CB Insights, 晚点LatePost报道): neither is valued.
-_NOT_VALUED = frozenset(["交易", "超越", "冲击", "带领", "报价", "游戏", "AI", "大模型", "人形机器人", "AI搜索",
-                         "Crunchbase", "CB Insights", "PitchBook", "晚点LatePost", "晚点", "彭博", "路透"])
+_NOT_VALUED = frozenset(rules.load("funding")["valuation"]["not_valued"])  # (大模型, 交易, Crunchbase …)
 
 
 def _tidy_name(name: str) -> str | None:
