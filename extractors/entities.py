@@ -176,6 +176,22 @@ def _last_descriptor(phrase: str, r: _EntityRules) -> regex.Match[str] | None:
     return last
 
 
+def _is_trade(phrase: str, last: regex.Match[str] | None) -> bool:
+    """装备制造商, 海洋工程承包商: a trade ending in 商 with no name after it (the name follows 商)."""
+    return last is not None and last.end() == len(phrase) and last.group(0).endswith("商")
+
+
+def is_trade(phrase: str) -> bool:
+    """Is the phrase a trade alone (海洋工程承包商), describing the name after it in a list?"""
+    r = _rules()
+    return _is_trade(phrase, _last_descriptor(phrase, r))
+
+
+def without_region(name: str) -> str:
+    """The name without a place written before it: 北京爱诗科技 → 爱诗科技."""
+    return _rules().region_prefix.sub("", name)
+
+
 def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     r = _rules()
@@ -281,8 +297,8 @@ def company_name(phrase: str) -> CompanyName | None:
         before = phrase[: last.start()]
         if len(after) >= 2:
             phrase = after
-        elif not after and last.group(0).endswith("商"):
-            return CompanyName(phrase, (), True, None)  # 装备制造商, 海洋工程承包商: a trade, no name (the name follows 商)
+        elif _is_trade(phrase, last):
+            return CompanyName(phrase, (), True, None)  # 装备制造商: a trade, no name
         elif not after and len(before) >= 2:
             aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
             phrase = before  # 腾讯公司 → 腾讯
@@ -489,8 +505,7 @@ def place_named(name: str) -> bool:
 def name_core(name: str) -> str:
     """A name without its legal ending and place prefix: 宁波蛙声科技有限公司 → 蛙声科技."""
     r = _rules()
-    core = r.legal_suffix.sub("", name.strip())
-    core = r.region_prefix.sub("", core)
+    core = without_region(r.legal_suffix.sub("", name.strip()))
     return core if len(core) >= 2 else name
 
 

@@ -37,9 +37,11 @@ from extractors.entities import (
     is_anaphor,
     is_field_name,
     is_place,
+    is_trade,
     is_well_known,
     looks_like_company,
     place_named,
+    without_region,
 )
 from extractors.money import MoneySpan, read_as_yuan
 from extractors.numbers import parse_number
@@ -222,9 +224,8 @@ _RAISER_DESCRIBED = regex.compile(
     r"(?P<what>[^，,。；;、的]{2,24}?(?:融资|投资|募资)|[^，,。；;、的]{2,16}?(?:美元|元|欧元|英镑|日元))"
     r"的(?!还有|还包括|包括|是|有|则是)(?P<name>[A-Za-z][A-Za-z0-9 .\-]{0,24}?|[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,12}?)(?<!投资|融资|募资|资金|支持|持股)(?=[、，,。；;]|$|以及|和|都|也|等)")
 _LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9 .\-]*")
-# 北京爱诗科技 6000万美元 B轮融资: a round-up item with no verb; a city may come before the name
+# 北京爱诗科技 6000万美元 B轮融资: a round-up item with no verb
 _HEADLINE_ROUND = regex.compile(r"\s*(?P<round>(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*|战略|Pre-?IPO)?\s*轮?(?:融资|投资)(?=\s*(?:[，,。；;、\n]|$))")
-_HEADLINE_LEAD = regex.compile("^" + rules.alternation(rules.load("funding")["strip"]["region_prefixes"]))
 # Sharing out a sentence's investors among its rounds: a raising verb or 领投的 after a name says the next round's
 _RAISE_VERB_BETWEEN = regex.compile(r"获得|拿到|完成|再获|又获|获")
 _INVESTOR_OF_NEXT = regex.compile(r"[^，,。；;]{0,30}?(?:联合|共同)?(?:领投|跟投|参投|投资|注资)的")
@@ -356,7 +357,6 @@ _MAGNITUDE = regex.compile(
     r"|(?<![\d.])(?P<figure>(?:近|超|逾|约)?\d+(?:\.\d+)?(?:亿|千万|百万|万))(?![元美港欧日英韩]))"
     r"(?:的)?(?:大额)?(?:[A-Za-z+\-0-9]{0,6}|天使|种子|战略|新一|首)?轮?$"
 )
-_TRADE_ONLY = regex.compile(r"[\p{Han}]{2,12}(?:承包商|制造商|生产商|研发商|服务商|供应商|提供商|开发商|运营商|集成商|设备商)")
 _STAKE_TOLD = regex.compile(r"[^，,。；;]{0,12}?(?:\d\s*%|股权|股份|成股)")  # 收购平煤隆基30%股权: a stake bought is a fact even when the buyer goes unnamed
 _ELIDED_SUBJECT = regex.compile(r"\s*(?:并|又|再|同时|另|另外)?(?:以|通过|拟以|出资|斥资|现金|收购|投资|增资|入股|认购)")  # a clause that goes on with the last one's subject
 _LED_BY_CLAUSE = regex.compile(r"\s*(?:本轮|本次|此轮)?(?:融资)?由[^，,。；;]{2,60}?(?:联合领投|共同领投|领投|跟投|参投|投资|联合投资|共同投资)[^，,。；;]{0,4}")  # …，由A领投；同年再获…: who invested, no subject
@@ -793,8 +793,7 @@ def _own_investors(text: str, deals: list[_Deal]) -> None:
     a round's telling is that round's (由X领投 follows its round), one named inside a telling before
     its 领投的/投资的 is the next round's (获A领投的B轮融资)."""
     rounds = sorted((d for d in deals if d.deal_type == "funding" and d.investors), key=lambda d: d.end)
-    told = {d.round for d in rounds}
-    if len(rounds) < 2 or len({d.end for d in rounds}) < len(rounds) or len(told) < len(rounds):
+    if len(rounds) < 2 or len({d.end for d in rounds}) < len(rounds) or len({d.round for d in rounds}) < len(rounds):
         return  # (a headline and its body telling one round twice: nothing to share out)
     floor = min(d.start for d in rounds)
     owned: dict[int, list[str]] = {id(d): [] for d in rounds}
@@ -1185,7 +1184,7 @@ class _SentenceReader:
                 continue  # the clause before the amount is a name and nothing more
             if not (self.evidenced(company.name) or looks_like_company(company.name)):
                 continue
-            bare = _HEADLINE_LEAD.sub("", company.name)
+            bare = without_region(company.name)
             if bare != company.name and len(bare) >= 4:
                 company = CompanyName(bare, (company.name,))  # 北京爱诗科技 is 爱诗科技, written with its city
             deals.append(_Deal(clause, after.end(), "funding", company, [], normalise_round(after["round"]) if after["round"] else None, span.money))
@@ -2168,7 +2167,7 @@ class _SentenceReader:
             return []
         names = _names(phrase)
         # (…以及海洋工程承包商和装备制造商惠生重工: a trade alone describes the name after it)
-        parts = [p for p in split_list(_ENUM_TAIL.sub("", regex.sub(r"等\S*$", "", phrase.strip()))) if not _TRADE_ONLY.fullmatch(p)]
+        parts = [p for p in split_list(_ENUM_TAIL.sub("", regex.sub(r"等\S*$", "", phrase.strip()))) if not is_trade(p)]
         if len(names) < 2 or len(names) != len(parts):
             return []  # every item must be a name (not 投资人、创业者等)
         if any(is_field_name(n) or _INVESTOR_KIND.search(n) for n in names):
@@ -2461,11 +2460,6 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             earlier = [d for d in deals if s_from <= d.start < deal.start and d.investors and d.deal_type in ("acquisition", "investment")]
             if earlier and _ELIDED_SUBJECT.match(ctx.text, reader._clause_start(s_from, deal.start)):
                 deal.investors = list(earlier[-1].investors)
-        if deal_type == "investment" and not deal.investors and deal.money.amount is None and not _STAKE_TOLD.match(ctx.text, deal.end):
-            # 投资Reflection AI来看, 接连领投A、B (whose investor the sentence does not name): an
-            # investment is someone's; with neither investor nor amount it is a mention, not a fact
-            # (measured over the blind sets: no deal lost, ~40 false ones gone)
-            continue
         if deal_type == "aggregate" and _LENDING.search(ctx.text, ctx.sentences.covering(deal.start, deal.start + 1)[0], deal.end):
             # 10家银行机构与26家企业签约…融资金额67.6亿元, 平台累计帮助企业获得融资906亿元: credit, not
             # investment (a loan told after it, …，27个项目累计获得贷款…, is another total)
@@ -2473,8 +2467,13 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         told = ctx.text[deal.start : deal.end]
         investors = [name for i in deal.investors if i and i != company
                      if not _NOT_AN_INVESTOR.search(name := as_written_whole(register.canonical(i) or as_written_alone(i, ctx.text), ctx.text, near=told))]
-        if deal_type == "investment" and not investors and deal.investors and deal.money.amount is None:
-            continue  # its only investor was no name (财务投资, 中东各路资本在一二级市场上)
+        if deal_type == "investment" and not investors and deal.money.amount is None \
+                and (deal.investors or not _STAKE_TOLD.match(ctx.text, deal.end)):
+            # 投资Reflection AI来看, 接连领投A、B (whose investor the sentence does not name), or an
+            # investor that was no name (财务投资): an investment is someone's; with neither investor
+            # nor amount it is a mention, not a fact — unless a stake was bought (收购X 30%股权)
+            # (measured over the blind sets: no deal lost, ~40 false ones gone)
+            continue
         announced, precision = date_near(ctx, deal.start, deal.end, dates)
         out.append(
             FundingRound(
