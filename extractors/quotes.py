@@ -548,9 +548,7 @@ class _QuoteReader:
             raw.append((start, end, attribution, False, None, self._paragraph_of(start), end))
         raw.sort(key=lambda item: item[0])
 
-        mentions = self._mentions(raw) if raw else []  # no quotes, nobody to resolve: skip the scan
-        mention_starts = [m[0] for m in mentions]
-        self._mention_list, self._mention_starts = mentions, mention_starts
+        self._raw_items, self._mention_index = raw, None  # people mentioned: scanned when first asked
         titles = {a.speaker.name: a.speaker.title for _, _, a, _, _, _, _ in raw if a and a.speaker.title}
 
         out = []
@@ -570,7 +568,7 @@ class _QuoteReader:
                 # X表示,…Y…。他说: the one who was speaking, not someone they talked about.
                 attribution = self._carry(last[0], attribution)
             elif attribution is not None and attribution.speaker.kind in ("pronoun", "demonstrative"):
-                attribution = self._resolve_pronoun(attribution, mentions, mention_starts, titles)
+                attribution = self._resolve_pronoun(attribution, *self._mentioned(), titles)
             if attribution is None and not cued and q is not None and not self._is_term(q):
                 if _speech_like(q.text(text), r) and not (self._inside_clause(q) and not self._closes_clause(q)):
                     attribution = self._continue(last, q.open, para, None)
@@ -598,9 +596,10 @@ class _QuoteReader:
         if len(SENTENCE_ENDS.findall(gap)) > allowed:
             return None
         # Someone else named in between takes the floor (…教授费俊分享了他的感悟,“…”).
-        i = bisect.bisect_left(self._mention_starts, previous_end)
-        while i < len(self._mention_starts) and self._mention_starts[i] < pos:
-            _, name, _, body = self._mention_list[i]
+        mentions, mention_starts = self._mentioned()
+        i = bisect.bisect_left(mention_starts, previous_end)
+        while i < len(mention_starts) and mention_starts[i] < pos:
+            _, name, _, body = mentions[i]
             if not body and name != previous.speaker.name and not previous.speaker.name.endswith(name) and not name.endswith(previous.speaker.name):
                 return None
             i += 1
@@ -631,6 +630,14 @@ class _QuoteReader:
         if cue_from is None:
             return _Attribution(previous.start, previous.end, previous.speaker, previous.cue)
         return dataclasses.replace(cue_from, speaker=previous.speaker)
+
+    def _mentioned(self) -> tuple[list[tuple[int, str, str | None, bool]], list[int]]:
+        """The mentions and their starts, scanned once and only if a speaker needs them (most
+        quotes name theirs: the scan over the whole text is then saved)."""
+        if self._mention_index is None:
+            mentions = self._mentions(self._raw_items)
+            self._mention_index = (mentions, [m[0] for m in mentions])
+        return self._mention_index
 
     def _mentions(self, raw) -> list[tuple[int, str, str | None, bool]]:
         """Where people and bodies are mentioned: (position, name, title, is a body). Named people
