@@ -197,6 +197,16 @@ _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天�
 _ROUND_WRITTEN_AFTER = regex.compile(rf"\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)\+*轮(?:融资|投资)?(?=[，,。；;！？!?]|$)")
 _LEADS = frozenset({"领投了", "联合领投了", "共同领投了"})  # (not 跟投: 爱跟投 is a brand, 跟投诉人 a phrase)
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
+# 在最近的A轮融资中成功入账6亿元: the round is told before the verb that takes the money
+_ROUND_IN_BEFORE = regex.compile(
+    rf"(?:在|于)(?:最近|最新|此前|上|今年|去年)?的?(?:一次|一轮|本次|此次)?的?(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*轮(?:融资|投资|募资)(?:中|当中|里)[，,]?(?:成功|共|已经?|一共|总共|累计|合计|再次)*$"
+)
+# …A轮融资50亿，估值10亿美元: a figure without a currency closing the clause after a named round
+_FIGURE_AFTER_ROUND = regex.compile(r"(?:金额)?(?:为|达|达到|共|共计|约|近|超过?|逾)*(?P<figure>\d+(?:\.\d+)?(?:亿|千万|百万|万))(?=[，,。；;！？!?]|$)")
+_PROVIDED_ROUND = regex.compile(
+    rf"(?:对|向|为)(?P<obj>{CLAUSE_CHAR}{{1,30}}?)提供了?(?:总计|共计|共|合计)?(?P<gap>(?:约|近|超过?|逾)?[\d.,]+\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元))?的?"
+    rf"(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*轮(?:融资|投资)"
+)
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
 _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
@@ -1147,6 +1157,8 @@ class _SentenceReader:
         deals += self._strategic_intake(sentence, s_start, s_end)
         deals += self._raises(sentence, s_start, s_end)
         deals += self._invest_to(sentence, s_start, s_end)
+        if "提供" in sentence:
+            deals += self._provided_round(sentence, s_start, s_end, deals)
         deals += self._joined_round(sentence, s_start, s_end, deals) if _JOINED_MARK.search(sentence) else []
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
@@ -1270,6 +1282,12 @@ class _SentenceReader:
                 if magnitude is not None:
                     money, at, until = magnitude
                     spans = [MoneySpan(s_start + m.start("mid") + at, s_start + m.start("mid") + until, money)]
+            if not spans and m["noun"] and _ROUND_AT_END.search(sentence, m.start("mid"), m.start("noun")):
+                # 百川智能A轮融资50亿: a figure with 亿 or 万 and no currency right after a named round
+                figure = _FIGURE_AFTER_ROUND.match(sentence, m.end())
+                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on) if figure else None
+                if money is not None:
+                    spans = [MoneySpan(s_start + figure.start("figure"), s_start + figure.end("figure"), money)]
             # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
             found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             lettered = [f for f in found_rounds if f["round"] or f["round3"]]
@@ -1313,6 +1331,10 @@ class _SentenceReader:
             verb_at = s_start + m.start("verb")
             after = s_start + m.end()
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
+            if not spans and m["verb"] == "融资" and _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at):
+                figure = _FIGURE_AFTER_ROUND.match(self.text, s_start + m.end("verb"), s_end)  # 百川智能A轮融资50亿
+                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on) if figure else None
+                spans = [MoneySpan(figure.start("figure"), figure.end("figure"), money)] if money is not None else []
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(spans[0].end, s_end)):
                 continue
             share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
@@ -1327,6 +1349,10 @@ class _SentenceReader:
                 continue
             # 蜂巢能源B轮融资高达102.8亿元: the round between the name and 融资
             round_before = _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at) if m["verb"] == "融资" else None
+            if round_before is None and m["verb"] != "融资":
+                round_before = _ROUND_IN_BEFORE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
+            if m["verb"] == "入账" and round_before is None:
+                continue  # 入账 is a raise only inside a round told before it (入账营收 is income)
             company, c_start = self.subject(s_start, round_before.start() if round_before else verb_at)
             if company is None or (m["verb"] == "募资" and company.generic and not is_anaphor(company.name)):
                 continue  # (…融资97家次，募资3297.5亿元: a market's count, not a company raising)
@@ -1397,6 +1423,32 @@ class _SentenceReader:
             named = regex.search(rf"(?P<r>{ROUND_LETTER}|天使|种子|战略)轮", self.text[seg_start:seg_end])
             deals.append(_Deal(s_start + mark.start(), seg_end, "funding", CompanyName(company), investors,
                                normalise_round(named["r"]) if named else None, spans[0].money if spans else NO_MONEY))
+        return deals
+
+    def _provided_round(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """国投集团、阿里、联想为其提供1亿美元A轮融资: investors who provided a named round are
+        in the company's round (提供融资 alone is how lenders speak, so the round must be named)."""
+        deals = []
+        for m in _PROVIDED_ROUND.finditer(sentence):
+            at, end = s_start + m.start(), s_start + m.end()
+            if any(d.start <= at < d.end for d in taken) or self.not_deal(self._clause_start(s_start, at), self._clause_end(end, s_end)):
+                continue
+            target = company_name(m["obj"])
+            if target is not None and is_anaphor(target.name):
+                resolved = self.register.resolve(target, at, or_topic=True)
+                target = CompanyName(resolved) if resolved else None
+            if target is None or target.generic:
+                continue
+            clause_from = self._clause_start(s_start, at)
+            investors = _names(self.text[clause_from:at])
+            if not investors:
+                investor, _ = self.subject(s_start, at)
+                investors = [investor.name] if investor is not None and not investor.generic else []
+            if not investors:
+                continue
+            spans = self.money_in(s_start + m.start("gap"), s_start + m.end("gap")) if m["gap"] else []
+            deals.append(_Deal(clause_from, end, "funding", target, investors, normalise_round(m["round"]),
+                               spans[0].money if spans else NO_MONEY))
         return deals
 
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
