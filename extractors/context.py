@@ -12,10 +12,10 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.5",
+    "money": "1.6",
     "dates": "1.1",
-    "funding": "2.31",
-    "valuations": "1.51",
+    "funding": "2.32",
+    "valuations": "1.52",
     "model_counts": "1.1",
     "quotes": "2.0",
 }
@@ -39,6 +39,7 @@ class DocContext:
     text: str
     published_at: datetime | None = None
     mapped: MappedText | None = None
+    plain_yuan: str = "CNY"  # what a plain 元 means here (TWD in Taiwan's news: money.local_yuan)
     sentences: Sentences = field(init=False)
 
     def __post_init__(self) -> None:

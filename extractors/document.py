@@ -65,8 +65,9 @@ def extract_facts(document: Document, cleaned: Cleaned | None = None) -> Documen
         text=document.clean_text,
         published_at=document.published_at,
         mapped=cleaned.mapped if cleaned is not None else None,
+        plain_yuan=money.local_yuan(document.clean_text, document.script),
     )
-    money_spans = money.find_money(ctx.text, ctx.published_on)
+    money_spans = money.find_money(ctx.text, ctx.published_on, plain_yuan=ctx.plain_yuan)
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)
     register = CompanyRegister(text=ctx.text)
     register.topic = funding.article_topic(ctx, money_spans, register)

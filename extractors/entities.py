@@ -125,9 +125,11 @@ _SECTION_HEAD = regex.compile(
 
 
 _BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】")
-_AGO_HEAD = regex.compile(r"^(?:[一二三四五六七八九十两半几数\d]+多?(?:年|个月|月|周|天)多?(?:前|后)|当时|彼时|那时|随后)(?=\S{2})")
+_AGO_HEAD = regex.compile(r"^(?:[一二三四五六七八九十两半几数\d]+多?(?:年|个月|月|周|天)多?(?:前|后)|当时|彼时|那时|随后|继(?=去年|今年|前年|上月|\d))(?=\S{2})")
 _ROUND_TAIL = regex.compile(r"(?<=[\p{Han}A-Za-z]{2})\s*(?:Pre-?)?[A-K]\d{0,2}\+{0,2}轮$")
 _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
+# 国巨周一 (20 日): the day in brackets after the weekday, as Taiwan's news writes it
+_DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
@@ -140,6 +142,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         phrase = _EXCEPT.fullmatch(phrase)["name"]  # 除Anthropic外: the company set aside is still named
     while phrase != previous:
         previous = phrase
+        phrase = _DAY_IN_BRACKETS.sub("", phrase)
         led = r.leading.sub("", phrase).strip(" 、,，")
         # (今日资本 is a name: a time word is no lead-in where only a company's ending would stay)
         core = r.trailing.sub("", led).strip(" 、,，")
@@ -154,6 +157,12 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         if head and head.end() > 0:
             phrase = phrase[head.end() :].strip(" 、,，")
     return phrase
+
+
+def is_lead_in(prefix: str) -> bool:
+    """Words a name is written after and peeled from (次日, 据悉, 此前): no part of the name."""
+    r = _rules()
+    return bool(prefix) and r.leading.sub("", prefix) == ""
 
 
 def anaphora_words() -> frozenset[str]:

@@ -617,7 +617,7 @@ def _rules() -> _FundingRules:
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
-        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
+        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
@@ -1278,14 +1278,14 @@ class _SentenceReader:
                 spans = [s for s in self.money_in(after + 1, nxt)
                          if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])]
             if not spans:
-                magnitude = _magnitude(m["mid"], self.ctx.published_on)  # 完成千万级A轮融资
+                magnitude = _magnitude(m["mid"], self.ctx.published_on, self.ctx.plain_yuan)  # 完成千万级A轮融资
                 if magnitude is not None:
                     money, at, until = magnitude
                     spans = [MoneySpan(s_start + m.start("mid") + at, s_start + m.start("mid") + until, money)]
             if not spans and m["noun"] and _ROUND_AT_END.search(sentence, m.start("mid"), m.start("noun")):
                 # 百川智能A轮融资50亿: a figure with 亿 or 万 and no currency right after a named round
                 figure = _FIGURE_AFTER_ROUND.match(sentence, m.end())
-                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on) if figure else None
+                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on, self.ctx.plain_yuan) if figure else None
                 if money is not None:
                     spans = [MoneySpan(s_start + figure.start("figure"), s_start + figure.end("figure"), money)]
             # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
@@ -1333,7 +1333,7 @@ class _SentenceReader:
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
             if not spans and m["verb"] == "融资" and _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at):
                 figure = _FIGURE_AFTER_ROUND.match(self.text, s_start + m.end("verb"), s_end)  # 百川智能A轮融资50亿
-                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on) if figure else None
+                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on, self.ctx.plain_yuan) if figure else None
                 spans = [MoneySpan(figure.start("figure"), figure.end("figure"), money)] if money is not None else []
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(spans[0].end, s_end)):
                 continue
@@ -2001,7 +2001,7 @@ class _SentenceReader:
         if spent is not None and not regex.search(r"[A-Za-z]", self.text[verb_at:obj_end]):
             # 京东花了43亿入股永辉: spent with no currency written, yuan (not for a target with a
             # Latin name: 腾讯斥资86亿收购Supercell was dollars)
-            money = read_as_yuan(spent["amount"] + "元", spent["amount"], self.ctx.published_on)
+            money = read_as_yuan(spent["amount"] + "元", spent["amount"], self.ctx.published_on, self.ctx.plain_yuan)
             if money is not None:
                 return money
         # 收购X100%股权的交易价格为13.2亿元: the price words may follow the stake
@@ -2354,7 +2354,7 @@ class _SentenceReader:
         return [m.money for m in spans] if len(spans) == count else []
 
 
-def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
+def _magnitude(mid: str, when: date | None, plain_yuan: str = "CNY") -> tuple[Money, int, int] | None:
     """千万级, 亿元级, 数千万, 近亿, a bare 亿元 (获得A轮亿元融资) before a round with no currency written: an order of magnitude
     in yuan, as the money extractor reads 数千万元 (a range) or 近亿元."""
     m = _MAGNITUDE.search(mid)
@@ -2365,7 +2365,7 @@ def _magnitude(mid: str, when: date | None) -> tuple[Money, int, int] | None:
     else:
         written = f"数{m['unit']}元" if m["level"] else f"{m['lead']}{m['unit']}元"
         at, until = (m.start("level"), m.end("level")) if m["level"] else (m.start("lead"), m.end("unit"))
-    money = read_as_yuan(written, mid[at:until], when)
+    money = read_as_yuan(written, mid[at:until], when, plain_yuan)
     return (money, at, until) if money is not None else None
 
 

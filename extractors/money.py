@@ -46,6 +46,8 @@ class _MoneyRules:
     subunit_value: dict[str, dict[str, float]]
     names: regex.Pattern[str]
     name_of: dict[str, str]
+    taiwan_marks: regex.Pattern[str]
+    declared_yuan: regex.Pattern[str]
 
 
 @cache
@@ -111,6 +113,10 @@ def _rules() -> _MoneyRules:
         subunit_value=subunit_value,
         names=regex.compile(rules.alternation(name_of)),
         name_of=name_of,
+        declared_yuan=regex.compile(table["local_yuan"]["declared"]),
+        taiwan_marks=regex.compile(
+            rules.alternation(table["local_yuan"]["taiwan_words"]) + "|" + table["local_yuan"]["taiwan_ticker"]
+        ),
     )
 
 
@@ -157,7 +163,7 @@ def _quantity(m: regex.Match[str], r: _MoneyRules) -> Quantity | None:
     return Quantity(low, None, qualifier)
 
 
-def _single(text: str, m: regex.Match[str], r: _MoneyRules) -> tuple[int, int, Quantity, str] | None:
+def _single(text: str, m: regex.Match[str], r: _MoneyRules, plain_yuan: str = "CNY") -> tuple[int, int, Quantity, str] | None:
     """One amount from a match of the money pattern on folded text: (start, end, value, ISO)."""
     cur_after, cur_before = m["cur_after"], m["cur_before"]
     if not cur_after and not cur_before:
@@ -174,6 +180,8 @@ def _single(text: str, m: regex.Match[str], r: _MoneyRules) -> tuple[int, int, Q
     if cur_after in ("块", "塊") and _WORD.match(text, after):
         return None  # 三块屏幕, 一块6.78英寸的屏, 55万块H100: 块 counts things; 3块。 is money
     currency = r.currency_after.get(cur_after) if cur_after else None
+    if cur_after in _GENERIC_YUAN and not cur_before:
+        currency = plain_yuan  # 37.33亿元 in Taiwan's news is NT$
     if cur_before and (currency is None or cur_after in _GENERIC_YUAN):
         # 港币3亿元, 新台币50亿元: the named currency wins over a plain 元 after the number
         currency = r.currency_before.get(cur_before) or r.currency_before.get(cur_before.upper()) or currency
@@ -214,7 +222,21 @@ def _coins(text: str, end: int, q: Quantity, currency: str, r: _MoneyRules) -> t
     return end, Quantity(value, None, q.qualifier)
 
 
-def find_money(text: str, when: date | None = None, *, names: bool = False) -> list[MoneySpan]:
+def local_yuan(clean_text: str, script: str) -> str:
+    """The currency a plain 元 means in this article: the one it declares (人民币，下同), else TWD
+    in Taiwan's news (Traditional script, Taiwan's money or market named more often than the
+    yuan), else CNY."""
+    declared = _rules().declared_yuan.search(clean_text)
+    if declared is not None:
+        return _rules().currency_after[declared["currency"]]
+    if script == "hans":
+        return "CNY"
+    # (a Taiwan page on mainland deals names 人民币 more often than Taiwan's money: yuan then)
+    taiwan = sum(1 for _ in _rules().taiwan_marks.finditer(clean_text))
+    return "TWD" if taiwan > clean_text.count("人民币") + clean_text.count("RMB") else "CNY"
+
+
+def find_money(text: str, when: date | None = None, *, names: bool = False, plain_yuan: str = "CNY") -> list[MoneySpan]:
     """All money amounts in `text`; `when` picks the exchange rate for amount_usd.
 
     Works on clean_text and on raw text alike: full-width digits and Traditional numerals are
@@ -226,7 +248,7 @@ def find_money(text: str, when: date | None = None, *, names: bool = False) -> l
     folded = fold(text)
     singles: list[tuple[int, int, Quantity, str]] = []
     for m in _scan(r, folded):
-        parsed = _single(folded, m, r)
+        parsed = _single(folded, m, r, plain_yuan)
         if parsed is not None:
             singles.append(parsed)
     singles = _join_ranges(folded, singles)
@@ -278,11 +300,11 @@ _AFTER_CURRENCY = 40
 _NUMERAL_RUN = regex.compile(r"[\d,.\s一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
 
 
-def read_as_yuan(written: str, surface: str, when: date | None = None) -> Money | None:
+def read_as_yuan(written: str, surface: str, when: date | None = None, plain_yuan: str = "CNY") -> Money | None:
     """An amount whose text names no currency (总市值57亿, 千万级A轮), read as yuan: `written` is
     the form to parse with the currency added (57亿元, 数千万元), `surface` what the article
     wrote, kept as amount_text. For callers whose context says the figure is money."""
-    found = find_money(written, when)
+    found = find_money(written, when, plain_yuan=plain_yuan)
     return found[0].money.model_copy(update={"amount_text": surface}) if found else None
 
 
@@ -339,5 +361,5 @@ def _names(text: str, folded: str, amounts: list[MoneySpan], r: _MoneyRules) -> 
 
 
 def extract(ctx: DocContext, spans: list[MoneySpan] | None = None) -> list[MoneyMention]:
-    spans = find_money(ctx.text, ctx.published_on) if spans is None else spans
+    spans = find_money(ctx.text, ctx.published_on, plain_yuan=ctx.plain_yuan) if spans is None else spans
     return [MoneyMention(provenance=ctx.provenance(s.start, s.end, "money"), money=s.money) for s in spans]

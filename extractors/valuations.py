@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, looks_like_company, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -188,6 +188,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             company = company_name(head)
             if company is not None and _MARKET_PREFIX.match(head) and head.endswith(company.name):
                 head = company.name  # 港股联想集团: the market it trades on, then the name
+            if company is not None and head.endswith(company.name) and is_lead_in(head[: -len(company.name)]):
+                head = company.name  # 次日上纬新材股价…: a time word, then the name
             if company is not None and not company.generic and company.name == head:
                 if clause.startswith("旗下", length):
                     return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
@@ -483,6 +485,33 @@ def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRul
 _VALUE_SENTENCE = regex.compile(rf"(?!.*(?:融资|募资|{OTHER_FIGURES}))(?=.*[(（]).*?(?P<cue>估值|市值)")
 
 
+# 米哈游(估值1600亿元), 东方空间(现估值约60亿元): a name, then its value in brackets
+_VALUE_IN_BRACKETS = regex.compile(r"[(（]\s*(?:现|目前|最新|当前)?(?P<cue>估值|投后估值|市值|总市值)\s*(?:约为|约|达到|达|为|超过|超|逾|近)?\s*$")
+_NAME_BEFORE_BRACKET = regex.compile(r"(?<![\p{Han}A-Za-z0-9.\-])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,24})$")
+# 第二名是米哈游, 前三为字节跳动, 「原神」的游戏公司米哈游: the name is after the link
+_LINK_IN_NAME = regex.compile(r"是|为|和|及|与|的")
+
+
+def _values_in_brackets(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRules) -> dict[int, tuple[str, int, str | None]]:
+    """第二名是米哈游(估值1600亿元): the value told in brackets right after the name."""
+    found: dict[int, tuple[str, int, str | None]] = {}
+    text = ctx.text
+    for span in spans:
+        if text[span.end : span.end + 1] not in (")", "）"):
+            continue
+        cue = _VALUE_IN_BRACKETS.search(text, max(0, span.start - 12), span.start)
+        if cue is None:
+            continue
+        named = _NAME_BEFORE_BRACKET.search(text, max(0, cue.start() - 25), cue.start())
+        phrase = named["name"] if named else ""
+        candidates = [phrase[link.end() :] for link in _LINK_IN_NAME.finditer(phrase) if len(phrase) - link.end() >= 2] + [phrase]
+        company = next((c for text_ in candidates if (c := company_name(text_)) is not None and not c.generic and text_.endswith(c.name)), None)
+        if company is None or company.generic or is_anaphor(company.name):
+            continue
+        found[span.start] = (company.name, cue.start("cue"), r.basis.get(cue["cue"]))
+    return found
+
+
 def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tuple[str, int, str | None]]:
     """估值进入前10的企业有：蔚来汽车(587亿美元)、小鹏汽车(519亿美元)…: a list of companies, each
     with its value in brackets, in a sentence about values (and not about raising or revenue)."""
@@ -543,7 +572,7 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
             continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
         # (Scale在10亿美元F轮融资后估值140亿: the currency the sentence wrote just before)
         unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
-        money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on)
+        money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
         if money is not None:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
     return spans
@@ -582,6 +611,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     respective = _respective_values(ctx, spans, r) if "分别" in text else {}
     if ("(" in text or "（" in text) and ("估值" in text or "市值" in text):
         respective.update(_bracketed_values(ctx, spans))
+        for start, value in _values_in_brackets(ctx, spans, r).items():
+            respective.setdefault(start, value)
     consumed: set[int] = set()  # the 'to' amounts of 从X…至Y, read with their 'from'
     for i, span in enumerate(spans):
         if span.start in consumed:
