@@ -269,6 +269,23 @@ _DEAL_TOTAL = regex.compile(
     r"|(?<=领域|产业|行业|赛道|板块|全年|全球|国内)的?(?:风险投资|创业投资|股权投资|投融资|融资|投资)(?:总)?额"
     r"(?:合计|共计|总计)?(?:已经|已|仅|只有|大幅|明显)*(?:成长|增长|攀升|上升|下滑|下降|回落|降)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到)*"
 )
+# 2024年中国AI领域披露投资金额850亿元, 上半年融资额已超过10亿元, 全球AI领域融资规模增至438亿美元:
+# a total of money raised in a scope (a field, a market, a region, a period) with no count of deals.
+# Read only where the clause names its scope, so a round's 融资金额为… after its company is no total.
+_SCOPED_TOTAL = regex.compile(
+    r"(?:(?:公开|已?披露的?)?(?:风险投资|创业投资|股权投资|私人投资|投融资|融资|投资|募资|风投|创投)(?:交易)?(?:总金额|总额|总规模|金额|规模|额)"
+    r"|(?:风险投资|私人投资)(?:资金)?)"
+    r"(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计)*(?:大幅|明显|同比)?"
+    r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%)?\s*)?"
+    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*$"
+)
+_TOTAL_SCOPE = regex.compile(
+    r"领域|行业|赛道|产业|板块|市场|全年|上半年|下半年|季度|Q[1-4]|今年|去年|前年|\d{4}\s*年|全球|国内|全国|本周|上周|本月|当月|全市|全省"
+)
+_SPACE_SCOPE = regex.compile(r"领域|行业|赛道|产业|板块|市场|全球|国内|全国|全市|全省|中国|美国|欧洲|亚洲|初创|新创|创业")
+_OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
+# 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
@@ -1699,9 +1716,8 @@ class _SentenceReader:
     def _deal_totals(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """参与了2700多笔中国初创企业交易，总价值达1657亿美元: a total over many deals."""
         deals = []
-        if not _DEAL_COUNT_MARK.search(sentence):
-            return deals
-        for m in _DEAL_TOTAL.finditer(sentence):
+        counted_marks = _DEAL_COUNT_MARK.search(sentence) is not None
+        for m in _DEAL_TOTAL.finditer(sentence) if counted_marks else ():
             end = s_start + m.end()
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
             if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
@@ -1718,7 +1734,7 @@ class _SentenceReader:
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
-        for span in self.money_in(s_start, s_end):
+        for span in self.money_in(s_start, s_end) if counted_marks else ():
             if any(d.start <= span.start < d.end for d in deals) or not _TOTAL_AFTER_AMOUNT.match(self.text, span.end, s_end):
                 continue
             counted = _COUNT_AFTER_TOTAL.match(self.text, span.end, s_end)
@@ -1726,6 +1742,22 @@ class _SentenceReader:
                 continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
+        for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) else ():
+            if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in deals + self.earlier):
+                continue
+            clause = self._clause_start(s_start, span.start)
+            cue = _SCOPED_TOTAL.search(self.text, max(clause, span.start - 30), span.start)
+            if cue is None or not _TOTAL_SCOPE.search(self.text, clause, cue.start()):
+                continue
+            lead = self.text[clause : cue.start()]
+            owner, _ = self.subject(s_start, cue.start())
+            if _OWN_ROUND_WORDS.search(lead) or _OWN_HISTORY.search(lead) or _ANAPHOR_LEAD.match(lead.strip()):
+                continue  # 本轮融资金额为…, 公司累计融资额…: one company's own
+            if owner is not None and not owner.generic and not _SPACE_SCOPE.search(lead):
+                continue  # 智谱2024年融资额超…: a company's own total (a field's or a market's is not)
+            if self.not_deal(clause, span.end, counting_deals=True) or _THRESHOLD_AFTER.match(self.text, span.end):
+                continue
+            deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money))
         return deals
 
     def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
