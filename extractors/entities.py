@@ -150,6 +150,8 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
         phrase = _ROUND_TAIL.sub("", phrase)  # 百川智能A1轮获得…: the company, then its round
+        if phrase.startswith("如") and phrase[1:2].isascii() and phrase[1:2].isalpha():
+            phrase = phrase[1:]  # 如Salesforce豪掷…: an example given, then the name
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         phrase = _AGO_HEAD.sub("", phrase)  # 三年前微软向OpenAI注资…: when, then who

@@ -65,7 +65,8 @@ _MANNER_TAIL = regex.compile(
     r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|[(（][^)）]*[)）])*$"
-    r"|(?:于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
+    # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
+    r"|(?:(?<!仅次|次|相当|等同|优|高|低|大|小|多|少|早|晚|基|鉴|由|属|位|处|终)于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
@@ -286,6 +287,7 @@ _SPACE_SCOPE = regex.compile(r"领域|行业|赛道|产业|板块|市场|全球|
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)")
+_PRICE_ONLY_LEAD = regex.compile(r"(?:继|仅次于|如|而|并|又|还|曾|先后|随后|今年来|今年以来|以|斥资|花费了|花费|花了|耗资|的|价格|对价|约|近|超过|超|\d{4}\s*年|\s)*")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
 _IS_A_COMPANY = regex.compile(
@@ -597,17 +599,17 @@ def _rules() -> _FundingRules:
         ),
         verbs=verbs,
         invest_to=regex.compile(
-            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
+            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
         # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
         invest_made=regex.compile(
-            rf"(?:对|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
+            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
         ),
-        invest_of=regex.compile(rf"对(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
+        invest_of=regex.compile(rf"对(?!手|象|方|于|此|话|比|外|内)(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
             rf"(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)(?P<obj>{c}{{2,40}}?)(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
             rf"(?:全资|整体|再|要约)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"
@@ -2112,6 +2114,15 @@ class _SentenceReader:
                 named = company_name(mover["name"]) if mover else None
                 if named is not None and not named.generic:
                     buyer_name = named_after = self.register.canonical(named.name) or named.name
+            if buyer_name is None and verb.deal_type == "acquisition":
+                # 今年来，17亿美元收购展讯，9亿美元收购锐迪科…; 仅次于2014年以30亿美元收购Beats: a
+                # price and no subject, in an article about one buyer, is that buyer's
+                priced = self.money_in(clause_start, at)
+                leftover = self.text[clause_start:at]
+                for sp in reversed(priced):
+                    leftover = leftover[: sp.start - clause_start] + leftover[sp.end - clause_start :]
+                if priced and _PRICE_ONLY_LEAD.fullmatch(leftover):
+                    buyer_name = named_after = self.topic_before(at)
             buyer_like = named_after is not None or self.investor_like(buyer_name)
             price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
