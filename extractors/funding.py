@@ -2185,10 +2185,12 @@ class _SentenceReader:
                 # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
                 deal_type = "investment"
             investors = [buyer_name] if buyer_name else []
-            if deal_type == "investment" and buyer_name and _LIST_AND.search(buyer_name):
-                # 英伟达与Benchmark共投MindsDB: each investor named
+            if deal_type == "investment" and buyer_name and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
+                # 英伟达与Benchmark共投MindsDB, 杭实集团、杭钢集团共同投资了…: each investor named
                 parts = [company_name(p) for p in split_list(buyer_name)]
-                if len(parts) > 1 and all(p is not None and not p.generic for p in parts):
+                # (a list with 、 must read as companies each: 负责企业服务、云端运算、机器人 is fields)
+                if len(parts) > 1 and all(p is not None and not p.generic and (_LIST_AND.search(buyer_name) or looks_like_company(p.name)
+                                                                               or self.evidenced(p.name) or self.investor_like(p.name)) for p in parts):
                     investors = [self.register.canonical(p.name) or p.name for p in parts if p is not None]
             # 种子轮4650万美金，英伟达与Benchmark共投AI初创企业MindsDB: a round-up's item, round and amount first
             headline = _ROUND_AMOUNT_FIRST.match(self.text, s_start, at) if deal_type == "investment" else None
