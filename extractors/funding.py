@@ -284,9 +284,15 @@ _TOTAL_SCOPE = regex.compile(
     r"领域|行业|赛道|产业|板块|市场|全年|上半年|下半年|季度|Q[1-4]|今年|去年|前年|\d{4}\s*年|全球|国内|全国|本周|上周|本月|当月|全市|全省"
 )
 _SPACE_SCOPE = regex.compile(r"领域|行业|赛道|产业|板块|市场|全球|国内|全国|全市|全省|中国|美国|欧洲|亚洲|初创|新创|创业")
+_PROJECTS_SIGNED = regex.compile(r"签约|招商|推介|落地")
+_ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|其中|而|但|仍|则|也)*\s*")
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)")
+_COUNTED_CLASS = regex.compile(
+    r"\s*(?:了|过)?\s*(?:至少|超过|逾|近)?(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家[^，,。；;、]{0,16}?(?:公司|企业|创企|初创企业|初创公司|工作室|独角兽|机构)(?=[，,。；;]|$)")
+_TIME_LEAD = regex.compile(r"全年|今年|去年|当年|同年|上半年|下半年|近年|年内|此前|目前")
+_HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
 _PRICE_ONLY_LEAD = regex.compile(r"(?:继|仅次于|如|而|并|又|还|曾|先后|随后|今年来|今年以来|以|斥资|花费了|花费|花了|耗资|的|价格|对价|约|近|超过|超|\d{4}\s*年|\s)*")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
@@ -311,7 +317,7 @@ _FOUNDED_BY = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)由[^。；;]{2,80}?(?:于(?:\d{4}年|今年|去年))?(?:联合|共同)?(?:创立|创办|成立|创建)"
 )
 _FOUNDED = regex.compile(r"(?:^|[，,。；;：:\s])(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:\s*[(（][^)）]{2,30}[)）])?[，,]?(?:成立于|创立于|创办于|诞生于|成立|创立)(?:\d|今年|去年|\p{Han}{0,6}年)")
-_NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持|估值|市值|贷款|授信)")
+_NOT_RAISED = regex.compile(r"的?(?:收益|收入|营收|利润|利息|特许权|使用费|销售额|票房|奖金|补贴|赔偿|分红|资金支持|估值|市值|贷款|授信)")
 # Cheap markers that must be present before the costly patterns are run on a sentence.
 _STAKE_WORDS = regex.compile(r"增持|买入|加仓|举牌")
 _CODE_MARK = regex.compile(r"[(（](?:\d{4,6}|[A-Z]{1,5}\.|HK|SH|SZ|港股|美股|NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)")
@@ -351,7 +357,9 @@ _STRATEGIC_INTAKE = regex.compile(
     r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
 _TIME_IN_NAME = regex.compile(r"(?<=.{2})" + rules.alternation(rules.load("funding")["generic"]["time_words"]))  # the time words names never hold
 _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
-_THIS_INVESTMENT_TOLD = regex.compile(r"(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?(?:高达|达到|达|为|约为|约|共计|超过)+")
+# …这笔投资高达100亿美元; …进行战略投资，投资金额超3亿美元 (the next clause opens with it)
+_THIS_INVESTMENT_TOLD = regex.compile(
+    r"(?:(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?|(?<=[，,]\s*)(?:投资|交易|增资)(?:金额|总额|额))(?:高达|达到|达|为|约为|约|共计|超过|超|逾|近)+")
 _THIS_DEAL = r"(?:此次|本次|该笔|这笔)(?:收购|交易|投资)"
 _DEAL_PRICE_MARK = regex.compile(_THIS_DEAL)
 _COMMA = regex.compile(r"[，,]")
@@ -1182,7 +1190,7 @@ class _SentenceReader:
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
         deals += self._investor_described(sentence, s_start, s_end)
-        deals += self._deal_totals(sentence, s_start, s_end)
+        deals += self._deal_totals(sentence, s_start, s_end, taken=deals)
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
@@ -1384,7 +1392,9 @@ class _SentenceReader:
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
             bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
-            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得"))
+            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得", "融资")) and not is_place(company.name) \
+                and not (m["verb"] == "融资" and (regex.search(r"\d|^(?:预计|计划|拟|将|正在|有望|需要|继续)", company.name)
+                                               or regex.search(r"总额|金额|规模", self.text[s_start + m.end("verb") : spans[0].start])))
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
@@ -1489,13 +1499,17 @@ class _SentenceReader:
                     investor, i_start = CompanyName("、".join(listed)), clause_from
                 else:
                     listed = []
+                if investor is not None and is_anaphor(investor.name) and not listed:
+                    # 谷歌公司发言人表示，该公司已同意向Anthropic投资…: the company named before
+                    resolved = self.register.resolve(investor, i_start)
+                    investor = CompanyName(resolved) if resolved and (target is None or resolved != target.name) else None
                 if investor is None or investor.generic or target is None:
                     continue
                 if has_verb:
                     spans = [s for s in self.money_in(at, self._clause_end(end, s_end)) if s.start - end <= 8]
                     told = _THIS_INVESTMENT_TOLD.search(self.text, end, s_end) if not spans else None
                     if told:  # …向Open AI提供了第二笔多年投资，据报道，这笔投资高达100亿美元
-                        spans = [s for s in self.money if told.end() <= s.start <= told.end() + 2][:1]
+                        spans = [s for s in self.money if told.end() - 2 <= s.start <= told.end() + 2 and s.end > told.end()][:1]  # (超3亿美元: the qualifier is the amount's)
                 else:
                     spans = [s for s in self.money if end <= s.start <= end + 3]
                     if not spans:
@@ -1715,7 +1729,7 @@ class _SentenceReader:
             deals.append(_Deal(c_start, s_start + m.end(), "funding", company, investors, "strategic", spans[0].money))
         return deals
 
-    def _deal_totals(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
+    def _deal_totals(self, sentence: str, s_start: int, s_end: int, taken: Sequence[_Deal] = ()) -> list[_Deal]:
         """参与了2700多笔中国初创企业交易，总价值达1657亿美元: a total over many deals."""
         deals = []
         counted_marks = _DEAL_COUNT_MARK.search(sentence) is not None
@@ -1745,13 +1759,24 @@ class _SentenceReader:
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
         for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) else ():
-            if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in deals + self.earlier):
+            if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
             clause = self._clause_start(s_start, span.start)
             cue = _SCOPED_TOTAL.search(self.text, max(clause, span.start - 30), span.start)
-            if cue is None or not _TOTAL_SCOPE.search(self.text, clause, cue.start()):
+            if cue is None:
                 continue
             lead = self.text[clause : cue.start()]
+            scope_from = clause
+            if not _TOTAL_SCOPE.search(self.text, clause, cue.start()):
+                # AIGC成为最热门领域，融资金额为55.6亿美元: a clause that opens with the total takes
+                # the scope of the sentence, where the sentence tells no company's deal
+                if _ADVERBS_ONLY.fullmatch(lead) is None or any(d.company is not None and d.start >= s_start for d in taken):
+                    continue
+                if not _SPACE_SCOPE.search(self.text, s_start, cue.start()) or _PROJECTS_SIGNED.search(self.text, s_start, s_end):
+                    continue  # (现场签约9个项目，投资金额3.2亿美元: projects a region signed, not money raised)
+                scope_from = s_start
+            if self.not_deal(scope_from, span.end, counting_deals=True):
+                continue
             owner, _ = self.subject(s_start, cue.start())
             if _OWN_ROUND_WORDS.search(lead) or _OWN_HISTORY.search(lead) or _ANAPHOR_LEAD.match(lead.strip()):
                 continue  # 本轮融资金额为…, 公司累计融资额…: one company's own
@@ -2087,6 +2112,16 @@ class _SentenceReader:
                     and (named := self._named_in_list_after(obj_end, s_end))):
                 # 腾讯今年投资了多家外国游戏工作室，包括…育碧和…FromSoftware: the class, then its members
                 objects, obj_end = named, named[-1][2]
+            if not objects and verb.strength == "strong" and (counted := _COUNTED_CLASS.match(self.text, s_start + m.end("verb"), s_end)):
+                # 苹果累计收购了21家人工智能初创企业: a count of deals by one buyer, an aggregate
+                buyer, b_start = self.subject(s_start, at)
+                if (buyer is not None and not buyer.generic and not is_anaphor(buyer.name)
+                        and not _TIME_LEAD.match(buyer.name)
+                        and (self.evidenced(buyer.name) or self.investor_like(buyer.name) or is_well_known(buyer.name) or self.text.count(buyer.name) >= 2)
+                        and (count := parse_number(counted["n"])) and count >= 2):
+                    deals.append(_Deal(b_start, counted.end(), "aggregate", None, [self.register.canonical(buyer.name) or buyer.name],
+                                       None, NO_MONEY, company_count=int(count)))
+                continue
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
@@ -2599,6 +2634,14 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
                 and k.provenance.span_start < fr.provenance.span_end and fr.provenance.span_start < k.provenance.span_end
                 for k in kept):
             continue  # 60余个获奖项目累计获得融资金额近48亿元: one total, read by two rules
+        same_total = next((k for k in kept if fr.deal_type == "aggregate" and fr.money.amount is not None and k.deal_type == "aggregate"
+                           and (k.money.amount, k.money.currency, k.investors) == (fr.money.amount, fr.money.currency, fr.investors)), None)
+        if same_total is not None:
+            # A headline's total told again in the body: one total, cited in the body (a headline
+            # has no sentence's commas or full stop); else the first telling stays
+            if _HEADLINE_LIKE.search(same_total.provenance.evidence) and not _HEADLINE_LIKE.search(fr.provenance.evidence):
+                kept[kept.index(same_total)] = fr.model_copy(update={"company_count": fr.company_count or same_total.company_count})
+            continue
         twin = next(
             (k for k in reversed(kept) if k.company == fr.company and k.deal_type == fr.deal_type and fr.deal_type != "aggregate"),
             None,

@@ -526,8 +526,8 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
 
 
 # What a name read off a clause may run on into (科大讯飞股价却意外, …甚至预计其未来): the name ends before.
-_NAME_RUNS_ON = regex.compile(r"股价|股票|甚至|预计|所投资")
-_NAME_TAIL_WORD = regex.compile(r"(?<=..)(?:即|则|也|都|就|却|还)$")
+_NAME_RUNS_ON = regex.compile(r"股价|股票|甚至|预计|所投资|上市首日|首日")
+_NAME_TAIL_WORD = regex.compile(r"(?<=..)(?:即|则|也|都|就|却|还|要)$")
 _NOT_VALUED = frozenset(rules.load("funding")["valuation"]["not_valued"])  # (大模型, 交易, Crunchbase …)
 
 
