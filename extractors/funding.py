@@ -1784,7 +1784,9 @@ class _SentenceReader:
                 continue  # 智谱2024年融资额超…: a company's own total (a field's or a market's is not)
             if self.not_deal(clause, span.end, counting_deals=True) or _THRESHOLD_AFTER.match(self.text, span.end):
                 continue
-            deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money))
+            counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
+            count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
+            deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money, company_count=int(count) if count else None))
         return deals
 
     def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
@@ -2637,10 +2639,13 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         same_total = next((k for k in kept if fr.deal_type == "aggregate" and fr.money.amount is not None and k.deal_type == "aggregate"
                            and (k.money.amount, k.money.currency, k.investors) == (fr.money.amount, fr.money.currency, fr.investors)), None)
         if same_total is not None:
-            # A headline's total told again in the body: one total, cited in the body (a headline
-            # has no sentence's commas or full stop); else the first telling stays
-            if _HEADLINE_LIKE.search(same_total.provenance.evidence) and not _HEADLINE_LIKE.search(fr.provenance.evidence):
-                kept[kept.index(same_total)] = fr.model_copy(update={"company_count": fr.company_count or same_total.company_count})
+            # A headline's total told again in the body: one total, cited where it is told with its
+            # count of deals, else in the body (a headline has no sentence's commas or full stop);
+            # else the first telling stays
+            def told(k: FundingRound) -> tuple[bool, bool]:
+                return k.company_count is not None, not _HEADLINE_LIKE.search(k.provenance.evidence)
+            teller = fr if told(fr) > told(same_total) else same_total
+            kept[kept.index(same_total)] = teller.model_copy(update={"company_count": teller.company_count or same_total.company_count or fr.company_count})
             continue
         twin = next(
             (k for k in reversed(kept) if k.company == fr.company and k.deal_type == fr.deal_type and fr.deal_type != "aggregate"),
