@@ -218,10 +218,11 @@ def discard_prestarted_pool() -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def release_free_memory() -> None:
+def release_free_memory(collect: bool = True) -> None:
     """Collect garbage and return freed heap pages to the system (glibc keeps them otherwise:
     ~25 MB a worker after the warm-up)."""
-    gc.collect()
+    if collect:
+        gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the pages stay with the process, no harm
@@ -229,15 +230,29 @@ def release_free_memory() -> None:
 
 
 def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
-    result = process_items(items, spec.max_bytes, is_known=known_lookup(spec.known))
-    columns = layout.lay_out(result.results, spec.run_id, spec.extractor_version, layout.utcnow(), spec.columns)
-    return PreparedBatch(
-        columns=columns,
-        sources=result.sources,
-        unchanged=result.unchanged,
-        rejects=result.rejects,
-        docs_seen=result.docs_seen,
-        chars_in=result.chars_in,
-        extract_seconds=result.extract_seconds,
-        worker=f"{socket.gethostname()}:{os.getpid()}",
-    )
+    """Extract a batch and lay it out as columns, one work item at a time: an item's records
+    (pydantic models, the bulk of a worker's memory) are turned into plain column values and
+    dropped before the next item is read, so a worker's peak follows the item, not the batch."""
+    release_free_memory(collect=False)  # the last batch's pages (its pickled result), back to the system
+    is_known = known_lookup(spec.known)
+    now = layout.utcnow()
+    columns: dict[str, layout.Columns] = {}
+    batch = PreparedBatch(columns, [], [], [], 0, 0, 0.0, f"{socket.gethostname()}:{os.getpid()}")
+    laid_out: set[str] = set()  # doc_ids already in the columns: a copy from another path is one document
+    for item in items:
+        result = process_items([item], spec.max_bytes, is_known=is_known)
+        fresh = [facts for facts in result.results if facts.document.doc_id not in laid_out]
+        laid_out.update(facts.document.doc_id for facts in fresh)
+        for table, part in layout.lay_out(fresh, spec.run_id, spec.extractor_version, now, spec.columns).items():
+            if table not in columns:
+                columns[table] = part
+            else:
+                for name, values in part.items():
+                    columns[table][name].extend(values)
+        batch.sources += result.sources
+        batch.unchanged += result.unchanged
+        batch.rejects += result.rejects
+        batch.docs_seen += result.docs_seen
+        batch.chars_in += result.chars_in
+        batch.extract_seconds += result.extract_seconds
+    return batch

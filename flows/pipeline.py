@@ -50,9 +50,13 @@ from flows.sources import DEFAULT_MAX_BYTES, Reject, WorkItem, discover  # noqa:
 from warehouse import loader  # noqa: E402
 from warehouse.db import connect_writer  # noqa: E402
 
-MIN_BATCH = 250  # documents per task at least: a task run costs ~0.1 s of Prefect bookkeeping
+# Documents per task at least: a task run costs ~60 ms of the flow process's CPU in Prefect's
+# client and in-process API server (measured: 30k documents in batches of 250 took 20 CPU s in
+# the flow process, in batches of 1,000 14.6 s). Workers lay a batch out one work item at a time,
+# so a batch of 1,000 costs them little more memory than one of 250.
+MIN_BATCH = 1000
 MAX_TASKS = 400  # task runs per flow run at most (the server's SQLite slows past ~1,000); up to
-# 100k documents a batch stays at MIN_BATCH, so memory does not grow with the input
+# 400k documents a batch stays at MIN_BATCH, so memory does not grow with the input
 JSONL_CHUNK_LINES = 100  # discover cuts JSONL files into items this long; batches group items
 TASK_RUNNERS = ("process", "thread", "dask")
 REJECTS_KEPT = 20  # rejects carried in the summary (all of them are in the `rejects` table)
@@ -251,7 +255,7 @@ def run_flow(
             if kind == "process":
                 stack.enter_context(extraction_pool(workers))
             stack.enter_context(runner)
-            for done, (batch_items, prepared) in enumerate(zip(batches, _extract_stream(runner, batches, spec, 2 * workers)), 1):
+            for done, (batch_items, prepared) in enumerate(zip(batches, _extract_stream(runner, batches, spec, workers + 1)), 1):
                 tables = arrow_tables(prepared, schemas)
                 docs_loaded = tables["documents"].num_rows
                 facts = sum(t.num_rows for name, t in tables.items() if name != "documents")

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS
 from flows.batch import BatchSpec, input_fingerprint, known_lookup, prepare_batch, process_items
-from flows.pipeline import arrow_tables, plan_batches
+from flows.pipeline import MIN_BATCH, arrow_tables, plan_batches
 from flows.sources import RawDocument, WorkItem, discover, read_item
 from extractors.document import SourceFields
 from ops_helpers import fact_ids
@@ -329,13 +329,13 @@ def test_batches_are_sized_by_documents(tmp_path):
     jsonl = [WorkItem("a.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(50)]  # 5,000 lines
     files = [WorkItem(f"f{i}.txt", "text") for i in range(10)]
     batches = plan_batches(jsonl + files)
-    assert len(batches) == 17 and all(sum(i.weight for i in b) >= 250 for b in batches[:-1])
-    assert len(plan_batches(jsonl, batch_size=1000)) == 5
+    assert len(batches) == 6 and all(sum(i.weight for i in b) >= MIN_BATCH == 1000 for b in batches[:-1])
+    assert len(plan_batches(jsonl, batch_size=250)) == 17  # items of 100 lines: batches of 300
     big = [WorkItem("b.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(5000)]  # 500,000 lines
     assert len(plan_batches(big)) <= 400
-    # up to 100k documents a batch stays at its least size: memory does not grow with the input
+    # up to 400k documents a batch stays at its least size: memory does not grow with the input
     hundred_k = [WorkItem("c.jsonl", "jsonl", 1 + 100 * k, 100 * (k + 1), 0) for k in range(1000)]
-    assert max(sum(i.weight for i in b) for b in plan_batches(hundred_k)) == 300
+    assert max(sum(i.weight for i in b) for b in plan_batches(hundred_k)) == MIN_BATCH
 
 
 def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tmp_path, folder):
