@@ -340,12 +340,15 @@ _AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
 # (…完成1.6亿美元B轮融资。由老股东高瓴资本领投，新投资者包括…: a sentence opening with 由…领投 too)
 _ITS_INVESTORS = r"其(?:本轮|此轮|这轮)?的?(?:投资方|投资人|投资者|投资机构|投资队伍|投资阵容|资方)"  # 其投资队伍亦是…：A、B联合领投
-_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-K]\d?\+{0,2}|天使\+{0,2}|种子\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
+# (此轮由A领投: 'this round' written without 融资; 投资方包括A、B opening a sentence after the round)
+_ROUND_FOLLOWUP_MARK = regex.compile(_THIS_ROUND_WORDS + r"|(?<=[A-K]\d?\+{0,2}|天使\+{0,2}|种子\+{0,2})轮(?:融资)?由|(?<=。)由[^。；;]{2,40}?领投|"
+                                     + r"(?:本轮|此轮|该轮|这轮)由|(?<=。)(?:本轮|本次)?(?:投资方|投资者|投资人|投资机构|参投方)(?:包括|有)|" + _ITS_INVESTORS)  # (轮 first: a fast scan)
 _ROUND_FOLLOWUP = regex.compile(
     r"(?:据悉|据了解|据介绍|此外|同时|其中)?[，,]?\s*"
     # 面壁智能这轮融资由…联合投资: the company named, then 'this round' (its round, told before)
     r"(?:(?P<who>[^，,。；;：:]{2,16}?)(?=" + _THIS_ROUND_WORDS + r"))?"
-    r"(?:" + _THIS_ROUND_WORDS + r"|(?:(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*)轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS + ")")
+    r"(?:" + _THIS_ROUND_WORDS + r"|(?:(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*)轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS
+    + r"|(?:本轮|此轮|该轮|这轮)(?=由)|(?:本轮|本次)?(?=(?:投资方|投资者|投资人|投资机构|参投方)(?:包括|有)))")
 # (获得2.3亿美元战投: a strategic investment, written short)
 _ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
@@ -647,7 +650,7 @@ def _rules() -> _FundingRules:
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
-            rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资)"),
+            rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资|(?:继续|持续)投资)(?=[，,。；;]|$)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
         round_words=round_words,
         not_deal=regex.compile(rules.alternation(t["not_deal"]["words"]) + "|" + rules.alternation_of_patterns(t["not_deal"]["patterns"])),
