@@ -14,7 +14,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.6",
     "dates": "1.1",
-    "funding": "2.38",
+    "funding": "2.39",
     "valuations": "1.53",
     "model_counts": "1.1",
     "quotes": "2.0",

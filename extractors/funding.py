@@ -947,6 +947,8 @@ class _SentenceReader:
             if (source and source.group(0).startswith("向") and source.start() > 0 and phrase[source.start() - 1] not in "已并还也曾均都将拟再又正或，, "
                     and not _SOURCE_NAMED.search(source.group(0))):
                 source = None  # 复向美学近日: 向 inside a name (but 已向配售代理下达订单 opens a clause)
+            if source and (source.start() == 0 or phrase[source.start() - 1] == "的") and source.group(0).startswith("自") and regex.search(r"(?:宣布|官宣|表示|透露)$", source["who"]):
+                source = None  # 自变量机器人宣布完成…: a name opening with 自 that announces, not a source
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
                 investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
