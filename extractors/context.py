@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.6",
     "dates": "1.1",
     "funding": "2.39",
-    "valuations": "1.53",
+    "valuations": "1.54",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

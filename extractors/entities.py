@@ -161,6 +161,13 @@ def _peel(phrase: str, r: _EntityRules) -> str:
     return phrase
 
 
+def strip_lead_in(text: str) -> str:
+    """`text` without the words a name is written after (年初, 此前, 据悉), when it opens with one
+    and a name-long rest follows."""
+    rest = _rules().leading.sub("", text, count=1)
+    return rest if len(rest) >= 2 else text
+
+
 def is_lead_in(prefix: str) -> bool:
     """Words a name is written after and peeled from (次日, 据悉, 此前): no part of the name."""
     r = _rules()

@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, strip_lead_in, looks_like_company, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -155,7 +155,7 @@ def _known_opening(clause: str, register: CompanyRegister) -> str | None:
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
-    clause = _LEAD_IN.sub("", clause)
+    clause = strip_lead_in(_LEAD_IN.sub("", clause))  # (年初智元以150亿元估值…: when, then the name)
     whole = described_name(clause) if len(clause) <= 40 else None
     if whole is not None and (register.canonical(whole) or looks_like_company(whole)):
         return register.canonical(whole) or whole  # 成立仅一年的AI企业资源规划(ERP)初创公司DualEntry: described, then named
