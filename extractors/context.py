@@ -12,7 +12,7 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.6",
+    "money": "1.7",
     "dates": "1.1",
     "funding": "2.39",
     "valuations": "1.54",

@@ -77,7 +77,7 @@ def _rules() -> _MoneyRules:
         r"(?P<vague>(?:数|几|好几)[十百千万亿]+)"
         # 3亿5000万元, 1兆1896亿元: a smaller big unit's count after a big unit (checked to fall in _quantity)
         rf"|(?P<num>{NUMBER}(?:{sep}{NUMBER})?)(?P<more>(?<=[万亿兆])零?(?:\d{{1,4}}(?:\.\d+)?|[一二两三四五六七八九十百千]{{1,6}})[千万亿](?=\s*[^\d\s]))?"
-        rf"(?P<approx>多|余|来|几)?(?:[ \u00a0](?=[十百千万亿]))?(?P<units>[十百千万亿]*)"
+        rf"(?P<approx>多|余|来|几)?(?:[ \u00a0](?=[十百千万亿]))?(?P<units>[十百千万亿兆]*)"
         rf"(?:\s*(?P<scale>{rules.alternation(scales)})\b)?"
     )
     pattern = regex.compile(
@@ -297,7 +297,7 @@ def find_money(text: str, when: date | None = None, *, names: bool = False, plai
 # after it (1亿美元以上, 五元三毛); wider than any amount, the window only saves time.
 _BEFORE_CURRENCY = 40
 _AFTER_CURRENCY = 40
-_NUMERAL_RUN = regex.compile(r"[\d,.\s一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
+_NUMERAL_RUN = regex.compile(r"[\d,.\s点一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
 
 
 def read_as_yuan(written: str, surface: str, when: date | None = None, plain_yuan: str = "CNY") -> Money | None:

@@ -28,7 +28,8 @@ CN_NUMERAL_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "".join(TENS_SHORTHAND)
 # An Arabic number: 1,000 / 1.25 / 300
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number as news writes it: Arabic digits followed by Chinese units, or Chinese numerals.
-NUMBER = rf"(?:(?:{ARABIC})[{CN_UNIT_CHARS}]*|[{CN_NUMERAL_CHARS}]+)"
+# (一点五亿, 三点三四兆: Chinese numerals with a decimal point, 点, and its digits)
+NUMBER = rf"(?:(?:{ARABIC})[{CN_UNIT_CHARS}]*|[{CN_NUMERAL_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?)"
 
 _ARABIC_RE = regex.compile(ARABIC)
 
