@@ -280,11 +280,10 @@ _SCOPED_TOTAL = regex.compile(
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%)?\s*)?"
     r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*$"
 )
-_TOTAL_SCOPE = regex.compile(
-    r"领域|行业|赛道|产业|板块|市场|全年|上半年|下半年|季度|Q[1-4]|今年|去年|前年|\d{4}\s*年|全球|国内|全国|本周|上周|本月|当月|全市|全省"
-)
-_SPACE_SCOPE = regex.compile(r"领域|行业|赛道|产业|板块|市场|全球|国内|全国|全市|全省|中国|美国|欧洲|亚洲|初创|新创|创业")
-_PROJECTS_SIGNED = regex.compile(r"签约|招商|推介|落地")
+_TOTALS = rules.load("funding")["totals"]
+_TOTAL_SCOPE = regex.compile(rules.alternation(_TOTALS["scope"]) + "|" + rules.alternation_of_patterns(_TOTALS["scope_patterns"]))
+_SPACE_SCOPE = regex.compile(rules.alternation(_TOTALS["space"]))
+_PROJECTS_SIGNED = regex.compile(rules.alternation(_TOTALS["signed"]))
 _ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|其中|而|但|仍|则|也)*\s*")
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
@@ -1315,11 +1314,7 @@ class _SentenceReader:
                     money, at, until = magnitude
                     spans = [MoneySpan(s_start + m.start("mid") + at, s_start + m.start("mid") + until, money)]
             if not spans and m["noun"] and _ROUND_AT_END.search(sentence, m.start("mid"), m.start("noun")):
-                # 百川智能A轮融资50亿: a figure with 亿 or 万 and no currency right after a named round
-                figure = _FIGURE_AFTER_ROUND.match(sentence, m.end())
-                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on, self.ctx.plain_yuan) if figure else None
-                if money is not None:
-                    spans = [MoneySpan(s_start + figure.start("figure"), s_start + figure.end("figure"), money)]
+                spans = self._figure_after_round(s_start + m.end(), s_end)  # 百川智能完成A轮融资，共计5亿
             # The round sits right before the noun (数千万元天使轮融资); the middle is greedy.
             found_rounds = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             lettered = [f for f in found_rounds if f["round"] or f["round3"]]
@@ -1364,9 +1359,7 @@ class _SentenceReader:
             after = s_start + m.end()
             spans = [s for s in self.money if s_start + m.end("verb") <= s.start <= after]
             if not spans and m["verb"] == "融资" and _ROUND_BEFORE_VERB.search(self.text, max(s_start, verb_at - 10), verb_at):
-                figure = _FIGURE_AFTER_ROUND.match(self.text, s_start + m.end("verb"), s_end)  # 百川智能A轮融资50亿
-                money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on, self.ctx.plain_yuan) if figure else None
-                spans = [MoneySpan(figure.start("figure"), figure.end("figure"), money)] if money is not None else []
+                spans = self._figure_after_round(s_start + m.end("verb"), s_end)  # 百川智能A轮融资50亿
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(spans[0].end, s_end)):
                 continue
             share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
@@ -1458,6 +1451,13 @@ class _SentenceReader:
             deals.append(_Deal(s_start + mark.start(), seg_end, "funding", CompanyName(company), investors,
                                normalise_round(named["r"]) if named else None, spans[0].money if spans else NO_MONEY))
         return deals
+
+    def _figure_after_round(self, pos: int, s_end: int) -> list[MoneySpan]:
+        """A figure with 亿 or 万 and no currency right after a named round (A轮融资50亿), as the
+        article's plain money."""
+        figure = _FIGURE_AFTER_ROUND.match(self.text, pos, s_end)
+        money = read_as_yuan(figure["figure"] + "元", figure["figure"], self.ctx.published_on, self.ctx.plain_yuan) if figure else None
+        return [MoneySpan(figure.start("figure"), figure.end("figure"), money)] if money is not None else []
 
     def _provided_round(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """国投集团、阿里、联想为其提供1亿美元A轮融资: investors who provided a named round are
@@ -1787,7 +1787,7 @@ class _SentenceReader:
                 continue  # 本轮融资金额为…, 公司累计融资额…: one company's own
             if owner is not None and not owner.generic and not _SPACE_SCOPE.search(lead):
                 continue  # 智谱2024年融资额超…: a company's own total (a field's or a market's is not)
-            if self.not_deal(clause, span.end, counting_deals=True) or _THRESHOLD_AFTER.match(self.text, span.end):
+            if _THRESHOLD_AFTER.match(self.text, span.end):
                 continue
             counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
             count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
