@@ -290,7 +290,6 @@ _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)")
 _COUNTED_CLASS = regex.compile(
     r"\s*(?:了|过)?\s*(?:至少|超过|逾|近)?(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家[^，,。；;、]{0,16}?(?:公司|企业|创企|初创企业|初创公司|工作室|独角兽|机构)(?=[，,。；;]|$)")
-_TIME_LEAD = regex.compile(r"全年|今年|去年|当年|同年|上半年|下半年|近年|年内|此前|目前")
 _HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
 _PRICE_ONLY_LEAD = regex.compile(r"(?:继|仅次于|如|而|并|又|还|曾|先后|随后|今年来|今年以来|以|斥资|花费了|花费|花了|耗资|的|价格|对价|约|近|超过|超|\d{4}\s*年|\s)*")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
@@ -358,6 +357,7 @@ _COMPANY_INVESTORS = regex.compile(
 _STRATEGIC_INTAKE = regex.compile(
     r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
 _TIME_IN_NAME = regex.compile(r"(?<=.{2})" + rules.alternation(rules.load("funding")["generic"]["time_words"]))  # the time words names never hold
+_TIME_LEAD = regex.compile(rules.alternation(rules.load("funding")["generic"]["time_words"]))  # …and never open (全年投资/收购了…)
 _ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
 # …这笔投资高达100亿美元; …进行战略投资，投资金额超3亿美元 (the next clause opens with it)
 _THIS_INVESTMENT_TOLD = regex.compile(
@@ -1782,9 +1782,9 @@ class _SentenceReader:
                 scope_from = s_start
             if self.not_deal(scope_from, span.end, counting_deals=True):
                 continue
-            owner, _ = self.subject(s_start, cue.start())
             if _OWN_ROUND_WORDS.search(lead) or _OWN_HISTORY.search(lead) or _ANAPHOR_LEAD.match(lead.strip()):
                 continue  # 本轮融资金额为…, 公司累计融资额…: one company's own
+            owner, _ = self.subject(s_start, cue.start())
             if owner is not None and not owner.generic and not _SPACE_SCOPE.search(lead):
                 continue  # 智谱2024年融资额超…: a company's own total (a field's or a market's is not)
             if _THRESHOLD_AFTER.match(self.text, span.end):
@@ -2647,9 +2647,7 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
             # A headline's total told again in the body: one total, cited where it is told with its
             # count of deals, else in the body (a headline has no sentence's commas or full stop);
             # else the first telling stays
-            def told(k: FundingRound) -> tuple[bool, bool]:
-                return k.company_count is not None, not _HEADLINE_LIKE.search(k.provenance.evidence)
-            teller = fr if told(fr) > told(same_total) else same_total
+            teller = fr if _total_told(fr) > _total_told(same_total) else same_total
             kept[kept.index(same_total)] = teller.model_copy(update={"company_count": teller.company_count or same_total.company_count or fr.company_count})
             continue
         twin = next(
@@ -2689,6 +2687,11 @@ def _told(fr: FundingRound) -> tuple[bool, bool, int]:
     """How much a telling states: its amount, then its company by name (not 本轮融资…), then its
     round and investors."""
     return fr.money.amount is not None, bool(fr.company) and fr.company in fr.provenance.evidence, bool(fr.round) + len(fr.investors)
+
+
+def _total_told(total: FundingRound) -> tuple[bool, bool]:
+    """How fully an aggregate is told: with its count of deals, then in a sentence (not a headline)."""
+    return total.company_count is not None, not _HEADLINE_LIKE.search(total.provenance.evidence)
 
 
 def _another_deal(a: FundingRound, b: FundingRound) -> bool:

@@ -237,13 +237,13 @@ def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
     is_known = known_lookup(spec.known)
     now = layout.utcnow()
     columns: dict[str, layout.Columns] = {}
-    batch = PreparedBatch(columns, [], [], [], 0, 0, 0.0, f"{socket.gethostname()}:{os.getpid()}")
-    laid_out: set[str] = set()  # doc_ids already in the columns: a copy from another path is one document
+    batch = PreparedBatch(columns=columns, sources=[], unchanged=[], rejects=[], docs_seen=0, chars_in=0, extract_seconds=0.0,
+                          worker=f"{socket.gethostname()}:{os.getpid()}")
+    laid_out: set[str] = set()  # doc_ids in the columns: a copy from another path is one document
     for item in items:
         result = process_items([item], spec.max_bytes, is_known=is_known)
-        fresh = [facts for facts in result.results if facts.document.doc_id not in laid_out]
-        laid_out.update(facts.document.doc_id for facts in fresh)
-        for table, part in layout.lay_out(fresh, spec.run_id, spec.extractor_version, now, spec.columns).items():
+        parts = layout.lay_out(result.results, spec.run_id, spec.extractor_version, now, spec.columns, seen_docs=laid_out)
+        for table, part in parts.items():
             if table not in columns:
                 columns[table] = part
             else:

@@ -32,11 +32,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def rows(results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime) -> dict[str, list[dict]]:
-    """One row (a dict) per document and per fact, by table; a fact told twice is one row."""
+def rows(results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime,
+         seen_docs: set[str] | None = None) -> dict[str, list[dict]]:
+    """One row (a dict) per document and per fact, by table; a fact told twice is one row.
+    `seen_docs`, shared by calls laying out one batch in parts, holds the doc_ids already laid out."""
     documents: list[dict] = []
     facts: dict[str, dict[str, dict]] = {t: {} for t in FACT_TABLES}
-    seen_docs: set[str] = set()
+    seen_docs = set() if seen_docs is None else seen_docs
     for result in results:
         doc = result.document
         if doc.doc_id in seen_docs:  # the same content from a second path: one document
@@ -60,6 +62,6 @@ def to_columns(rows_by_table: dict[str, list[dict]], names: dict[str, tuple[str,
 
 
 def lay_out(results: Sequence[DocumentFacts], run_id: str, extractor_version: str, now: datetime,
-            names: dict[str, tuple[str, ...]]) -> dict[str, Columns]:
+            names: dict[str, tuple[str, ...]], seen_docs: set[str] | None = None) -> dict[str, Columns]:
     """Documents and facts as columns per warehouse table (pure: no database, no Arrow)."""
-    return to_columns(rows(results, run_id, extractor_version, now), names)
+    return to_columns(rows(results, run_id, extractor_version, now, seen_docs), names)
