@@ -130,6 +130,9 @@ _ROUND_TAIL = regex.compile(r"(?<=[\p{Han}A-Za-z]{2})\s*(?:Pre-?)?[A-K]\d{0,2}\+
 _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 # 国巨周一 (20 日): the day in brackets after the weekday, as Taiwan's news writes it
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
+# 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
+_DATE_TAIL = regex.compile(
+    r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
@@ -148,6 +151,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         core = r.trailing.sub("", led).strip(" 、,，")
         phrase = led if len(core) > 2 or not r.name_suffix.fullmatch(core) or core in r.anaphora else phrase
         phrase = r.trailing.sub("", phrase).strip(" 、,，")
+        phrase = _DATE_TAIL.sub("", phrase)
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
         phrase = _ROUND_TAIL.sub("", phrase)  # 百川智能A1轮获得…: the company, then its round
         if phrase.startswith("如") and phrase[1:2].isascii() and phrase[1:2].isalpha():
@@ -319,6 +323,10 @@ def company_name(phrase: str) -> CompanyName | None:
             return CompanyName(phrase, (), True, None)  # 装备制造商: a trade, no name
         elif not after and len(before) >= 2:
             aliases.append(phrase)  # 西安云睿网络科技公司, AK钢铁控股公司: the written form is a name too
+            trade = last.group(0).removesuffix("公司")
+            if trade != last.group(0) and r.name_suffix.fullmatch(trade) and r.not_name_end.search(before):
+                # 微芯片科技公司 → 微芯片科技: 微芯片 alone ends like a product, so the trade stays
+                return _checked(before + trade, aliases)
             phrase = before  # 腾讯公司 → 腾讯
             inner = _last_descriptor(phrase, r)
             rest = phrase[inner.end() :] if inner is not None else ""
@@ -492,6 +500,11 @@ def looks_like_company(name: str) -> bool:
     return bool(suffix) and suffix.start() >= 2
 
 
+def is_trade_ending(word: str) -> bool:
+    """科技, 半导体, 药业 …: a word that ends company names (rules table `name_suffixes`)."""
+    return _rules().name_suffix.fullmatch(word) is not None
+
+
 def described_name(phrase: str) -> str | None:
     """The name in a phrase that is a description, then the name: 固态电池企业青能科技 → 青能科技
     (a reader of the whole phrase should not stop at 固态电池, which ends like a company)."""
@@ -586,6 +599,10 @@ class CompanyRegister:
         bare = bare_core(name)
         if found is None and len(bare) >= 3 and _rules().legal_suffix.search(name):
             found = self._latest_known(lambda n: n == bare or bare_core(n) == bare)  # 上海奥梭格纳科技有限公司 is the headline's 奥梭格纳
+        if found is None and len(name) >= 3 and not _rules().legal_suffix.search(name):
+            # and the other way round: 液流储能科技有限公司, then 液流储能
+            legal = _rules().legal_suffix
+            found = self._latest_known(lambda n: bare_core(n) == name and legal.search(n) is not None)
         return found
 
     def _latest_known(self, same: Callable[[str], bool]) -> str | None:

@@ -38,6 +38,7 @@ from extractors.entities import (
     is_field_name,
     is_place,
     is_trade,
+    is_trade_ending,
     is_well_known,
     looks_like_company,
     place_named,
@@ -133,6 +134,7 @@ _FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|�
 _ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
 _FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
 _SHARES_OF_NAME = regex.compile(r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)(?:普通股|优先股|股份|股票|A股|H股)")
+_TRADE_ENDING_THEN_COMPANY = regex.compile(r"(?P<trade>\p{Han}{1,3}?)(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
 _SHARES_OF = regex.compile(r"\d+(?:\.\d+)?%的?(?:股份|股权)")
 _AGREED_WITH = regex.compile(r"(?:目前|已经|已|正式|日前|近日|将)*(?:与|同|和)(?:[^，,。；;（(]|[（(][^）)]*[）)]){2,120}?(?:达成|签署|签订|订立)[^，,。；;]*$")
 _STOCK_MOVE = regex.compile(r"(?:盘前|盘中|盘后|早盘|午后|尾盘)?(?:股价)?(?:涨超|跌超|大涨|大跌|涨停|跌停|暴涨|暴跌|涨近|跌近)")
@@ -1058,6 +1060,8 @@ class _SentenceReader:
                 return True  # 「人形机器人第一股」优必选: a company's epithet, then its name
             if _CODE_AFTER.match(after) or after.startswith(("公司", "集团")):
                 return True  # X(603876), 东芝公司
+            if (ending := _TRADE_ENDING_THEN_COMPANY.match(after)) and is_trade_ending(ending["trade"]):
+                return True  # 安华高 in 安华高科技公司: the short name of a company written whole
             if _SHARES_OF.match(after):
                 return True  # 持有永辉5.27%的股份: only a company has shares
             if _STOCK_MOVE.match(after):
