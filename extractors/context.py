@@ -14,8 +14,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.8",
     "dates": "1.1",
-    "funding": "2.40",
-    "valuations": "1.55",
+    "funding": "2.41",
+    "valuations": "1.56",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

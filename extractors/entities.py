@@ -58,7 +58,7 @@ def _rules() -> _EntityRules:
         generic=frozenset(t["generic"]["words"]),
         sectors=frozenset(t["generic"]["sectors"]),
         name_suffix=regex.compile(rules.alternation(t["descriptors"]["name_suffixes"]) + "$"),
-        well_known=frozenset(t["descriptors"]["well_known_hans"] + t["descriptors"]["well_known_hant"]),
+        well_known=frozenset(t["descriptors"]["well_known_hans"] + t["descriptors"]["well_known_hant"] + t["descriptors"]["well_known_latin"]),
         region_prefix=regex.compile("^" + rules.alternation(t["strip"]["region_prefixes"]) + "(?:市|省)?"),
         country_prefix=regex.compile("^" + rules.alternation(t["strip"]["country_prefixes"])),
         not_name_end=regex.compile(rules.alternation(t["generic"]["not_name_endings"]) + "$"),
@@ -266,6 +266,9 @@ def company_name(phrase: str) -> CompanyName | None:
     glossed = _GLOSS_THEN_MORE.match(phrase)
     if glossed:
         phrase = glossed["head"]  # 西太平洋合众银行(PacWest Bancorp)据知情人士: a lost full stop, then the next sentence
+    glossed = _LATIN_GLOSS_THEN_CLAUSE.match(phrase)
+    if glossed and not (r.legal_suffix.match(glossed["rest"]) or r.name_suffix.match(glossed["rest"]) or r.descriptor.match(glossed["rest"])):
+        phrase = glossed["head"]  # 智邦(Accton)营运高度成长: the name and its English one, then what it did
     m = _PAREN_ALIAS.match(phrase)
     if m and regex.fullmatch(r"(?:有限|普通)合伙", m["alias"]):
         m = None  # 知一乾睿投资合伙企业(有限合伙): the legal form is part of the name
@@ -338,6 +341,7 @@ def company_name(phrase: str) -> CompanyName | None:
 
 # Words before a Latin name that are no part of it (使得OpenAI, 合并后VinFast).
 _GLOSS_THEN_MORE = regex.compile(r"^(?P<head>[^()（）]{2,40}[(（][^()（）]{1,40}[)）])(?P<rest>(?:据|消息称|报道称|知情人士).*)$")
+_LATIN_GLOSS_THEN_CLAUSE = regex.compile(r"^(?P<head>[^()（）]{2,40}[(（][A-Za-z][A-Za-z0-9 .&\-]{1,40}[)）])(?P<rest>(?=\p{Han})[^的之]{3,})$")
 _PLACE_BEFORE_LATIN = regex.compile("^" + rules.alternation(rules.load("funding")["strip"]["places_before_latin"]))
 _KIND_ONLY = frozenset(["巨头", "龙头", "大厂", "独角兽", "新势力"])
 _NOT_A_NAME_PART = regex.compile(
@@ -477,7 +481,7 @@ def is_field_name(phrase: str) -> bool:
 # A Latin company name: a capitalised word (Figma, Inflection AI), mixed case (OpenAI,
 # MiniMax) or a corporate ending; bare acronyms and product codes (AI, IPO, DDR5) are not.
 _LATIN_COMPANY = regex.compile(
-    r"[A-Z][a-z]{2,}|[a-z][A-Z]|[A-Z]{2,}[a-z]|\b(?:Inc|Ltd|LLC|Corp|Labs?|Technologies|Capital|Ventures|Partners|Holdings|Group|AI)\b\.?$"
+    r"[A-Z][a-z]{2,}|[a-z][A-Z]|[A-Z]{2,}[a-z]|(?<=\S\s?)\b(?:Inc|Ltd|LLC|Corp|Labs?|Technologies|Capital|Ventures|Partners|Holdings|Group|AI)\b\.?$"
 )
 
 

@@ -611,7 +611,8 @@ def _rules() -> _FundingRules:
         ),
         verbs=verbs,
         invest_to=regex.compile(
-            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
+            # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
+            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
@@ -648,7 +649,7 @@ def _rules() -> _FundingRules:
         ),
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
-        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与))"),
+        lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与|增持|增资))"),
         follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资|(?:继续|持续)投资)(?=[，,。；;]|$)"),
@@ -1525,6 +1526,8 @@ class _SentenceReader:
                         continue
                 money = spans[0].money if spans else NO_MONEY
                 known = target.generic or self.evidenced(target.name)
+                if m.groupdict().get("on") and (target.generic or not known or is_field_name(target.name)):
+                    continue  # 在游戏上投入了50亿元: a field spent on; 在OpenAI上投资 names a company
                 made = pattern is self.r.invest_made  # 对Anthropic进行了小规模的投资: a deal done, whoever did it
                 if not spans and not known or not (spans or made or self.investor_like(investor.name)):
                     continue  # 加大对中国市场的投入: no amount, and neither side reads as a company

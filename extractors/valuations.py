@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, strip_lead_in, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_trade_ending, strip_lead_in, looks_like_company, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -168,6 +168,9 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # 月之暗面(Moo: cut inside the brackets
         if head[-1:].isascii() and head[-1:].isalpha() and clause[length : length + 1].isascii() and clause[length : length + 1].isalpha():
             continue  # cut inside a Latin word
+        close = max(head.rfind(")"), head.rfind("）"))
+        if 0 <= close < length - 1 and not (is_trade_ending(head[close + 1 :]) or _COMPANY_NOUN.fullmatch(head[close + 1 :])):
+            continue  # 智邦(Accton)营运…: the name ends at its English one
         if clause[length : length + 1] in ("者", "人", "方", "们", "员"):
             continue  # 现有投资者: a word goes on past the name-like ending
         if regex.search(r"\d\s*$", head) and (clause[length : length + 1] in ("年", "月", "日", "号") or clause[length : length + 1].isdigit()):
@@ -190,6 +193,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
                 head = company.name  # 港股联想集团: the market it trades on, then the name
             if company is not None and head.endswith(company.name) and is_lead_in(head[: -len(company.name)]):
                 head = company.name  # 次日上纬新材股价…: a time word, then the name
+            if company is not None and head.endswith((")", "）")) and head in company.aliases:
+                head = company.name  # (网通龙头厂)智邦(Accton): the name and its English one
             if company is not None and not company.generic and company.name == head:
                 if clause.startswith("旗下", length):
                     return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
