@@ -277,11 +277,13 @@ _DEAL_TOTAL = regex.compile(
 # Read only where the clause names its scope, so a round's 融资金额为… after its company is no total.
 _SCOPED_TOTAL = regex.compile(
     r"(?:(?:公开|已?披露的?)?(?:风险投资|创业投资|股权投资|私人投资|投融资|融资|投资|募资|风投|创投)(?:交易)?(?:总金额|总额|总规模|金额|规模|额)"
-    r"|(?:风险投资|私人投资)(?:资金)?)"
-    r"(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计)*(?:大幅|明显|同比)?"
+    r"|(?:风险投资|私人投资)(?:资金)?|投融资交易|(?<=(?:创投|风投|VC|投融资|投资|融资)市场)交易(?:总金额|总额|金额|额))"
+    # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
+    r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计)*(?:大幅|明显|同比)?"
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%)?\s*)?"
     r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*$"
 )
+_SUM_ONLY = regex.compile(r"\s*(?:合计|共计|总计)(?:约|近|超过?|逾|达)?\s*")
 _TOTALS = rules.load("funding")["totals"]
 _TOTAL_SCOPE = regex.compile(rules.alternation(_TOTALS["scope"]) + "|" + rules.alternation_of_patterns(_TOTALS["scope_patterns"]))
 _SPACE_SCOPE = regex.compile(rules.alternation(_TOTALS["space"]))
@@ -289,7 +291,7 @@ _PROJECTS_SIGNED = regex.compile(rules.alternation(_TOTALS["signed"]))
 _ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|其中|而|但|仍|则|也)*\s*")
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
-_THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)")
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)|\s*(?:的)?(?:大关|关口|关卡)")  # (突破新台币千亿元大关: a milestone passed)
 _COUNTED_CLASS = regex.compile(
     r"\s*(?:了|过)?\s*(?:至少|超过|逾|近)?(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家[^，,。；;、]{0,16}?(?:公司|企业|创企|初创企业|初创公司|工作室|独角兽|机构)(?=[，,。；;]|$)")
 _HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
@@ -1082,6 +1084,9 @@ class _SentenceReader:
         if counting_deals:
             text = text.replace("投融资", "融资")  # 投融资 is no deal word elsewhere (投融资平台); in a count of deals it is one
             text = regex.sub(r"(?<=风险|创业|股权)投资额", "投资", text)  # a field's 风险投资额 is venture money, not a region's spending
+            text = regex.sub(r"(?<=融资|投资)总规模", "总额", text)  # 融资总规模 is a total raised, not a fund's size
+            if regex.search(r"新创|初创|创业企业|创业公司", text):
+                text = text.replace("募资", "融资")  # 台湾新创募资金额: startups raising, not IPO proceeds
         return bool(self.r.not_deal.search(text))
 
     def investors(self, s_start: int, s_end: int, mid: str = "", mid_at: int = 0, received: bool = False) -> list[str]:
@@ -1774,6 +1779,8 @@ class _SentenceReader:
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
             clause = self._clause_start(s_start, span.start)
+            if clause > s_start and _SUM_ONLY.fullmatch(self.text, clause, span.start):
+                clause = self._clause_start(s_start, clause - 1)  # 融资总额，合计约19.34亿元: the sum told in a clause of its own
             cue = _SCOPED_TOTAL.search(self.text, max(clause, span.start - 30), span.start)
             if cue is None:
                 continue

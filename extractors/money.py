@@ -47,6 +47,7 @@ class _MoneyRules:
     names: regex.Pattern[str]
     name_of: dict[str, str]
     taiwan_marks: regex.Pattern[str]
+    hong_kong_marks: regex.Pattern[str]
     declared_yuan: regex.Pattern[str]
 
 
@@ -117,6 +118,7 @@ def _rules() -> _MoneyRules:
         taiwan_marks=regex.compile(
             rules.alternation(table["local_yuan"]["taiwan_words"]) + "|" + table["local_yuan"]["taiwan_ticker"]
         ),
+        hong_kong_marks=regex.compile(rules.alternation(table["local_yuan"]["hong_kong_words"])),
     )
 
 
@@ -224,8 +226,8 @@ def _coins(text: str, end: int, q: Quantity, currency: str, r: _MoneyRules) -> t
 
 def local_yuan(clean_text: str, script: str) -> str:
     """The currency a plain 元 means in this article: the one it declares (人民币，下同), else TWD
-    in Taiwan's news (Traditional script, Taiwan's money or market named more often than the
-    yuan), else CNY."""
+    in Taiwan's news and HKD in Hong Kong's (Traditional script, the place's money, market or
+    government named more often than the yuan), else CNY."""
     declared = _rules().declared_yuan.search(clean_text)
     if declared is not None:
         return _rules().currency_after[declared["currency"]]
@@ -233,7 +235,11 @@ def local_yuan(clean_text: str, script: str) -> str:
         return "CNY"
     # (a Taiwan page on mainland deals names 人民币 more often than Taiwan's money: yuan then)
     taiwan = sum(1 for _ in _rules().taiwan_marks.finditer(clean_text))
-    return "TWD" if taiwan > clean_text.count("人民币") + clean_text.count("RMB") else "CNY"
+    hong_kong = sum(1 for _ in _rules().hong_kong_marks.finditer(clean_text))
+    yuan = clean_text.count("人民币") + clean_text.count("RMB")
+    if hong_kong > max(taiwan, yuan):
+        return "HKD"  # 本港初创企业融资金额为191.58亿元
+    return "TWD" if taiwan > yuan else "CNY"
 
 
 def find_money(text: str, when: date | None = None, *, names: bool = False, plain_yuan: str = "CNY") -> list[MoneySpan]:
