@@ -263,6 +263,44 @@ def tail_edits(text: str) -> list[Edit]:
     return [(end, len(text), "")] if end < len(text) else []
 
 
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+# A line a PDF export wrapped ends where the page did, not where the sentence did: no closing
+# punctuation, and the next line goes on with text (not a list item or a heading of its own).
+_WRAP_NEEDS_NO_END = regex.compile(r"[。！？!?；;：:…”」』)）】]\s*$")
+_WRAP_CONTINUES = regex.compile(r"(?!\p{Han}{2,6}[:：])(?![\d一二三四五六七八九十]+[、.．)）]|[(（][\d一二三四五六七八九十]+[)）]|[•·\-—*★■●◆])[\p{Han}A-Za-z0-9“”\"(（,，、]")
+
+
+_ENDS_WITH_DATE = regex.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+
+
+def hard_wrap_edits(text: str) -> list[Edit]:
+    """Line breaks inside sentences of a hard-wrapped page (a filing copied from its PDF:
+    …收购福州四九八网络科技有⏎限公司90%股权): joined, so sentences and names are whole again.
+    A page counts as hard-wrapped when its longest lines end near one width, many of them
+    without closing punctuation; a news page's long lines are paragraphs, which close."""
+    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    lines = [(s, text[s : text.find("\n", s) if text.find("\n", s) >= 0 else len(text)]) for s in starts]
+    widths = sorted(w for _, line in lines if (w := _display_width(line.strip())) >= 40)
+    if len(widths) < 6:
+        return []
+    full = widths[int(len(widths) * 0.9)]  # the page's width (a few lines may run over it)
+    near_full = [(s, line) for s, line in lines if _display_width(line.strip()) >= full * 0.8]
+    wrapped = [(s, line) for s, line in near_full if not _WRAP_NEEDS_NO_END.search(line)]
+    if full > 120 or len(wrapped) < 3 or len(wrapped) < 0.4 * len(near_full):
+        return []
+    edits: list[Edit] = []
+    for s, line in wrapped:
+        end = s + len(line)
+        if s == 0 or _ENDS_WITH_DATE.search(line):
+            continue  # a title, a dated line: lines of their own
+        if end < len(text) and _WRAP_CONTINUES.match(text, end + 1):
+            edits.append((end, end + 1, ""))
+    return edits
+
+
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’…—·《》「」『』【】]"
 _SPACES = regex.compile(
@@ -310,6 +348,7 @@ def clean(raw: str) -> Cleaned:
     mapped.edit(tail_edits(mapped.text))
     mapped.edit(regex_edits(_SPACES, mapped.text))
     mapped.edit(regex_edits(_BLANK_LINES, mapped.text))
+    mapped.edit(hard_wrap_edits(mapped.text))
     return Cleaned(
         mapped=mapped,
         normalized=normalized,

@@ -11,10 +11,10 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
-    "cleaning": "1.4",  # not a fact kind: clean_text changes re-extract every kind
+    "cleaning": "1.5",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.9",
     "dates": "1.1",
-    "funding": "2.42",
+    "funding": "2.43",
     "valuations": "1.57",
     "model_counts": "1.1",
     "quotes": "2.0",

@@ -83,7 +83,7 @@ _LATIN_ONLY = regex.compile(LATIN_NAME)
 _QUOTED_EPITHET = regex.compile(r"(?:第一股|龙头|巨头|独角兽|一哥|老大|黑马|新贵|新星|明星|之王|王者)$")
 _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』\"]")
 _PAREN_ALIAS = regex.compile(
-    r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:[,，;；][^()（）]*)?[)）]$"
+    r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和)[^()（）]*)?[)）]$"
 )
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
@@ -276,8 +276,11 @@ def company_name(phrase: str) -> CompanyName | None:
         phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
     if m:
         if m["short"] and m["short"] != "即":
-            # 和然节能有限责任公司(下称和然节能): the article goes on with the short name
-            return _checked(m["alias"].strip(), [m["name"].strip(), phrase])
+            # 和然节能有限责任公司(下称和然节能): the article goes on with the short name; of
+            # several (以下简称“标的公司”或“四九八科技”), the first that names this company alone
+            short = next((a for a in regex.findall(r"[“\"「]([^”\"」]{2,40})[”\"」]", phrase[m.end("name") :])
+                          if a not in r.generic and not is_anaphor(a)), m["alias"].strip())
+            return _checked(short.strip(), [m["name"].strip(), phrase])
         aliases.append(m["alias"].strip())
         aliases.append(phrase)
         phrase = m["name"].strip()
@@ -427,7 +430,7 @@ def _bad_edge(name: str, r: _EntityRules) -> bool:
 
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
     r = _rules()
-    name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，"))  # 13.2万股伟禄集团
+    name = _SHARE_COUNT_HEAD.sub("", name.strip(" 、,，…"))  # 13.2万股伟禄集团 (Regaind……: an ellipsis ends the list)
     if name.endswith(".") and not _ABBREVIATION_END.search(name):
         name = name.rstrip(".")  # a sentence's full stop, not the one of Tumi Holdings Inc.
     head = _LATIN_HEAD.match(name)

@@ -119,3 +119,45 @@ def test_metadata_from_page_patterns():
     assert meta.title == "AI大模型向“钱”进,谁能赚到第一桶金?"
     assert meta.published_at.isoformat() == "2023-07-27T09:42:21"
     assert (meta.author, meta.source_name) == ("孙冰", "中国经济周刊")
+
+
+# A filing copied from its PDF (web news PM: 收购福州四九八网络科技有⏎限公司90%股权), written anew:
+# lines end where the page did, so names and sentences are broken across them.
+_HARD_WRAPPED = (
+    "华通科技:关于收购杭州云帆信息技术有限公司60%股权的公告\n"
+    "本公司及董事会全体成员保证公告内容的真实、准确和完整,没有虚假记\n"
+    "载、误导性陈述或者重大遗漏。\n"
+    "特别风险提示\n"
+    "1、华通科技集团股份有限公司(以下简称“上市公司”或“华通科技”)拟以\n"
+    "自有资金36,000万元人民币收购杭州云帆信息技术有限公司(以下简称“标\n"
+    "的公司”或“云帆信息”)60%股权,成交价格以评估价值为基础,经双方协商\n"
+    "确定。\n"
+    "2、本次交易不构成关联交易,也不构成重大资产重组,尚需提交公司股东\n"
+    "大会审议。\n"
+    "3、本次交易完成后,公司将持有云帆信息60%的股权,云帆信息将成为公司\n"
+    "控股子公司。\n"
+)
+
+
+def test_hard_wrapped_lines_joined_with_offsets_into_the_raw_text():
+    c = clean(_HARD_WRAPPED)
+    assert "没有虚假记载、误导性陈述" in c.text
+    assert "(以下简称“标的公司”或“云帆信息”)60%股权" in c.text
+    assert "经双方协商确定。\n2、本次交易" in c.text  # a list item keeps its own line
+    assert c.text.startswith("华通科技:关于收购杭州云帆信息技术有限公司60%股权的公告\n")  # the title too
+    start = c.text.index("拟以自有资金")
+    assert _HARD_WRAPPED[slice(*c.mapped.raw_span(start, start + 6))] == "拟以\n自有资金"
+
+
+def test_news_paragraphs_are_not_joined():
+    paragraphs = [
+        "7月6日,2023世界人工智能大会在上海开幕,多家企业发布大模型产品",
+        "百川智能宣布完成A1轮战略融资,金额为3亿美元,腾讯、阿里、小米等参投。这是百川智能成立以来的第二轮融资",
+        "会上,王小川表示,公司将在年内发布更大规模的模型",
+        "与此同时,智谱AI也宣布了新的商业化进展,其开放平台的开发者数量已超过十万",
+        "分析人士认为,大模型赛道的竞争将更加激烈,头部企业的优势会进一步扩大",
+        "据不完全统计,上半年国内大模型领域共发生融资事件超过40起",
+        "业内人士指出,算力成本依然是制约行业发展的最大因素之一",
+    ]
+    text = "\n".join(paragraphs)
+    assert clean(text).text == text
