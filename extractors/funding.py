@@ -633,7 +633,8 @@ def _rules() -> _FundingRules:
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
             rf"(?:大幅|累计|合计|大举|集体|持续|再度|再次|连续)?(?:增持|买入|加仓|举牌)"
         ),
-        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?:收购|并购)"),
+        # (百川、智谱AI也被小米投资: an investment told the same way)
+        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?P<verb>收购|并购|(?:战略)?投资(?=[，,。；;！？!?]|$)|注资|入股)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?{_SHARE})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
@@ -1656,13 +1657,20 @@ class _SentenceReader:
         for m in self.r.acquire_passive.finditer(sentence):
             # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
             # price are no part of either name; a price after the buyer is the deal's
-            target, acquirer = company_name(_strip_manner(m["target"])), company_name(_strip_manner(m["acq"]))
-            if target is None or acquirer is None or target.generic or acquirer.generic:
+            acquirer = company_name(_strip_manner(m["acq"]))
+            deal_type = "acquisition" if m["verb"] in ("收购", "并购") else "investment"
+            written = _strip_manner(m["target"])
+            targets = [company_name(written)] if deal_type == "acquisition" or "、" not in written else \
+                [company_name(n) for n in self._listed_companies(written) or []]
+            if acquirer is None or acquirer.generic or not targets or any(t is None or t.generic for t in targets):
                 continue
+            if deal_type == "investment" and len(targets) == 1 and not self.evidenced(targets[0].name):
+                continue  # 被资本投资的领域: only companies are invested in (a list shows its own)
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             pay = pay or self.money_in(s_start + m.start("acq"), s_start + m.end("acq")) or self.money_in(s_start + m.start("target"), s_start + m.end("target"))
-            deals.append(_Deal(s_start + m.start(), s_start + m.end(), "acquisition", target, [acquirer.name], None,
-                               pay[0].money if pay else NO_MONEY))
+            for target in targets:
+                deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [acquirer.name], None,
+                                   pay[0].money if pay and len(targets) == 1 else NO_MONEY))
         return deals
 
     def _acquisition_by_subject(self, s_start: int, lead: int, start: int, end: int, target: CompanyName,
