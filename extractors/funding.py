@@ -63,7 +63,7 @@ _SPENT_BARE = regex.compile(
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金)"
+    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资)"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|[(（][^)）]*[)）])*$"
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
@@ -253,7 +253,8 @@ _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交�
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
-_KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|早期|外部|新)$")
+_TRADE_VERB = regex.compile(r"增持|买入|加仓|增仓|新进|举牌")  # trades in listed shares, whatever their size
+_KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|策略|策略性|战略性|早期|外部|新)$")
 _ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
 _DEAL_COUNT_MARK = regex.compile(r"[笔起件个]|总额|总规模|总金额|投资额|融资额")
@@ -577,7 +578,7 @@ def _rules() -> _FundingRules:
     round_words = {form: norm for norm, forms in t["rounds"].items() for form in forms}
     round_re = (
         rf"(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)轮"
-        r"|(?P<round2>战略|天使\+{0,2}|种子\+{0,2}|Pre-?IPO)(?=融资|投资)"  # (天使+融资: the plus, then no 轮)
+        r"|(?P<round2>战略|策略|天使\+{0,2}|种子\+{0,2}|Pre-?IPO)(?=融资|投资|注资)"  # (天使+融资: the plus, then no 轮)
     )
     verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
     noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
@@ -603,7 +604,7 @@ def _rules() -> _FundingRules:
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资|注资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -2248,6 +2249,9 @@ class _SentenceReader:
                         and regex.search(r"(?:股份|股票)$", held.rstrip()))):
                 # Exor以26亿欧元购买了飞利浦15%的股份, 购买了1000万股传奇生物普通股: shares, not control
                 deal_type = "investment"
+            if (deal_type == "investment" and len(objects) == 1 and not _TRADE_VERB.match(m["verb"]) and not m["verb"].startswith(("共同", "联合"))
+                    and not self.text.startswith(("共同", "联合"), s_start + m.start("verb") - 2) and self._majority_stake(obj_end, s_end)):
+                deal_type = "acquisition"  # 以1.14亿元认购雅座63.83%股权: control bought
             investors = [buyer_name] if buyer_name else []
             if deal_type == "investment" and buyer_name and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
                 # 英伟达与Benchmark共投MindsDB, 杭实集团、杭钢集团共同投资了…: each investor named
@@ -2437,6 +2441,12 @@ class _SentenceReader:
         if company is None or company.generic or is_anaphor(company.name) or is_place(company.name):
             return None
         return self.register.canonical(company.name) or company.name
+
+    def _majority_stake(self, obj_end: int, s_end: int) -> bool:
+        """The stake after the object is a stated share above half (63.83%股权)."""
+        stake = self.r.object_end.match(self.text, obj_end, s_end)
+        shares = [float(p) for p in _PERCENT.findall(stake.group(0))] if stake else []
+        return bool(shares) and max(shares) > 50
 
     def _minority_stake(self, obj_end: int, s_end: int) -> bool:
         """The stake after the object is a stated share below half (15%的股份, 少数股权)."""
