@@ -12,10 +12,10 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.5",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.9",
+    "money": "1.10",
     "dates": "1.1",
-    "funding": "2.45",
-    "valuations": "1.57",
+    "funding": "2.46",
+    "valuations": "1.58",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

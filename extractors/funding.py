@@ -253,6 +253,8 @@ _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交�
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
 _AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
+_VALUED_AT_BEFORE = regex.compile(r"以[^，,。；;]{0,24}估值$")
+_VALUE_AFTER = regex.compile(r"\s*的?(?:投前|投后)?估值")
 _TRADE_VERB = regex.compile(r"增持|买入|加仓|增仓|新进|举牌")  # trades in listed shares, whatever their size
 _KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|策略|策略性|战略性|早期|外部|新)$")
 _ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
@@ -1377,6 +1379,8 @@ class _SentenceReader:
             share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
             if _NOT_RAISED.match(self.text, spans[0].end) and not share_sale:
                 continue  # 获得15亿美元的特许权使用费: income, not a round (通过发行股票筹集了…的收益 is one)
+            if _VALUE_AFTER.match(self.text, spans[0].end):
+                continue  # 获得逼近300亿元的投后估值: a value reached, not money raised
             if any(d.start <= verb_at < d.end for d in deals):
                 continue
             own_clause = company_name(_strip_manner(self.text[self._clause_start(s_start, verb_at) : verb_at]))
@@ -2075,9 +2079,11 @@ class _SentenceReader:
                     or bool(_IN_EXCHANGE_PER_SHARE.match(self.text, m.end, s_end)))
 
         clause_start = self._clause_start(s_start, verb_at)
+        verb = self.r.deal_verb.match(self.text, verb_at)
+        buys_whole = verb is not None and self.r.verbs[verb["verb"]].deal_type == "acquisition"
         for m in reversed(self.money_in(s_start, verb_at)):
-            if per_unit(m):
-                continue
+            if per_unit(m) or (not buys_whole and _VALUE_AFTER.match(self.text, m.end)):
+                continue  # 以600亿美元的估值投资: the value, not the price (but 以53亿美元的估值收购 buys it all)
             if self.r.deal_verb.search(self.text, m.end, verb_at) or regex.search("[；;]", self.text[m.end : verb_at]):
                 break  # 以200亿美元收购Figma的交易…并购监管: that money is the other deal's
             window = max(s_start, m.start - 6)
@@ -2209,6 +2215,8 @@ class _SentenceReader:
                 known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
                 # 阿里云领投了零一万物, 阿里参投了百川智能A轮: who leads or joins does so in a company's round
                 known = known or m["verb"] in _LEADS or _ROUND_WRITTEN_AFTER.match(self.text, o_end) is not None
+                # 以投前200亿元估值领投智谱: whoever is valued so is a company
+                known = known or (verb.deal_type == "investment" and _VALUED_AT_BEFORE.search(self.text, clause_start, at) is not None)
                 if not known and not (has_stake and share_stake) \
                         and self.r.not_target_end.search(obj.name):
                     continue  # 投资氢能源技术: a technology; but 收购帝人汽车技术100%股权: only companies have shares

@@ -239,7 +239,8 @@ _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a cla
 _PRICE_WORD = regex.compile(r"股价|股票|报于|收于|报收")
 _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
 _FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
-_VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
+# (高瓴以投前200亿元估值领投智谱: the company invested in is the one valued)
+_VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化|领投|投资|参投|跟投|入股|注资)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
@@ -665,6 +666,11 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             s_start = ctx.sentences.covering(span.start, span.start + 1)[0]
             if out[-1].provenance.span_start >= s_start:
                 name = out[-1].company
+        if after:
+            bought = _VALUED_AND_BOUGHT.match(text, span.end + after.end())
+            named = company_name(bought["co"]) if bought else None
+            if named is not None and not named.generic:
+                name = register.canonical(named.name) or named.name  # A以53亿美元的估值收购B: B's value
         name = _tidy_name(name) if name else None
         if not name:
             continue
@@ -676,16 +682,13 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 span = reached
             elif _FROM_WHEN.search(before.group(0)):
                 continue  # 估值已从计划IPO时的约2800亿美元下降了近70%: a value left behind, the one now untold
-        if after:
-            bought = _VALUED_AND_BOUGHT.match(text, span.end + after.end())
-            named = company_name(bought["co"]) if bought else None
-            if named is not None and not named.generic:
-                name = register.canonical(named.name) or named.name  # A以53亿美元的估值收购B: B's value
         end = span.end + (after.end() if after else 0)
         start = min(cue_at, span.start)
         if register.canonical(name) is None:
             register.add(start, CompanyName(name))  # …科大讯飞市值…，该上市公司市值站上千亿: noted for what follows
         basis = r.basis.get(cue)
+        if basis is None and after and text[max(0, span.start - 2) : span.start] in ("投前", "投后"):
+            basis = "pre" if text[span.start - 2 : span.start] == "投前" else "post"  # 以投前200亿元估值
         if basis is None and before and _AFTER_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
             basis = "post"  # 完成新一轮融资后，估值约157亿元: the value the round left
         elif basis is None and before and _BEFORE_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
