@@ -129,7 +129,7 @@ _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
 # What may describe an investment between its amount and 投资: 第二笔多年投资, 小规模的投资.
-_INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年|小规模|大规模|巨额|大额|少量|新一轮|新的|额外)的?)*"
+_INVEST_FILLER = r"(?:(?:第[一二三四五六七八九十\d]+笔|一笔|多年|小规模|大规模|巨额|大额|少量|新一轮|新的|额外|持股|股权)的?)*"
 _FURTHER_DEAL = regex.compile(r"第[二三四五六七八九十]笔|又一笔|新一笔|(?:又|再次|再度)(?:向|对)|追加投资|也曾?(?:对|向)")  # …在5月也对Anthropic进行了…投资: an earlier one
 _ONE_UNNAMED = frozenset(rules.load("funding")["generic"]["one_unnamed"])
 _FUND_TARGET = regex.compile(rules.alternation(rules.load("funding")["generic"]["fund_endings"]) + r"$")
@@ -606,7 +606,7 @@ def _rules() -> _FundingRules:
             r"(?!需求|难|渠道|支持|服务|成本|环境|计划|方案|活动|工作|项目)"
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
-        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资|注资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
+        round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资|注资|筹资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
@@ -618,7 +618,7 @@ def _rules() -> _FundingRules:
         invest_to=regex.compile(
             # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
-            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
+            rf"(?:价值)?(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
         ),
         # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
@@ -656,7 +656,7 @@ def _rules() -> _FundingRules:
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与|增持|增资))"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资)|参与(?=[，,。；;]|$))"
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资|筹资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资|(?:继续|持续)投资)(?=[，,。；;]|$)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
