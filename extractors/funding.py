@@ -112,7 +112,7 @@ def _blank_quotes(phrase: str) -> str:
 
 
 # An amount written between a round and its noun (B轮数亿元融资, E轮4.1亿元人民币的融资)
-_AMOUNT_BETWEEN = r"(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:[(（][^()（）]{1,20}[)）])?(?:级别|级)?的?"
+_AMOUNT_BETWEEN = r"(?:总计|共计|合计|总额)?(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:[(（][^()（）]{1,20}[)）])?(?:级别|级)?的?"
 
 
 def _strip_manner(phrase: str) -> str:
@@ -2701,9 +2701,13 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
             # 完成1000万美元融资 gives way to the body's …由A领投，B参与，融资金额共1000万美元):
             # where a reader checks it.
             teller = max((twin, fr), key=_told)
+            if abs(twin.provenance.span_start - fr.provenance.span_start) >= 300:
+                # told paragraphs apart (a lede, then the body): the telling with the round and
+                # investors is where a reader checks it
+                teller = max((twin, fr), key=lambda t: (_told(t)[0], _told(t)[2], _told(t)[1]))
             kept[kept.index(twin)] = teller.model_copy(
                 update={
-                    "round": twin.round or fr.round,
+                    "round": next((r for r in (twin.round, fr.round) if r and r != "strategic"), twin.round or fr.round),
                     "money": teller.money,
                     "investors": tuple(dict.fromkeys(twin.investors + fr.investors)),
                 }
@@ -2757,11 +2761,15 @@ def _complementary(a: FundingRound, b: FundingRound) -> bool:
         return False
     if _another_deal(a, b):
         return False
-    if a.round and b.round and a.round != b.round or not _investors_agree(a, b):
+    same_amount = a.money.amount is not None and (a.money.amount, a.money.currency) == (b.money.amount, b.money.currency)
+    # 臻和科技完成超10亿元E轮融资 … 宣布完成金额超10亿元的战略融资: a lettered round told as strategic too
+    strategic_too = same_amount and "strategic" in (a.round, b.round)
+    if a.round and b.round and a.round != b.round and not strategic_too or not _investors_agree(a, b):
         return False
     gap_filled = ((a.money.amount is None) != (b.money.amount is None) or (not a.round) != (not b.round)
                   or (not a.investors) != (not b.investors))
-    near = abs(a.provenance.span_start - b.provenance.span_start) < 300
+    # (a lede and the body paragraphs later: one company's one amount is one deal wherever told)
+    near = abs(a.provenance.span_start - b.provenance.span_start) < 300 or same_amount
     return gap_filled and near
 
 
