@@ -125,6 +125,7 @@ _SECTION_HEAD = regex.compile(
 
 
 _BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】")
+_ASKED_ABOUT_HEAD = regex.compile(r"^[^，,]{0,12}?(?:询问|问及|谈及|提及|问到|谈到)(?:有关|关于)?(?=[\p{Han}A-Za-z]{2})")
 _AGO_HEAD = regex.compile(r"^(?:[一二三四五六七八九十两半几数\d]+多?(?:年|个月|月|周|天)多?(?:前|后)|当时|彼时|那时|随后|继(?=去年|今年|前年|上月|\d))(?=\S{2})")
 _ROUND_TAIL = regex.compile(r"(?<=[\p{Han}A-Za-z]{2})\s*(?:Pre-?)?[A-K]\d{0,2}\+{0,2}轮$")
 _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
@@ -159,6 +160,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         phrase = _AGO_HEAD.sub("", phrase)  # 三年前微软向OpenAI注资…: when, then who
+        phrase = _ASKED_ABOUT_HEAD.sub("", phrase)  # 媒体询问有关辉达投资…: who asked, then about whom
         head = _DATE_HEAD.match(phrase)
         if head and head.end() > 0:
             phrase = phrase[head.end() :].strip(" 、,，")

@@ -63,7 +63,7 @@ _SPENT_BARE = regex.compile(
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资)"
+    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d))"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|[(（][^)）]*[)）])*$"
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
@@ -579,7 +579,7 @@ def _rules() -> _FundingRules:
     inv = t["invest"]
     round_words = {form: norm for norm, forms in t["rounds"].items() for form in forms}
     round_re = (
-        rf"(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)轮"
+        rf"[“\"「]?(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)[”\"」]?轮"  # (“天使++”轮)
         r"|(?P<round2>战略|策略|天使\+{0,2}|种子\+{0,2}|Pre-?IPO)(?=融资|投资|注资)"  # (天使+融资: the plus, then no 轮)
     )
     verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
@@ -611,7 +611,7 @@ def _rules() -> _FundingRules:
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             # (正就收购X进行深入谈判: a deal under negotiation, not made)
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
         ),
         verbs=verbs,
