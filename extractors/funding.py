@@ -115,8 +115,16 @@ def _blank_quotes(phrase: str) -> str:
 _AMOUNT_BETWEEN = r"(?:总计|共计|合计|总额)?(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:[(（][^()（）]{1,20}[)）])?(?:级别|级)?的?"
 
 
+_LEADING_TIME = regex.compile(
+    r"^(?:在|于)?(?:(?:(?:19|20)\d{2}年|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?(?:时|期间|以来|前后|前|后)?[,，]?")
+
+
 def _strip_manner(phrase: str) -> str:
-    """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another."""
+    """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another. A time
+    written first (在今年5月份作业帮还曾…) goes before them: 在 opening it is no manner's."""
+    head = _LEADING_TIME.match(phrase)
+    if head and head.end() and phrase[head.end() :].strip():
+        phrase = phrase[head.end() :]
     for _ in range(3):
         shorter = _MANNER_TAIL.sub("", phrase)
         if shorter == phrase:
@@ -624,6 +632,7 @@ def _rules() -> _FundingRules:
         # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
         invest_made=regex.compile(
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
+            rf"(?:[一二两三四五六七八九十多数几]轮)?"  # (进行了两轮投资: how many times)
             rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
         ),
@@ -1343,7 +1352,7 @@ class _SentenceReader:
             if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
             named_round = bool(round_text) or bool(regex.search(r"新一轮|首轮|本轮|[A-K]\d?\+*轮|天使|种子|战略", mid + m["noun"]))
-            strong_raise = m["noun"] in ("融资", "筹资") and m["verb"].rstrip("了") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
+            strong_raise = m["noun"] in ("融资", "筹资", "集资") and m["verb"].rstrip("了过") in ("完成", "宣布完成", "获得", "获", "已完成", "斩获")
             # 获得了专项融资支持 is no deal: a raise names its round, amount or investors, or
             # its company is known to be one.
             if not (named_round or investors or company.generic or self.evidenced(company.name) or (spans and strong_raise)):
