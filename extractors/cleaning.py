@@ -273,8 +273,6 @@ def _display_width(line: str) -> int:
 # punctuation, and the next line goes on with text (not a list item or a heading of its own).
 _WRAP_NEEDS_NO_END = regex.compile(r"[。！？!?；;：:…”」』)）】]\s*$")
 _WRAP_CONTINUES = regex.compile(r"(?!\p{Han}{2,6}[:：])(?![\d一二三四五六七八九十]+[、.．)）]|[(（][\d一二三四五六七八九十]+[)）]|[•·\-—*★■●◆])[\p{Han}A-Za-z0-9“”\"(（,，、]")
-
-
 _ENDS_WITH_DATE = regex.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
 
 
@@ -285,8 +283,11 @@ def hard_wrap_edits(text: str) -> list[Edit]:
     without closing punctuation; a news page's long lines are paragraphs, which close."""
     if text.count("\n") < 6:
         return []
-    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
-    lines = [(s, text[s : text.find("\n", s) if text.find("\n", s) >= 0 else len(text)]) for s in starts]
+    lines: list[tuple[int, str]] = []  # (where the line starts, the line)
+    start = 0
+    for line in text.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
     widths = sorted(w for _, line in lines if (w := _display_width(line.strip())) >= 40)
     if len(widths) < 6:
         return []

@@ -605,12 +605,11 @@ class CompanyRegister:
             found = self._latest_known(lambda n: name_core(n) == core)
         if found is None and name.isascii() and " " not in name and len(name) >= 3 and name[:1].isupper():
             found = self._latest_known(lambda n: n.isascii() and n.startswith(name + " "))  # Taiko, named Taiko Pharmaceutical
-        bare = bare_core(name)
-        if found is None and len(bare) >= 3 and _rules().legal_suffix.search(name):
+        bare, legal = bare_core(name), _rules().legal_suffix
+        if found is None and len(bare) >= 3 and legal.search(name):
             found = self._latest_known(lambda n: n == bare or bare_core(n) == bare)  # 上海奥梭格纳科技有限公司 is the headline's 奥梭格纳
-        if found is None and len(name) >= 3 and not _rules().legal_suffix.search(name):
+        if found is None and len(name) >= 3 and not legal.search(name):
             # and the other way round: 液流储能科技有限公司, then 液流储能
-            legal = _rules().legal_suffix
             found = self._latest_known(lambda n: bare_core(n) == name and legal.search(n) is not None)
         return found
 
