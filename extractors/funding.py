@@ -163,7 +163,7 @@ _INVESTED_IN_THE = regex.compile(
 )
 # The company as a relative clause: NVIDIA投资的新创科技公司CoreWeave, 薇娅夫妇投资参股的医药生物公司巨子生物.
 _INVESTED_BY_THE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:、与和]))(?:由)?(?P<inv>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·]{1,15}?)\s*(?:曾经|曾|早期|先后|联合|共同|参与)?"
+    r"(?:^|(?<=[，,。；;：:、与和]))(?:由)?(?P<inv>其|[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·]{1,15}?)\s*(?:曾经|曾|早期|先后|联合|共同|参与)?"
     r"(?P<verb>投资参股|投资入股|投资|参股|入股|注资|领投)的\s*"
     r"(?P<obj>[^，,。；;！？!?的]{2,30}?)\s*"
     r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|已经|已|将|正在|也|还|于|在|曾|签署|宣布|表示|完成|获得|成为|上市|推出|发布|收购|并购|买下|与|和|是|为)"
@@ -1706,9 +1706,13 @@ class _SentenceReader:
         for m in _INVESTED_BY_THE.finditer(sentence):
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
+            if investor is not None and is_anaphor(investor.name) and "、" in m["obj"]:
+                resolved = self.register.resolve(investor, s_start + m.start("inv"))  # 其投资的A、B、C等知名企业
+                investor = CompanyName(resolved) if resolved else None
             if investor is not None and not investor.generic and not is_anaphor(investor.name) and "、" in m["obj"]:
                 # 此前小米投资的智芯半导体、博泰车联网、睿米科技等智能车相关企业: each of those listed
-                listed = self._listed_companies(m["obj"])
+                # (a list ending 等…企业 says what they are)
+                listed = self._listed_companies(m["obj"], shown=_LIST_OF_COMPANIES_END.search(m["obj"]) is not None)
                 if listed and not self.not_deal(s_start + m.start(), s_start + m.end()):
                     deals.extend(_Deal(s_start + m.start("inv"), s_start + m.end("obj"), "investment", CompanyName(n), [investor.name], None, NO_MONEY)
                                  for n in listed)
@@ -2316,11 +2320,12 @@ class _SentenceReader:
         m = _MEMBERS_AFTER.match(self.text, obj_end, s_end)
         return [(CompanyName(n), m.start("list"), m.end("list")) for n in self._listed_companies(m["list"])] if m else []
 
-    def _listed_companies(self, text: str) -> list[str]:
+    def _listed_companies(self, text: str, shown: bool = False) -> list[str]:
         """The names a list (A、B和C等…) gives, when there are two or more and at least half of them
-        are shown to be companies (as for a deal verb's list of objects); else none."""
+        are shown to be companies (as for a deal verb's list of objects), or the list `shown` to
+        be of companies (…等知名企业); else none."""
         names = [n for n in _names(text) if not self.r.not_target_end.search(n) and not is_field_name(n)]
-        if len(names) < 2 or sum(self.evidenced(n) for n in names) * 2 < len(names):
+        if len(names) < 2 or (not shown and sum(self.evidenced(n) for n in names) * 2 < len(names)):
             return []
         return names
 
