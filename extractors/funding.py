@@ -1591,6 +1591,11 @@ class _SentenceReader:
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
+            # 领投了月之暗面和MiniMax的融资: each company's round (the names must read as companies)
+            parts = [company_name(n) for n in _names(m["obj"])] if _LIST_AND.search(m["obj"]) or "、" in m["obj"] else []
+            targets = [p for p in parts if p is not None and not p.generic]
+            if len(targets) < 2 or len(targets) != len(parts) or not any(self.evidenced(t.name) for t in targets):
+                targets = [target]
             clause_from = self._clause_start(s_start, at)
             listed = _names(self.text[clause_from:at])
             if len(listed) >= 2:  # 红杉和腾讯参与了…: each of them
@@ -1604,16 +1609,18 @@ class _SentenceReader:
             found = list(self.r.round_in.finditer(sentence, m.start("mid"), m.end("noun")))
             if _DEBT_WORDS.search(m["mid"]):
                 continue  # 参与了恒大的债务融资: a loan
-            raised = next((d for d in told if d.deal_type == "funding" and d.company is not None and d.company.name == target.name), None)
-            if raised is not None:
-                raised.joined_by = raised.joined_by or not raised.investors
-                raised.investors[:0] = [i for i in investors if i not in raised.investors]
-                continue
-            if m["verb"] in _JOINED_WEAK and not (found or spans or all(self.investor_like(i) for i in investors)
-                                                  or is_anaphor(target.name) or self.evidenced(target.name)):
-                continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
-            round_ = normalise_round(_round_text(found[-1])) if found else None
-            deals.append(_Deal(i_start, end, "funding", target, investors, round_, spans[0].money if spans else NO_MONEY, joined_by=True))
+            for target in targets:
+                raised = next((d for d in told if d.deal_type == "funding" and d.company is not None and d.company.name == target.name), None)
+                if raised is not None:
+                    raised.joined_by = raised.joined_by or not raised.investors
+                    raised.investors[:0] = [i for i in investors if i not in raised.investors]
+                    continue
+                if m["verb"] in _JOINED_WEAK and not (found or spans or all(self.investor_like(i) for i in investors)
+                                                      or is_anaphor(target.name) or self.evidenced(target.name)):
+                    continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
+                round_ = normalise_round(_round_text(found[-1])) if found else None
+                money = spans[0].money if spans and len(targets) == 1 else NO_MONEY
+                deals.append(_Deal(i_start, end, "funding", target, list(investors), round_, money, joined_by=True))
             # …参与了宇树科技的B2轮融资和AI创业公司“月之暗面”的融资: the same investors joined the next one too
             more = _JOINED_ALSO.match(sentence, m.end())
             named = company_name(more["obj"]) if more else None
