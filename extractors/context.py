@@ -12,9 +12,9 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.5",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.10",
+    "money": "1.11",
     "dates": "1.1",
-    "funding": "2.54",
+    "funding": "2.55",
     "valuations": "1.58",
     "model_counts": "1.1",
     "quotes": "2.0",

@@ -165,6 +165,10 @@ def _quantity(m: regex.Match[str], r: _MoneyRules) -> Quantity | None:
     return Quantity(low, None, qualifier)
 
 
+_WORD_BEFORE = regex.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z][A-Za-z]*[a-z]$")  # Nokia, not H or RTX
+_BIG_UNIT = regex.compile(r"[万亿兆]")
+
+
 def _single(text: str, m: regex.Match[str], r: _MoneyRules, plain_yuan: str = "CNY") -> tuple[int, int, Quantity, str] | None:
     """One amount from a match of the money pattern on folded text: (start, end, value, ISO)."""
     cur_after, cur_before = m["cur_after"], m["cur_before"]
@@ -174,8 +178,12 @@ def _single(text: str, m: regex.Match[str], r: _MoneyRules, plain_yuan: str = "C
     previous = text[start - 1] if start > 0 else ""
     if previous in ("-", "负") and start >= 2 and not text[start - 2].isdigit():
         return None  # 净利润-560.33万元: a signed figure (a loss), which an amount cannot carry
-    if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before and not m["qual"]):
-        return None  # ordinals and codes (第一元, GPT3.5) are not amounts (智谱AI约4亿美元: a qualifier parts them)
+    glued_to_word = previous.isascii() and previous.isalpha() and _BIG_UNIT.search(m["amount"]) is not None and _WORD_BEFORE.search(text, 0, start) is not None
+    if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before and not m["qual"]
+                            and not glued_to_word):
+        # ordinals and codes (第一元, GPT3.5) are not amounts (智谱AI约4亿美元: a qualifier parts them;
+        # 入股Nokia10亿美元: a word, then a figure in 亿)
+        return None
     after = m.end("cur_after") if cur_after else m.end()
     if cur_after in ("元", "圆") and text.startswith(r.not_after_yuan, after):
         return None
