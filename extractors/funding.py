@@ -2230,8 +2230,8 @@ class _SentenceReader:
                 known_share = max(known_share, 0.5)  # 先后投资过去哪儿网、爱奇艺、安居客等: one known, the rest alike
             kept = []
             for obj, o_start, o_end in objects:
-                if _FUND_TARGET.search(obj.name):
-                    continue  # 参投KKR基金: a fund's partnership interest, not a company
+                if _FUND_TARGET.search(obj.name) or obj.name in self.r.industries:
+                    continue  # 参投KKR基金: a fund's partnership interest, not a company (收购了证券、银行: kinds of company)
                 known = known_company(obj.name) or (len(objects) > 1 and known_share >= 0.5)
                 # 阿里云领投了零一万物, 阿里参投了百川智能A轮: who leads or joins does so in a company's round
                 known = known or m["verb"] in _LEADS or _ROUND_WRITTEN_AFTER.match(self.text, o_end) is not None

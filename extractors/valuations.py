@@ -471,6 +471,38 @@ def _next_in_list(ctx: DocContext, clause_start: int, span: MoneySpan, out: list
     return _valuation(ctx, clause_start, span.end, register.canonical(company.name) or company.name, span.money, out[-1].basis, dates)
 
 
+# 前十大市值个股依序为：台积电45.64兆元、鸿海3.12兆元…: a ranking, each name with its value
+_RANKING = regex.compile(r"(?P<cue>市值|估值)[^，,。；;:：\n]{0,16}?(?:依序为|依次为|依序是|依次是|分别为|分别是|排名为|为|是|包括)[:：]?\s*")
+
+
+def _ranked_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRules, register: CompanyRegister) -> dict[int, tuple[str, int, str | None]]:
+    """A ranking after a cue, each item a name right before its value, items parted by 、 or a
+    comma: where each amount starts → (company, cue position, basis). Every name must read as a
+    company (well known, company-like, or noted), or the list is none."""
+    found: dict[int, tuple[str, int, str | None]] = {}
+    for m in _RANKING.finditer(ctx.text):
+        sentence_end = ctx.sentences.covering(m.end(), m.end() + 1)[1]
+        items: list[tuple[str, MoneySpan]] = []
+        at = m.end()
+        for sp in spans:
+            if sp.start < at or sp.start >= sentence_end:
+                continue
+            written = ctx.text[at : sp.start].strip(" 、,，")
+            company = company_name(written) if written else None
+            if company is None or company.generic or company.name != written:
+                break
+            if not (register.canonical(company.name) or looks_like_company(company.name)):
+                break
+            items.append((register.canonical(company.name) or company.name, sp))
+            at = sp.end
+            if not regex.match(r"\s*[、,，]", ctx.text[at : at + 2]):
+                break
+        if len(items) >= 2:
+            for name, sp in items:
+                found[sp.start] = (name, m.start("cue"), r.basis.get(m["cue"]))
+    return found
+
+
 def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRules) -> dict[int, tuple[str, int, str | None]]:
     """摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元、160亿元、155亿元: each
     company its value, in turn (start of the amount → company, cue position, basis)."""
@@ -615,6 +647,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     spans = sorted([*money, *_bare_amounts(ctx, r)], key=lambda sp: sp.start)
     # values told in turn or in a bracketed list: where each amount starts → its company
     respective = _respective_values(ctx, spans, r) if "分别" in text else {}
+    if "市值" in text or "估值" in text:
+        for start, value in _ranked_values(ctx, spans, r, register).items():
+            respective.setdefault(start, value)
     if ("(" in text or "（" in text) and ("估值" in text or "市值" in text):
         respective.update(_bracketed_values(ctx, spans))
         for start, value in _values_in_brackets(ctx, spans, r).items():
