@@ -1494,8 +1494,7 @@ class _SentenceReader:
                 continue
             target = company_name(m["obj"])
             if target is not None and is_anaphor(target.name):
-                resolved = self.register.resolve(target, at, or_topic=True)
-                target = CompanyName(resolved) if resolved else None
+                target = self._resolved(target, at, or_topic=True)
             if target is None or target.generic:
                 continue
             clause_from = self._clause_start(s_start, at)
@@ -1531,8 +1530,8 @@ class _SentenceReader:
                     listed = []
                 if investor is not None and is_anaphor(investor.name) and not listed:
                     # 谷歌公司发言人表示，该公司已同意向Anthropic投资…: the company named before
-                    resolved = self.register.resolve(investor, i_start)
-                    investor = CompanyName(resolved) if resolved and (target is None or resolved != target.name) else None
+                    investor = self._resolved(investor, i_start)
+                    investor = None if investor is not None and target is not None and investor.name == target.name else investor
                 if investor is None or investor.generic or target is None:
                     continue
                 if has_verb:
@@ -1714,8 +1713,7 @@ class _SentenceReader:
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
             if investor is not None and is_anaphor(investor.name) and "、" in m["obj"]:
-                resolved = self.register.resolve(investor, s_start + m.start("inv"))  # 其投资的A、B、C等知名企业
-                investor = CompanyName(resolved) if resolved else None
+                investor = self._resolved(investor, s_start + m.start("inv"))  # 其投资的A、B、C等知名企业
             if investor is not None and not investor.generic and not is_anaphor(investor.name) and "、" in m["obj"]:
                 # 此前小米投资的智芯半导体、博泰车联网、睿米科技等智能车相关企业: each of those listed
                 # (a list ending 等…企业 says what they are)
@@ -1855,8 +1853,7 @@ class _SentenceReader:
                 continue
             company, c_start = self.subject(s_start, at)
             if company is not None and is_anaphor(company.name):
-                resolved = self.register.resolve(company, at, or_topic=True)  # 公司在A轮获得…: the company the article is about
-                company = CompanyName(resolved) if resolved else None
+                company = self._resolved(company, at, or_topic=True)  # 公司在A轮获得…: the company the article is about
             if company is not None and company.generic:
                 company = None
             if company is None:
@@ -2088,19 +2085,18 @@ class _SentenceReader:
             at = self.text.find(base, at + 1)
         return name
 
-    def _price(self, s_start: int, s_end: int, verb_at: int, obj_end: int) -> Money:
+    def _price(self, s_start: int, s_end: int, verb_at: int, obj_end: int, buys_whole: bool = False) -> Money:
         """The deal's price: money before the verb that a price word introduces (以/作价/斥资 …,
         in this clause or an earlier one of the sentence), money right before the verb, or money
         after the object that a price word introduces (，交易价格为…). Prices per share are not
-        the deal's."""
+        the deal's. Nor is a value (以600亿美元的估值投资), unless the deal `buys_whole` company
+        (以53亿美元的估值收购: its value is its price)."""
         def per_unit(m: MoneySpan) -> bool:
             # 每股17.5美元, 17.5美元/股, and 以17.50美元现金和1.023股X股票的代价，换取每股Y股票
             return (bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start])) or self.text.startswith(("/股", "每股"), m.end)
                     or bool(_IN_EXCHANGE_PER_SHARE.match(self.text, m.end, s_end)))
 
         clause_start = self._clause_start(s_start, verb_at)
-        verb = self.r.deal_verb.match(self.text, verb_at)
-        buys_whole = verb is not None and self.r.verbs[verb["verb"]].deal_type == "acquisition"
         for m in reversed(self.money_in(s_start, verb_at)):
             if per_unit(m) or (not buys_whole and _VALUE_AFTER.match(self.text, m.end)):
                 continue  # 以600亿美元的估值投资: the value, not the price (but 以53亿美元的估值收购 buys it all)
@@ -2215,7 +2211,7 @@ class _SentenceReader:
                 if priced and _PRICE_ONLY_LEAD.fullmatch(leftover):
                     buyer_name = named_after = self.topic_before(at)
             buyer_like = named_after is not None or self.investor_like(buyer_name)
-            price = self._price(s_start, s_end, at, obj_end) if len(objects) == 1 else NO_MONEY
+            price = self._price(s_start, s_end, at, obj_end, buys_whole=verb.deal_type == "acquisition") if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
             def known_company(name: str) -> bool:
                 if is_anaphor(name):  # 增持公司股份: the company the article is about
@@ -2471,19 +2467,26 @@ class _SentenceReader:
             return None
         return self.register.canonical(company.name) or company.name
 
+    def _resolved(self, name: CompanyName, at: int, or_topic: bool = False) -> CompanyName | None:
+        """该公司, 其 … as the company the register resolves them to before `at`; None if none."""
+        resolved = self.register.resolve(name, at, or_topic=or_topic)
+        return CompanyName(resolved) if resolved else None
+
+    def _stake_after(self, obj_end: int, s_end: int) -> tuple[str, list[float]]:
+        """The stake written after the object (15%的股份, 少数股权) and the shares it states."""
+        stake = self.r.object_end.match(self.text, obj_end, s_end)
+        written = stake.group(0) if stake else ""
+        return written, [float(p) for p in _PERCENT.findall(written)]
+
     def _majority_stake(self, obj_end: int, s_end: int) -> bool:
         """The stake after the object is a stated share above half (63.83%股权)."""
-        stake = self.r.object_end.match(self.text, obj_end, s_end)
-        shares = [float(p) for p in _PERCENT.findall(stake.group(0))] if stake else []
+        _, shares = self._stake_after(obj_end, s_end)
         return bool(shares) and max(shares) > 50
 
     def _minority_stake(self, obj_end: int, s_end: int) -> bool:
         """The stake after the object is a stated share below half (15%的股份, 少数股权)."""
-        stake = self.r.object_end.match(self.text, obj_end, s_end)
-        if not stake:
-            return False
-        shares = [float(p) for p in _PERCENT.findall(stake.group(0))]
-        return (bool(shares) and max(shares) < 50) or "少数" in stake.group(0) or "部分" in stake.group(0)
+        written, shares = self._stake_after(obj_end, s_end)
+        return (bool(shares) and max(shares) < 50) or "少数" in written or "部分" in written
 
     def _respective_prices(self, obj_end: int, s_end: int, count: int) -> list[Money]:
         """收购A85.53%股权、B42.27%股权以及C79.93%股权,…交易对价分别为130.23亿元、2.34亿元和2.55亿元:
