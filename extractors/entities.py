@@ -167,6 +167,12 @@ def _peel(phrase: str, r: _EntityRules) -> str:
     return phrase
 
 
+def leading_date_end(phrase: str) -> int:
+    """Where a date written first in a phrase ends (2023年7月, 去年10月19日, 在6月底): 0 if none."""
+    head = _DATE_HEAD.match(phrase)
+    return head.end() if head else 0
+
+
 def strip_lead_in(text: str) -> str:
     """`text` without the words a name is written after (年初, 此前, 据悉), when it opens with one
     and a name-long rest follows."""

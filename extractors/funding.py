@@ -40,6 +40,7 @@ from extractors.entities import (
     is_trade,
     is_trade_ending,
     is_well_known,
+    leading_date_end,
     looks_like_company,
     place_named,
     without_region,
@@ -115,16 +116,12 @@ def _blank_quotes(phrase: str) -> str:
 _AMOUNT_BETWEEN = r"(?:总计|共计|合计|总额)?(?:近|约|超过?|逾)?[\d.,数几十百千万亿]+(?:元|美元|美金|港元|欧元|英镑|日元)?(?:人民币)?(?:[(（][^()（）]{1,20}[)）])?(?:级别|级)?的?"
 
 
-_LEADING_TIME = regex.compile(
-    r"^(?:在|于)?(?:(?:(?:19|20)\d{2}年|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?(?:时|期间|以来|前后|前|后)?[,，]?")
-
-
 def _strip_manner(phrase: str) -> str:
     """软银于2016年以约320亿美元的价格 → 软银: manner phrases can follow one another. A time
     written first (在今年5月份作业帮还曾…) goes before them: 在 opening it is no manner's."""
-    head = _LEADING_TIME.match(phrase)
-    if head and head.end() and phrase[head.end() :].strip():
-        phrase = phrase[head.end() :]
+    head = leading_date_end(phrase)
+    if head and phrase[head:].strip():
+        phrase = phrase[head:]
     for _ in range(3):
         shorter = _MANNER_TAIL.sub("", phrase)
         if shorter == phrase:
