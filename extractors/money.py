@@ -169,6 +169,13 @@ _WORD_BEFORE = regex.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z][A-Za-z]*[a-z]$")  # N
 _BIG_UNIT = regex.compile(r"[万亿兆]")
 
 
+def _glued_to_word(text: str, start: int, amount: str) -> bool:
+    """入股Nokia10亿美元: a figure in 亿 written right after a Latin word (not a code: H100). Read
+    only for a figure glued to a letter, over the 64 characters before it, not the whole text."""
+    return (text[start - 1 : start].isascii() and text[start - 1 : start].isalpha() and _BIG_UNIT.search(amount) is not None
+            and _WORD_BEFORE.search(text, max(0, start - 64), start) is not None)
+
+
 def _single(text: str, m: regex.Match[str], r: _MoneyRules, plain_yuan: str = "CNY") -> tuple[int, int, Quantity, str] | None:
     """One amount from a match of the money pattern on folded text: (start, end, value, ISO)."""
     cur_after, cur_before = m["cur_after"], m["cur_before"]
@@ -178,9 +185,8 @@ def _single(text: str, m: regex.Match[str], r: _MoneyRules, plain_yuan: str = "C
     previous = text[start - 1] if start > 0 else ""
     if previous in ("-", "负") and start >= 2 and not text[start - 2].isdigit():
         return None  # 净利润-560.33万元: a signed figure (a loss), which an amount cannot carry
-    glued_to_word = previous.isascii() and previous.isalpha() and _BIG_UNIT.search(m["amount"]) is not None and _WORD_BEFORE.search(text, 0, start) is not None
     if previous == "第" or (previous.isascii() and previous.isalnum() and m["amount"][:1].isdigit() and not cur_before and not m["qual"]
-                            and not glued_to_word):
+                            and not _glued_to_word(text, start, m["amount"])):
         # ordinals and codes (第一元, GPT3.5) are not amounts (智谱AI约4亿美元: a qualifier parts them;
         # 入股Nokia10亿美元: a word, then a figure in 亿)
         return None

@@ -650,10 +650,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     if "市值" in text or "估值" in text:
         for start, value in _ranked_values(ctx, spans, r, register).items():
             respective.setdefault(start, value)
-    if ("(" in text or "（" in text) and ("估值" in text or "市值" in text):
-        respective.update(_bracketed_values(ctx, spans))
-        for start, value in _values_in_brackets(ctx, spans, r).items():
-            respective.setdefault(start, value)
+        if "(" in text or "（" in text:
+            respective.update(_bracketed_values(ctx, spans))
+            for start, value in _values_in_brackets(ctx, spans, r).items():
+                respective.setdefault(start, value)
     consumed: set[int] = set()  # the 'to' amounts of 从X…至Y, read with their 'from'
     for i, span in enumerate(spans):
         if span.start in consumed:
