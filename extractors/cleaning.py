@@ -283,16 +283,16 @@ def hard_wrap_edits(text: str) -> list[Edit]:
     without closing punctuation; a news page's long lines are paragraphs, which close."""
     if text.count("\n") < 6:
         return []
-    lines: list[tuple[int, str]] = []  # (where the line starts, the line)
+    lines: list[tuple[int, str, int]] = []  # (where the line starts, the line, its width)
     start = 0
     for line in text.split("\n"):
-        lines.append((start, line))
+        lines.append((start, line, _display_width(line.strip())))
         start += len(line) + 1
-    widths = sorted(w for _, line in lines if (w := _display_width(line.strip())) >= 40)
+    widths = sorted(w for _, _, w in lines if w >= 40)
     if len(widths) < 6:
         return []
     full = widths[int(len(widths) * 0.9)]  # the page's width (a few lines may run over it)
-    near_full = [(s, line) for s, line in lines if _display_width(line.strip()) >= full * 0.8]
+    near_full = [(s, line) for s, line, w in lines if w >= full * 0.8]
     wrapped = [(s, line) for s, line in near_full if not _WRAP_NEEDS_NO_END.search(line)]
     if full > 120 or len(wrapped) < 3 or len(wrapped) < 0.4 * len(near_full):
         return []
