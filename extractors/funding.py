@@ -1678,7 +1678,7 @@ class _SentenceReader:
             deal_type = "acquisition" if m["verb"] in ("收购", "并购") else "investment"
             written = _strip_manner(m["target"])
             targets = [company_name(written)] if deal_type == "acquisition" or "、" not in written else \
-                [company_name(n) for n in self._listed_companies(written) or []]
+                [company_name(n) for n in self._listed_companies(written)]
             if acquirer is None or acquirer.generic or not targets or any(t is None or t.generic for t in targets):
                 continue
             if deal_type == "investment" and len(targets) == 1 and not self.evidenced(targets[0].name):
