@@ -91,7 +91,9 @@ _MANNER_TAIL = regex.compile(
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
 _ANNOUNCE_TAIL = regex.compile(
     r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
-    r"(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出|宣布)?(?:拟|将|计划)?(?:正式|全面)?$"
+    r"(?:(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出|宣布)?(?:拟|将|计划)?(?:正式|全面)?"
+    # 披露重大资产重组计划, 公布收购草案: a plan made public, then the deal in the next clause
+    r"|(?:发布|披露|公布|抛出|推出)了?[^，,。；;]{0,12}?(?:计划|方案|草案|预案|报告书|公告))$"
 )
 _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
 _CONSORTIUM = regex.compile(
@@ -502,7 +504,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?<!股价|股票)[」”\"]?"  # 「Meatable」是一家… (杭州热电股价大涨: the name is before 股价)
-    r"(?=宣布|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
+    r"(?=宣布|披露|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
 )
 def clause_opening_name(clause: str) -> str | None:
     """The name a clause opens with when what follows reads as its predicate (英伟达已经在…,
@@ -522,12 +524,15 @@ _ADVERBIAL_ONLY = regex.compile(
     r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|(?:创立|成立|创办|上市)(?:之初|之后|后|以来)|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
+_INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,120}?)(?:那里|那儿|那|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
+_MERGER_BEFORE = set("合兼吞归购并一、，,（(")  # 合併, 兼併, 吞併, 歸併, 一併 (together): not the verb
+_MERGER_AFTER = set("购入表列案存发用肩吞称同行陈计科")  # 併購 (read as 并购), 併入, 併表, 併案, 併同, 併行 …
 _PROCEEDS_BEFORE = regex.compile(r"(?:募集资金|募资)(?:全部|将|拟)?$")
 _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
 
@@ -536,6 +541,7 @@ _ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST)
 class DealVerb:
     deal_type: str
     strength: str  # strong | weak | investor | stake | known
+    written_as: str | None = None  # counts only where the raw text writes the verb so (併)
 
 
 @dataclass(frozen=True)
@@ -547,6 +553,8 @@ class _FundingRules:
     round_in: regex.Pattern[str]
     direct: regex.Pattern[str]
     deal_verb: regex.Pattern[str]
+    written_verb: regex.Pattern[str]
+    written_forms: frozenset[str]
     verbs: dict[str, DealVerb]
     invest_to: regex.Pattern[str]
     invest_made: regex.Pattern[str]
@@ -587,7 +595,7 @@ def _rules() -> _FundingRules:
         rf"[“\"「]?(?P<round>{ROUND_LETTER}|{rules.alternation(round_words)}|新一|首|第[一二三四五六七八九十]+)[”\"」]?轮"  # (“天使++”轮)
         r"|(?P<round2>战略|策略|天使\+{0,2}|种子\+{0,2}|Pre-?IPO)(?=融资|投资|注资)"  # (天使+融资: the plus, then no 轮)
     )
-    verbs = {form: DealVerb(v["deal_type"], v["strength"]) for v in t["verb"] for form in rules.forms(v)}
+    verbs = {form: DealVerb(v["deal_type"], v["strength"], v.get("written_as")) for v in t["verb"] for form in rules.forms(v)}
     noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
     stake = rules.alternation(inv["stake_words"])
     shares = rules.alternation(inv["share_words"])
@@ -617,8 +625,12 @@ def _rules() -> _FundingRules:
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             # (正就收购X进行深入谈判: a deal under negotiation, not made)
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
-            rf"(?P<verb>{rules.alternation(verbs)})(?!{noun_use})"
+            rf"(?P<verb>{rules.alternation([form for form, v in verbs.items() if v.written_as is None])})(?!{noun_use})"
         ),
+        # Verbs that count only as the raw text writes them (併): looked for apart, in documents
+        # whose raw text has them, so that 并 ("and") never ends a clause for the rules above.
+        written_verb=regex.compile(rf"(?P<verb>{rules.alternation([form for form, v in verbs.items() if v.written_as])})"),
+        written_forms=frozenset(v.written_as for v in verbs.values() if v.written_as),
         verbs=verbs,
         invest_to=regex.compile(
             # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
@@ -650,7 +662,7 @@ def _rules() -> _FundingRules:
             rf"|(?:(?:的|之)?(?:{_ABOUT}?{_SHARE}|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|案(?=今|已|将|于|经|获|在|遭|由|送|正|[{CLAUSE_STOPS}]|$)|并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             r"|位于(?=[^，,。；;]{1,20}的)"  # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
@@ -887,6 +899,8 @@ class _SentenceReader:
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
         self._marks: list[list[int]] | None = None  # note_companies' marks, by position
+        raw = ctx.mapped.raw if ctx.mapped is not None else ""
+        self._written_forms_here = any(form in raw for form in r.written_forms)  # 併 in a Traditional page
 
     def _clause_start(self, s_start: int, pos: int) -> int:
         """Where the clause holding `pos` starts; commas inside brackets (下称X,002893.SZ) don't count."""
@@ -984,7 +998,8 @@ class _SentenceReader:
             if hop == 0:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
                 # topic of a clause before it
-                own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", phrase)))
+                # (…披露重大资产重组计划，拟以70.4亿元收购…: an intent and a price, no name)
+                own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", _strip_manner(_INTENT_HEAD.sub("", phrase)))))
             if start <= s_start or (self.text[start - 1] in "；;" and (hop > 0 or own_clause_named)):
                 break  # a semicolon closes its subject's reach (but not for …；2022年又陆续获得了…)
             end = start - 1
@@ -1304,6 +1319,8 @@ class _SentenceReader:
                 continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
+            if m["verb"] == "进行了" and not (m["round"] or m["round2"] or (m["mid"] or "").endswith("轮")):
+                continue  # 进行了B轮融资 is a round; 向瑞士银行进行了融资 is a loan
             # 千寻智能、星海图等企业先后宣布完成B轮融资: each company of the list raised
             verb_clause = self._clause_start(s_start, verb_at)
             fellow_raisers = self._listed_raisers(verb_clause, verb_at)
@@ -2126,13 +2143,29 @@ class _SentenceReader:
                     break
         return NO_MONEY
 
+    def _deal_verb_matches(self, sentence: str) -> list[regex.Match[str]]:
+        matches = list(self.r.deal_verb.finditer(sentence))
+        if self._written_forms_here:
+            matches = sorted(matches + list(self.r.written_verb.finditer(sentence)), key=lambda m: m.start())
+        return matches
+
+    def _written_merger(self, start: int, end: int, form: str) -> bool:
+        """Whether the raw text writes the verb at start:end as `form`, standing alone: 併 between
+        two names, not in 合併, 兼併, 併購 (read as 并购 already), 併入 or 併表."""
+        mapped = self.ctx.mapped
+        if mapped is None or mapped.raw[mapped.to_raw(start) : mapped.to_raw(end - 1) + 1] != form:
+            return False
+        return self.text[start - 1 : start] not in _MERGER_BEFORE and self.text[end : end + 1] not in _MERGER_AFTER
+
     def _deal_verbs(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal], acquisitions_only: bool = False) -> list[_Deal]:
         deals = []
-        for m in self.r.deal_verb.finditer(sentence):
+        for m in self._deal_verb_matches(sentence):
             verb = self.r.verbs[m["verb"]]
             at = s_start + m.start("verb")
             if self.register.name_ends_at(at, s_start + m.end("verb")):
                 continue  # 特华投资累计质押…: the verb ends a company's name
+            if verb.written_as is not None and not self._written_merger(at, s_start + m.end("verb"), verb.written_as):
+                continue
             if any(d.start <= at < d.end for d in taken) or (acquisitions_only and verb.deal_type != "acquisition"):
                 continue
             clause_end = self._clause_end(at, s_end)
