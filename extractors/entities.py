@@ -133,7 +133,9 @@ _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 # 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
 _DATE_TAIL = regex.compile(
-    r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$")
+    r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$"
+    # 辉达十八日宣布…: a day of this month, in Taiwan's numerals (他十八日: the pronoun is left)
+    r"|(?<=\S)(?<![一二三四五六七八九十廿卅])(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日$")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:

@@ -200,7 +200,7 @@ _TENDER_OFFER = regex.compile(
 _PERCENT = regex.compile(r"(\d+(?:\.\d+)?)%")
 _ABOUT = r"(?:近|约|超过|超|逾|不到|不低于|不少于|不超过|至少|最多)"  # 收购这家制片公司近10%的股份: a share told roughly
 # A share as a percentage (51%, 10%和5%) or in tenths (逾六成: over 60%)
-_SHARE = r"(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|[一二三四五六七八九]成(?:以上)?)"
+_SHARE = r"(?:\d+(?:\.\d+)?%(?:[和、及]\d+(?:\.\d+)?%)*|[一二三四五六七八九]成(?:以上)?|百分之[零〇一二两三四五六七八九十点]+)"  # (取得百分之四股权)
 # After an amount: the round it is (66亿美元融资, 13.6亿元D轮融资, 的A轮投资)
 _ROUND_NOUN_AFTER = regex.compile(rf"\s*的?\s*(?:(?P<round>{ROUND_LETTER}|天使|种子|战略|新一)轮?)?\s*(?:融资|投资)(?!人|者|方|机构)")
 # 阿里投资了智谱AI B4轮, 阿里参投了百川智能A轮: the round written right after the object, no noun
@@ -524,6 +524,7 @@ _ADVERBIAL_ONLY = regex.compile(
     r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|(?:创立|成立|创办|上市)(?:之初|之后|后|以来)|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
+_PERSON_PRONOUN = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
@@ -663,7 +664,7 @@ def _rules() -> _FundingRules:
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|案(?=今|已|将|于|经|获|在|遭|由|送|正|[{CLAUSE_STOPS}]|$)|并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
-            r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
+            r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足|布局(?!\p{Han}{0,3}(?:有限|公司|集团|科技))"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             r"|位于(?=[^，,。；;]{1,20}的)"  # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
@@ -995,6 +996,8 @@ class _SentenceReader:
                 if investors:
                     company = dataclasses.replace(company, investors=investors)
                 return company, start
+            if hop == 0 and company is None and _PERSON_PRONOUN.match(phrase):
+                return None, pos  # 他十八日宣布斥资…入股: a person is the subject, not a clause before
             if hop == 0:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
                 # topic of a clause before it

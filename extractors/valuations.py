@@ -65,7 +65,10 @@ def _rules() -> _ValuationRules:
 _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
-_LEAD_IN = regex.compile(r"^\s*(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中)\s*")
+# (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
+_LEAD_IN = regex.compile(r"^\s*(?:(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而)\s*)+")
+# 新一轮融资后月之暗面投后估值…: when, then the name
+_AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
 _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
@@ -75,11 +78,12 @@ _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)"
 _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
 _KIND_BEFORE = regex.compile(r"(?:可比|同行|对标|同类|竞争|行业)(?:公司|企业|龙头|厂商)$")
 _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌|独角兽")
-_COPULA_INSIDE = regex.compile(r"^.+?[为是]")
+_COPULA_INSIDE = regex.compile(r"^.+?(?:[为是]|(?<=..)被)")  # (小马智行被认为是…: the name ends at 被)
 _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|重挫|收涨|收跌|上涨|下跌|涨超|跌超|盘中")
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
 _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
-_MARKET_WORDS = regex.compile(r"(?:今日)?(?:港股|美股|A股|H股|B股)?(?:流通)?$")  # 港股市值, 流通市值: the market or the float, not a name
+# 港股市值, 流通市值, 开盘市值: the market, the float or the hour, not a name
+_MARKET_WORDS = regex.compile(r"(?:今日|当日|上市首日|首日|开盘后|收盘后|开盘|收盘|盘中|盘后|早盘|尾盘|港股|美股|A股|H股|B股|流通|\d{1,2}日)*$")
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
 _ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-K]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
 _CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元|欧元|英镑|日元)(?!.*(?:元|人民币))")
@@ -309,6 +313,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     clause_start = _clause_start(text, cue_at)
     before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
+    before_cue = _AFTER_ROUND_LEAD.sub("", before_cue)
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
     then = _VALUE_THEN.search(before_cue)
