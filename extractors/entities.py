@@ -645,6 +645,10 @@ class CompanyRegister:
         if name.isascii() and " " in name and len(first) >= 3 and first[0].isupper() and self.canonical(first) in (None, name) \
                 and regex.search(regex.escape(first) + r"(?![A-Za-z .\-])", self.text.replace(name, "")):
             out.add(first)  # Archer Aviation, then Archer股票, Archer的兴趣: the short name it goes by
+        bare = bare_core(name)
+        if not name.isascii() and bare != name and len(bare) >= 2 and self.canonical(bare) in (None, name, bare) \
+                and bare in self.text.replace(name, ""):
+            out.add(bare)  # 亿咖通科技, and in the headline 亿咖通与COVA宣布…: the name without its ending
         return out - {name}
 
     def resolve(self, company: CompanyName, position: int, or_topic: bool = False) -> str | None:

@@ -298,7 +298,7 @@ _TOTALS = rules.load("funding")["totals"]
 _TOTAL_SCOPE = regex.compile(rules.alternation(_TOTALS["scope"]) + "|" + rules.alternation_of_patterns(_TOTALS["scope_patterns"]))
 _SPACE_SCOPE = regex.compile(rules.alternation(_TOTALS["space"]))
 _PROJECTS_SIGNED = regex.compile(rules.alternation(_TOTALS["signed"]))
-_ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|其中|而|但|仍|则|也)*\s*")
+_ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|年度|当年|同期|合计|共计|总计|其中|而|但|仍|则|也)*\s*")
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)|\s*(?:的)?(?:大关|关口|关卡)")  # (突破新台币千亿元大关: a milestone passed)
@@ -783,6 +783,7 @@ def split_list(text: str) -> list[str]:
 # A list of names each with its amount in brackets: 紫光展锐(超60亿元)、芯盟科技(数十亿元)…
 _BRACKETED_ITEM = regex.compile(
     r"(?P<name>(?!以及|[和及与])[^、，,。；;：:()（）\s][^、，,。；;：:()（）]{1,40}?)\s*[(（](?P<amount>[^()（）]{1,16})[)）]")
+_PLAIN_ITEM = regex.compile(r"[\p{Han}]{2,4}(?:人工智能|机器人|大模型|自动驾驶|半导体|新能源|生物|医疗|芯片)")
 _ITEM_GAP = regex.compile(r"\s*(?:[、，,和及与]|以及)?\s*")
 _LIST_LEAD = regex.compile(r"^.*(?:分别是|分别为|包括|依次是|依次为|其次是|[是为有])")  # 前10的企业有：…, 分别是A(…)
 # Figures a bracketed list may give that are neither rounds nor values (for the callers' cues)
@@ -806,6 +807,8 @@ def bracketed_amounts(text: str, start: int, end: int, money: Sequence[MoneySpan
             run = []
         name_at = m.start("name") + (lead.end() if lead else 0)
         company = company_name(text[name_at : m.end("name")]) if len(spans) == 1 else None
+        if company is None and run and len(spans) == 1 and _PLAIN_ITEM.fullmatch(text, name_at, m.end("name")):
+            company = CompanyName(text[name_at : m.end("name")])  # 墨芯人工智能 between two companies: one too
         if company is None or company.generic or is_anaphor(company.name):
             runs.append(run)  # an item that is no company's ends it
             run = []
