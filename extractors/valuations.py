@@ -46,7 +46,7 @@ def _rules() -> _ValuationRules:
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
     # (估值达到令人咋舌的360亿元: a word of wonder before the amount)
-    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的|(?<=从)[^，,。；;]{{1,12}}?(?<![元币])的)?\s*"
+    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的|前所未有的|创纪录的|(?<=从)[^，,。；;]{{1,12}}?(?<![元币])的)?\s*"
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
@@ -75,6 +75,7 @@ _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?|^\s*(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
+_PERSON_HEAD = regex.compile(r"^(?:联合)?(?:创始人|创办人|董事长|总裁|首席|CEO|他|她)")  # (创始人从银行实习生做起: a person)
 _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
 _KIND_BEFORE = regex.compile(r"(?:可比|同行|对标|同类|竞争|行业)(?:公司|企业|龙头|厂商)$")
 _COMPANY_NOUN = regex.compile(r"龙头|公司|企业|巨头|厂商|集团|品牌|独角兽")
@@ -160,6 +161,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
     clause = strip_lead_in(_LEAD_IN.sub("", clause))  # (年初智元以150亿元估值…: when, then the name)
+    if _PERSON_HEAD.match(clause):
+        return None
     whole = described_name(clause) if len(clause) <= 40 else None
     if whole is not None and (register.canonical(whole) or looks_like_company(whole)):
         return register.canonical(whole) or whole  # 成立仅一年的AI企业资源规划(ERP)初创公司DualEntry: described, then named
