@@ -525,6 +525,10 @@ _ADVERBIAL_ONLY = regex.compile(
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
 _PERSON_PRONOUN = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
+# A sentence that goes on with the one before (并于近日宣布完成…), and that one's opening clause
+_GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
+_CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
+_SEMICOLON = regex.compile(r"[；;]")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
@@ -1340,6 +1344,8 @@ class _SentenceReader:
             if company is None:
                 company, c_start = self._raised_again(s_start, verb_at, deals)
             if company is None:
+                company, c_start = self._going_on(s_start, verb_at)
+            if company is None:
                 continue
             # The amount: inside the match, else right after the noun (融资1亿元, 融资金额为…)
             spans = self.money_in(verb_at, end)
@@ -1368,7 +1374,9 @@ class _SentenceReader:
                 round_text = "战略"  # 新一轮战略融资: the new round is a strategic one
             round_ = normalise_round(round_text) or ("strategic" if m["noun"] == "战投" else None)  # 获得奇瑞汽车战投
             # 获得腾讯投资: before a received 投资 the middle names who invested
-            investors = self.investors(s_start, s_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
+            # (…由知乎领投，智谱为跟投方；2024年4月，面壁智能完成数亿元的…: a semicolon closes a round's investors)
+            part_start, part_end = self._semicolon_part(s_start, s_end, verb_at)
+            investors = self.investors(part_start, part_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
             if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
@@ -2369,6 +2377,26 @@ class _SentenceReader:
             return []
         return names
 
+    def _semicolon_part(self, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+        """The part of the sentence between the semicolons around `pos`."""
+        before = max(self.text.rfind("；", s_start, pos), self.text.rfind(";", s_start, pos))
+        after = _SEMICOLON.search(self.text, pos, s_end)
+        return (before + 1 if before >= 0 else s_start), (after.start() if after else s_end)
+
+    def _going_on(self, s_start: int, verb_at: int) -> tuple[CompanyName | None, int]:
+        """…领本 AI 已服务全国…学校。并于近日宣布完成…融资: a sentence that opens with 并 goes on
+        with the sentence before, whose opening company raised."""
+        if not _GOES_ON.fullmatch(self.text, s_start, verb_at) or s_start < 2:
+            return None, verb_at
+        before_start = self.ctx.sentences.covering(s_start - 1, s_start)[0]
+        for clause in _CLAUSE.finditer(self.text, before_start, s_start):  # (截至目前，领本 AI 已服务…)
+            if clause.start() > before_start and clause.start() - before_start > 12:
+                break  # the subject opens the sentence, or follows a short lead-in
+            topic = self._clause_topic(clause.group(0))
+            if topic is not None:
+                return topic, s_start
+        return None, verb_at
+
     def _raised_again(self, s_start: int, verb_at: int, told: list[_Deal]) -> tuple[CompanyName | None, int]:
         """…获得了1.05亿欧元的种子融资；同年12月，又获得了3.85亿欧元的A轮融资: a raise told with 又/再
         and no subject is the next round of the company whose round was told just before."""
@@ -2728,10 +2756,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 date_precision=precision,  # type: ignore[arg-type]
             )
         )
-    return _merge_repeats(out)
+    return _merge_repeats(out, ctx.text)
 
 
-def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
+def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRound]:
     """A deal told twice is one deal. 宠物家完成C2轮融资，本轮融资金额为2亿元 gives a round
     without an amount and an amount without a round: they merge. Then a telling without an
     amount is dropped where the same deal is told with one."""
@@ -2757,7 +2785,7 @@ def _merge_repeats(rounds: list[FundingRound]) -> list[FundingRound]:
         )
         if twin is not None and _same_telling(twin, fr):
             continue
-        if twin is not None and _complementary(twin, fr):
+        if twin is not None and _complementary(twin, fr) and not _told_apart(twin, fr, text):
             # The evidence is the telling that states the most, the amount first (a headline's
             # 完成1000万美元融资 gives way to the body's …由A领投，B参与，融资金额共1000万美元):
             # where a reader checks it.
@@ -2812,6 +2840,13 @@ def _same_telling(a: FundingRound, b: FundingRound) -> bool:
     same_round = b.round in (None, a.round)
     near = abs(a.provenance.span_start - b.provenance.span_start) < 300
     return same_money and same_round and near and set(b.investors) <= set(a.investors) | {None}
+
+
+def _told_apart(a: FundingRound, b: FundingRound, text: str) -> bool:
+    """Two tellings in one sentence with a semicolon between them are two items of a history
+    (2023年4月完成天使轮融资…；2024年4月完成数亿元的…): neither fills the other's gaps."""
+    first, second = sorted((a.provenance, b.provenance), key=lambda p: p.span_start)
+    return a.provenance.evidence == b.provenance.evidence and bool(_SEMICOLON.search(text, first.span_end, max(first.span_end, second.span_start)))
 
 
 def _complementary(a: FundingRound, b: FundingRound) -> bool:
