@@ -264,6 +264,9 @@ def company_name(phrase: str) -> CompanyName | None:
     quoted = _QUOTED.search(phrase)
     if quoted and "的" in phrase[quoted.end() :]:
         quoted = None  # 拥有“萨博”基因的瑞典电动汽车公司NEVS: the quote describes; the name follows 的
+    if quoted and (second := _QUOTED.search(phrase, quoted.end())) is not None \
+            and r.descriptor_end.search(phrase[: second.start()].rstrip()) is not None:
+        quoted = second  # “AI+游戏”应用公司“奇酷网络”: a kind in quotes, a descriptor, then the name in quotes
     if (quoted and _QUOTED_EPITHET.search(quoted.group(1)) and len(phrase[quoted.end() :].strip()) >= 2
             and not r.descriptor.match(phrase[quoted.end() :].strip())):  # (两大“独角兽”公司…: a kind, no name)
         phrase, quoted = phrase[quoted.end() :].strip(), None  # 港股「人形机器人第一股」优必选: an epithet, then the name

@@ -75,6 +75,7 @@ _BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?|^\s*(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
+_CONNECTIVE = regex.compile(r"(?<=[\p{Han}A-Za-z0-9]{2})(?:则|因为|由于|却)")
 _PERSON_HEAD = regex.compile(r"^(?:联合)?(?:创始人|创办人|董事长|总裁|首席|CEO|他|她)")  # (创始人从银行实习生做起: a person)
 _COPULA = regex.compile(r"(?:仍然|依然|仍|也|则|已经|已|目前)?[为是]")
 _KIND_BEFORE = regex.compile(r"(?:可比|同行|对标|同类|竞争|行业)(?:公司|企业|龙头|厂商)$")
@@ -143,7 +144,7 @@ _VALUE_THEN = regex.compile(
 # A figure listed before the cue's: 营收突破200亿元、估值…
 _METRIC_LISTED = regex.compile(r"[\d千百万亿]\s*(?:万亿|亿|万)?\s*(?:元|美元|港元|欧元|%)\s*、$")
 # A clause telling who invested (阿里领投, 红杉中国等跟投): its name is no company being valued.
-_INVESTOR_CLAUSE = regex.compile(rules.alternation(rules.load("funding")["raise"]["joined"]) + r"了?\s*$")
+_INVESTOR_CLAUSE = regex.compile(r"(?<![的额笔项])" + rules.alternation(rules.load("funding")["raise"]["joined"]) + r"了?\s*$")  # (…的大额投资: a noun)
 _DESCRIBED_AFTER = regex.compile(r"(?:左右)?的(?:企业|公司|初创公司|初创企业|独角兽|巨头|平台|集团)")
 _MARKET_PREFIX = regex.compile(r"^(?:港股通|港股|美股|A股|中概股)")
 
@@ -163,6 +164,7 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
     clause = strip_lead_in(_LEAD_IN.sub("", clause))  # (年初智元以150亿元估值…: when, then the name)
     if _PERSON_HEAD.match(clause):
         return None
+    clause = _CONNECTIVE.split(clause, 1)[0]  # Databricks则因AI领域的大额投资: the name ends at 则
     whole = described_name(clause) if len(clause) <= 40 else None
     if whole is not None and (register.canonical(whole) or looks_like_company(whole)):
         return register.canonical(whole) or whole  # 成立仅一年的AI企业资源规划(ERP)初创公司DualEntry: described, then named
@@ -286,8 +288,8 @@ def _round_company(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) 
     """The company of the round (or rounds, of one company) the sentence told before `cue_at`."""
     s_start, _ = ctx.sentences.covering(cue_at, cue_at + 1)
     names = {d.company for d in deals if d.company and d.deal_type == "funding" and s_start <= d.provenance.span_start < cue_at}
-    if not names and _THESE_ROUNDS.match(ctx.text, s_start):
-        # 这两轮的投资者包括…，估值达到20亿美元: the rounds the sentence before told
+    if not names and _THESE_ROUNDS.search(ctx.text, s_start, cue_at):
+        # 这两轮的投资者包括…，估值达到20亿美元, 据知情人士透露，此轮融资对公司的估值为…: the rounds the sentence before told
         told = [d for d in deals if d.company and d.deal_type == "funding" and s_start - 300 <= d.provenance.span_start < s_start]
         names = {told[-1].company} if told and all(d.company == told[-1].company for d in told) else set()
     return names.pop() if len(names) == 1 else None
@@ -326,8 +328,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
             return named
     of_company = _OF_COMPANY.search(before_cue)
     if of_company and (is_anaphor(of_company["co"]) or _ROUND_OR_DESCRIBED.fullmatch(of_company["co"])):
-        # 对其估值, C13轮的估值, 对这家成立五年的公司估值: the company named before
-        return register.resolve(CompanyName("公司"), cue_at, or_topic=True)
+        # 对其估值, C13轮的估值, 对这家成立五年的公司估值: the company named before (此轮融资对公司的
+        # 估值: the round's, not an investor named since)
+        return _round_company(ctx, cue_at, deals) or register.resolve(CompanyName("公司"), cue_at, or_topic=True)
     if of_company:  # 对美国钢铁公司的估值, Arm的估值
         named = _named(of_company["co"], cue_at, register, adjacent=True)  # 对ARM的估值: a short name will do
         if named:
