@@ -132,6 +132,7 @@ _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 # 国巨周一 (20 日): the day in brackets after the weekday, as Taiwan's news writes it
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 # 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
+_CHIEF_OF = regex.compile(r"(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长|总裁)(?:兼(?:CEO|首席执行官|董事长|总裁))?(?!基金|资本|投资|联盟|俱乐部|计划|营|学院|圈)[\p{Han}·]{2,4}")
 _DATE_TAIL = regex.compile(
     r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$"
     # 辉达十八日宣布…: a day of this month, in Taiwan's numerals (他十八日: the pronoun is left)
@@ -232,6 +233,9 @@ def company_name(phrase: str) -> CompanyName | None:
     owner = _OWNER_OF_UNIT.match(phrase)
     if owner:
         phrase = owner["owner"]  # 三星旗下的风投公司 → 三星: a unit with no name of its own
+    led = _CHIEF_OF.fullmatch(phrase)
+    if led:
+        phrase = led["co"]  # 阶跃星辰创始人姜大昕 (宣布…): the person speaks for the company
     unit = _GROUP_THEN_UNIT.fullmatch(phrase)
     if unit:
         phrase = unit["unit"]  # 招商局集团招商启航资本 → 招商启航资本: the group, then its investing arm by name

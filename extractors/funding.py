@@ -258,7 +258,7 @@ _DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}�
 # 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
-_AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月)?(?:又|再|再次|再度|又一次)")
+_AGAIN_LEAD = regex.compile(r"\s*(?:随后|之后|此后|紧接着|不久|后来|同年\d{1,2}月|\d{1,2}月份?(?:初|底|中旬)?)?(?:又|再|再次|再度|又一次|便|就|随即)")
 _STARTUPS = regex.compile(r"(?:初创|创业|新创)(?:企业|公司)$|创企$|独角兽$")  # (全球AI初创企业吸引…风险投资: a class's total)
 _VALUED_AT_BEFORE = regex.compile(r"以[^，,。；;]{0,24}估值$")
 _VALUE_AFTER = regex.compile(r"\s*的?(?:投前|投后)?估值")
@@ -529,6 +529,7 @@ _PERSON_PRONOUN = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 _GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
+_ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
@@ -981,6 +982,8 @@ class _SentenceReader:
                 if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
                     phrase = phrase[dash + 2 :]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
+            if source is not None and source.group(0).startswith("自") and phrase[: source.start()].endswith("来"):
+                phrase, source = source["who"], None  # 有三分之一来自谷歌收购Wiz的交易: 来自 X, X did it
             if (source and source.group(0).startswith("向") and source.start() > 0 and phrase[source.start() - 1] not in "已并还也曾均都将拟再又正或，, "
                     and not _SOURCE_NAMED.search(source.group(0))):
                 source = None  # 复向美学近日: 向 inside a name (but 已向配售代理下达订单 opens a clause)
@@ -1016,7 +1019,8 @@ class _SentenceReader:
             end = start - 1
             before = self.text[self._clause_start(s_start, end) : end]
             if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
-                speaker = company_name(_SPEAKER_TAIL.sub("", before)) if not own_clause_named else None
+                role = _ROLE_OF.search(before)  # 阶跃星辰创始人姜大昕宣布…：公司完成…: the founder's company
+                speaker = company_name(role["co"] if role else _SPEAKER_TAIL.sub("", before)) if not own_clause_named else None
                 if speaker is not None and not speaker.generic and self.evidenced(speaker.name):
                     # 初创公司Beep近日表示，已经完成了…融资: a company speaking of its own round
                     return speaker, self._clause_start(s_start, end)
@@ -1066,7 +1070,8 @@ class _SentenceReader:
         m = _CLAUSE_TOPIC.match(clause)
         if not m:
             return None
-        company = company_name(m["name"])
+        role = _ROLE_OF.match(m["name"])  # 阶跃星辰创始人姜大昕在…: the founder's company opens it
+        company = company_name(role["co"] if role else m["name"])
         if company is None or company.generic:
             return None
         if clause.startswith("方面", m.end()) and not (looks_like_company(company.name) or is_well_known(company.name)):
@@ -1334,9 +1339,13 @@ class _SentenceReader:
                 continue  # 进行了B轮融资 is a round; 向瑞士银行进行了融资 is a loan
             # 千寻智能、星海图等企业先后宣布完成B轮融资: each company of the list raised
             verb_clause = self._clause_start(s_start, verb_at)
+            again_from = s_start
             fellow_raisers = self._listed_raisers(verb_clause, verb_at)
             if fellow_raisers:
                 company, c_start = CompanyName(fellow_raisers.pop(0)), verb_clause
+            elif _AGAIN_LEAD.fullmatch(self.text, verb_clause, verb_at) and (again := self._raised_again(s_start, verb_at, deals))[0] is not None:
+                company, c_start = again  # …8月获Accel领投的3500万美元A轮，10月便宣布…B轮融资: the same company again
+                again_from = verb_clause  # (whose investors the clauses before told are that round's)
             else:
                 company, c_start = self.subject(s_start, verb_at)
             if company is None:
@@ -1376,6 +1385,7 @@ class _SentenceReader:
             # 获得腾讯投资: before a received 投资 the middle names who invested
             # (…由知乎领投，智谱为跟投方；2024年4月，面壁智能完成数亿元的…: a semicolon closes a round's investors)
             part_start, part_end = self._semicolon_part(s_start, s_end, verb_at)
+            part_start = max(part_start, again_from)
             investors = self.investors(part_start, part_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
             if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
@@ -2383,6 +2393,17 @@ class _SentenceReader:
         after = _SEMICOLON.search(self.text, pos, s_end)
         return (before + 1 if before >= 0 else s_start), (after.start() if after else s_end)
 
+    def role_owner_before(self, pos: int) -> str | None:
+        """The company whose founder or chief the sentence names before `pos` (月之暗面创始人杨植麟
+        在全员信中…：公司完成…): what 公司 stands for where nothing was noted before it."""
+        s_start = self.ctx.sentences.covering(pos, pos + 1)[0]
+        found = None
+        for m in _ROLE_OF.finditer(self.text, s_start, pos):
+            company = company_name(m["co"])
+            if company is not None and not company.generic and not is_anaphor(company.name):
+                found = company.name
+        return found
+
     def _going_on(self, s_start: int, verb_at: int) -> tuple[CompanyName | None, int]:
         """…领本 AI 已服务全国…学校。并于近日宣布完成…融资: a sentence that opens with 并 goes on
         with the sentence before, whose opening company raised."""
@@ -2715,6 +2736,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             company = register.resolve(deal.company, deal.start, or_topic=True)
             if company in deal.investors and is_anaphor(deal.company.name):
                 company = None
+            if company is None and is_anaphor(deal.company.name):
+                company = reader.role_owner_before(deal.start)  # 月之暗面创始人杨植麟…：公司完成…
             if company is None:
                 continue
             written = () if is_anaphor(deal.company.name) or deal.company.name == company else (deal.company.name,)
