@@ -194,6 +194,12 @@ _SOLD_PASSIVE = regex.compile(
     r"被(?:以|作价)?(?P<pay>[^，,。；;]{0,20}?)(?:出售|转让|卖|出让)给了?(?P<buyer>[^，,。；;的]{2,30}?)(?=[，,。；;]|的|并|后|之后|$)"
 )
 _SALE_MARK = regex.compile(r"出售|转让|卖给|售予|售与|卖予|出让给")
+# Taken over, told without a deal verb: 将X收入囊中, N亿美元控股X
+_TAKEN_MARK = regex.compile(r"囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
+_TAKEN_OVER = regex.compile(
+    r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
+    r"|(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
+)
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -706,7 +712,7 @@ def _rules() -> _FundingRules:
             # the readers test first (sales, stakes, 投资/注资/入股).
             rules.alternation([*verbs, *t["raise"]["nouns"]])
             + r"|轮|募集|投入|"
-            + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK))
+            + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK))
         ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
@@ -1707,6 +1713,19 @@ class _SentenceReader:
                 price = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deal_type = "investment" if m["stake"] and self._minority_stake(s_start + m.start("stake"), s_end) else "acquisition"
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [buyer.name], None, price))
+        for m in _TAKEN_OVER.finditer(sentence) if _TAKEN_MARK.search(sentence) else ():
+            # meta斥资45亿美元将…Manus收入囊中, 谷歌豪掷47.5亿美元控股…Intersect Power: bought
+            target = company_name(m["obj"])
+            if target is None or target.generic or is_anaphor(target.name):
+                continue
+            if m["pay"] is None and not self.evidenced(target.name):
+                continue  # 将目光收入囊中…: only a company is taken so
+            start = s_start + m.start()
+            pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
+            if not pay:
+                clause = self._clause_start(s_start, start)
+                pay = [sp for sp in self.money_in(clause, start) if self.r.price_before.search(self.text, max(clause, sp.start - 6), sp.start)]
+            deals.append(self._acquisition_by_subject(s_start, start, start, s_start + m.end(), target, pay[-1:]))
         for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
