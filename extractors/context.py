@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.11",
     "dates": "1.1",
     "funding": "2.66",
-    "valuations": "1.63",
+    "valuations": "1.64",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -250,6 +250,7 @@ _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
 _FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
 # (高瓴以投前200亿元估值领投智谱: the company invested in is the one valued)
 _VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化|领投|投资|参投|跟投|入股|注资)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
+_ENTERED_AT = regex.compile(r"(?:进入|跟进|入局|入场|进场|参投|跟投|加入|领投|注资|入股)(?=[，,。；;]|$)")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
 # The next company's value in a list of them: …Anthropic估值为1780亿美元，xAI为900亿美元.
@@ -712,6 +713,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             s_start = ctx.sentences.covering(span.start, span.start + 1)[0]
             if out[-1].provenance.span_start >= s_start:
                 name = out[-1].company
+        if after and _ENTERED_AT.match(text, span.end + after.end()):
+            # 红杉中国先以2亿美元估值进入，其他投资人再以3亿美元估值跟进: the investors come in at
+            # the value of the company the article is about, not at their own
+            name = _round_company(ctx, span.start, deals) or (register.topic(span.start) if register.topic is not None else None)
         if after:
             bought = _VALUED_AND_BOUGHT.match(text, span.end + after.end())
             named = company_name(bought["co"]) if bought else None
