@@ -458,7 +458,7 @@ _LIST_GOES_ON = regex.compile(r"^\s*(?:以及|及|还有|和)")
 _DEBT_WORDS = regex.compile(r"债务|贷款|债券|债融资|授信|借款|信贷")
 # 这轮融资的总额为1亿美元, 本轮融资规模达5亿元, 这轮1亿美元的融资: a round the passage already named.
 _THIS_ROUND = regex.compile(
-    r"(?:这|本|此|该)一?轮(?:(?:融资|投资)的?(?:总额|金额|总金额|规模|融资额)?|的?(?:总额|金额|总金额|规模|融资额))(?:为|达到?|约为|约|共计|合计|超过|超|高达|是)*\s*(?=[\d一二两三四五六七八九十百千])"
+    r"(?:这|本|此|该)一?轮(?P<strategic>战略|策略)?(?:(?:融资|投资)的?(?:总额|金额|总金额|规模|融资额)?|的?(?:总额|金额|总金额|规模|融资额))(?:为|达到?|约为|约|共计|合计|超过|超|高达|是)*\s*(?=[\d一二两三四五六七八九十百千])"
     r"|(?:这|本|此|该)一?轮(?=(?:约|近|超过?|逾)?[\d一二两三四五六七八九十][^，,。；;]{0,12}?的(?:融资|投资))"
 )
 # 将投资5000万美元给Tenstorrent, 注资2亿元于X: the amount before its receiver.
@@ -535,6 +535,7 @@ _PERSON_PRONOUN = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 _GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
+_THIS_ROUND_NAMED = regex.compile(r"(?:本轮|此轮|该轮|本次)(?P<round>战略|(?:Pre-?)?[A-K]\d?\+{0,2}轮|天使轮|种子轮)(?:融资|投资)")
 _ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
@@ -1388,6 +1389,9 @@ class _SentenceReader:
             if last is not None and normalise_round(round_text) is None and sentence.startswith("战略", last.end()):
                 round_text = "战略"  # 新一轮战略融资: the new round is a strategic one
             round_ = normalise_round(round_text) or ("strategic" if m["noun"] == "战投" else None)  # 获得奇瑞汽车战投
+            if round_ is None and spans and (this_round := _THIS_ROUND_NAMED.search(self.text, verb_at, spans[0].start)):
+                # 公布了最新一轮融资：本轮战略融资金额超10亿元: the clause giving the amount names the round
+                round_ = normalise_round(this_round["round"])
             # 获得腾讯投资: before a received 投资 the middle names who invested
             # (…由知乎领投，智谱为跟投方；2024年4月，面壁智能完成数亿元的…: a semicolon closes a round's investors)
             part_start, part_end = self._semicolon_part(s_start, s_end, verb_at)
@@ -1497,7 +1501,8 @@ class _SentenceReader:
             for d in recent:
                 if d.company is not None and d.company.name == company.name and d.deal_type == "investment":
                     investors.extend(d.investors)
-            deals.append(_Deal(at, spans[0].end, "funding", company, list(dict.fromkeys(investors)), None, spans[0].money))
+            round_ = "strategic" if m["strategic"] else None  # 本轮战略融资金额超10亿元
+            deals.append(_Deal(at, spans[0].end, "funding", company, list(dict.fromkeys(investors)), round_, spans[0].money))
         return deals
 
     # --- one party into another ------------------------------------------------------------
