@@ -236,7 +236,10 @@ _NOUN_IN_USE = r"的(?!消息|公告|新闻)|需求|难|渠道|支持|服务|成
 _TELLING_ENDS = regex.compile(r"[，,。；;！？!?—(（]|共计|合计|总计|总额|金额|\d")
 # A list closed by the kind of investors it names: 包括A、B等战略及产业投资方；C、D等财务投资方
 _KINDS_OF_INVESTORS = regex.compile(r"(?:包括|包含|[;；])(?P<inv>[^。；;！？!?\n，,]{2,120}?)等\p{Han}{0,8}?(?:投资方|投资机构|投资人|投资者)")
-_MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问")  # words the middle of 完成…融资 never holds
+_MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问|^[得了]?[\d一二三四五六七八九十两多]+次$")  # words the middle of 完成…融资 never holds (获得4次融资: a count of rounds)
+_TOTAL_AFTER_VERB = regex.compile(r"(?:总金额|总额|总规模|累计金额)")
+_OWN_ROUNDS_COUNTED = regex.compile(r"(?:获得|完成|进行|拿到)了?[\d一二三四五六七八九十两多]+(?:次|轮)融资")
+_HYPOTHETICAL_SUM = regex.compile(r"(?:^|[，,])\s*(?:若|如果|假如|倘若)(?:再)?加上")  # 若加上近期包含Anthropic获得投资…: what a total would add
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|个(?!月))")
@@ -293,19 +296,21 @@ _DEAL_TOTAL = regex.compile(
 # Read only where the clause names its scope, so a round's 融资金额为… after its company is no total.
 _SCOPED_TOTAL = regex.compile(
     r"(?:(?:公开|已?披露的?)?(?:风险投资|创业投资|股权投资|私人投资|投融资|融资|投资|募资|风投|创投)(?:交易)?(?:总金额|总额|总规模|金额|规模|额)"
-    r"|(?:风险投资|私人投资)(?:资金)?|投融资交易|(?<=(?:创投|风投|VC|投融资|投资|融资)市场)交易(?:总金额|总额|金额|额))"
+    r"|(?:风险投资|私人投资)(?:资金)?|投融资交易|(?<=(?:创投|风投|VC|投融资|投资|融资)市场)交易(?:总金额|总额|金额|额)"
+    # (全球AI公司获得的资金环比增长了一倍多，达到240亿美元: what a class of companies received)
+    r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?)"
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
-    r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计)*(?:大幅|明显|同比)?"
-    r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%)?\s*)?"
-    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*$"
+    r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计)*(?:大幅|明显|同比|环比)?"
+    r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
+    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*[(（]?\s*$"
 )
-_SUM_ONLY = regex.compile(r"\s*(?:合计|共计|总计)(?:约|近|超过?|逾|达)?\s*")
+_SUM_ONLY = regex.compile(r"\s*(?:(?:合计|共计|总计)(?:约|近|超过?|逾|达)?|(?:已经|已)?(?:达到|升至|增至|来到))\s*")  # (…环比增长了一倍多，达到240亿美元)
 _TOTALS = rules.load("funding")["totals"]
 _TOTAL_SCOPE = regex.compile(rules.alternation(_TOTALS["scope"]) + "|" + rules.alternation_of_patterns(_TOTALS["scope_patterns"]))
 _SPACE_SCOPE = regex.compile(rules.alternation(_TOTALS["space"]))
 _PROJECTS_SIGNED = regex.compile(rules.alternation(_TOTALS["signed"]))
 _ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|年度|当年|同期|合计|共计|总计|其中|而|但|仍|则|也)*\s*")
-_OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
+_OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|(?:^\s*|该|本|这家|其)公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)|\s*(?:的)?(?:大关|关口|关卡)")  # (突破新台币千亿元大关: a milestone passed)
 _COUNTED_CLASS = regex.compile(
@@ -1342,6 +1347,8 @@ class _SentenceReader:
                 continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
+            if _HYPOTHETICAL_SUM.search(self.text, self._semicolon_part(s_start, s_end, verb_at)[0], verb_at):
+                continue
             if m["verb"] == "进行了" and not (m["round"] or m["round2"] or (m["mid"] or "").endswith("轮")):
                 continue  # 进行了B轮融资 is a round; 向瑞士银行进行了融资 is a loan
             # 千寻智能、星海图等企业先后宣布完成B轮融资: each company of the list raised
@@ -1434,6 +1441,10 @@ class _SentenceReader:
                 spans = self._figure_after_round(s_start + m.end("verb"), s_end)  # 百川智能A轮融资50亿
             if not spans or self.not_deal(self._clause_start(s_start, verb_at), self._item_end(spans[0].end, s_end)):
                 continue
+            if m["verb"] == "融资" and _TOTAL_AFTER_VERB.match(self.text, s_start + m.end("verb")):
+                continue  # 披露融资总金额达23.1亿元: a total of rounds, not one raise
+            if _HYPOTHETICAL_SUM.search(self.text, self._semicolon_part(s_start, s_end, verb_at)[0], verb_at):
+                continue  # 若加上…以及xAI融资金额等，更使得…超过600亿美元
             share_sale = _SHARE_SALE.search(self.text, self._clause_start(s_start, verb_at), verb_at)
             if _NOT_RAISED.match(self.text, spans[0].end) and not share_sale:
                 continue  # 获得15亿美元的特许权使用费: income, not a round (通过发行股票筹集了…的收益 is one)
@@ -1858,6 +1869,9 @@ class _SentenceReader:
                 lead = self.text[clause : s_start + m.start()].strip()
                 if (owner is not None and (not owner.generic or is_anaphor(owner.name))) or _ANAPHOR_LEAD.match(lead) or _OWN_HISTORY.search(self.text, clause, s_start + m.start()):
                     continue
+                part_start, _ = self._semicolon_part(s_start, s_end, s_start + m.start())
+                if _OWN_ROUNDS_COUNTED.search(self.text, part_start, s_start + m.start()):
+                    continue  # 小鹏汽车，年内获得4次融资，披露融资总金额达99.5亿元: one company's rounds
             count = parse_number(counted["n"]) if counted else None
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
