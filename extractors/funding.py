@@ -195,11 +195,13 @@ _SOLD_PASSIVE = regex.compile(
 )
 _SALE_MARK = regex.compile(r"出售|转让|卖给|售予|售与|卖予|出让给")
 # Taken over, told without a deal verb: 将X收入囊中, N亿美元控股X
-_TAKEN_MARK = regex.compile(r"囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
+_TAKEN_MARK = regex.compile(r"并入|囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
 _TAKEN_OVER = regex.compile(
     r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
     r"|(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
+_MERGED_INTO = regex.compile(
+    r"(?:^|(?<=[，,：:\s]))(?P<target>[^，,。；;：:\s]{2,20}?)(?:已经|已|正式|确认|宣布|将)*(?:整体)?并入(?!了)(?P<acq>[^，,。；;的]{2,20}?)(?:旗下|体系)?(?=[，,。；;]|$)")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -357,7 +359,7 @@ _GLOSSED_MARK = regex.compile(r"简称|下称")
 # A clause opened by a word pointing back at a company (该企业注册资本…, 这家公司成立于…).
 _POINTER_HEAD = regex.compile(r"\s*(?:该公司|该企业|该集团|这家公司|这家企业)(?=\p{Han})")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
-_AMOUNT_LEAD = regex.compile(r"\s*(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)(?:为|达|约为|约|共计|共|超过|超)?\s*")
+_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
@@ -535,13 +537,14 @@ _ADVERBIAL_ONLY = regex.compile(
     r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|(?:创立|成立|创办|上市)(?:之初|之后|后|以来)|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
-_PERSON_PRONOUN = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
+_PRONOUN_SUBJECT = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 # A sentence that goes on with the one before (并于近日宣布完成…), and that one's opening clause
 _GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
 _THIS_ROUND_NAMED = regex.compile(r"(?:本轮|此轮|该轮|本次)(?P<round>战略|(?:Pre-?)?[A-K]\d?\+{0,2}轮|天使轮|种子轮)(?:融资|投资)")
 _ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
+_LIST_ITEM_CLAUSE = regex.compile(r"^\s*(?:及其|及|和|与)|以及")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
@@ -1007,6 +1010,8 @@ class _SentenceReader:
             # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
             phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
             company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase))) if not (_NOT_BEING.match(phrase) or _LED_BY_CLAUSE.fullmatch(phrase)) else None
+            if hop > 0 and _LIST_ITEM_CLAUSE.search(phrase):
+                company = None  # …投资过“蜜雪冰城”、“喜茶”以及咖啡届的“Manner”，此次投资…: a list's last item, no subject
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
                 topic = self._clause_topic(phrase)
                 if topic is not None:
@@ -1019,7 +1024,7 @@ class _SentenceReader:
                 if investors:
                     company = dataclasses.replace(company, investors=investors)
                 return company, start
-            if hop == 0 and company is None and _PERSON_PRONOUN.match(phrase):
+            if hop == 0 and company is None and _PRONOUN_SUBJECT.match(phrase):
                 return None, pos  # 他十八日宣布斥资…入股: a person is the subject, not a clause before
             if hop == 0:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
@@ -1482,6 +1487,8 @@ class _SentenceReader:
                 continue  # 天府信用通促成在线融资2415亿元: no company known to have raised it
             named = _ROUND_AFTER_AMOUNT.match(self.text, spans[0].end, s_end)  # 筹集2.8亿美元的D轮资金
             round_ = normalise_round(named["round"]) if named else normalise_round(round_before["round"]) if round_before else None
+            if round_ is None and m["verb"] == "融资" and self.text.endswith(("战略", "策略"), s_start, verb_at):
+                round_ = "strategic"  # 华大智造战略融资2亿美元
             deals.append(_Deal(c_start, named.end() if named else spans[0].end, "funding", company, investors, round_, spans[0].money))
         _own_investors(self.text, deals)
         return deals
@@ -1742,6 +1749,16 @@ class _SentenceReader:
                 clause = self._clause_start(s_start, start)
                 pay = [sp for sp in self.money_in(clause, start) if self.r.price_before.search(self.text, max(clause, sp.start - 6), sp.start)]
             deals.append(self._acquisition_by_subject(s_start, start, start, s_start + m.end(), target, pay[-1:]))
+        for m in _MERGED_INTO.finditer(sentence) if "并入" in sentence else ():
+            # 依图医疗已确认并入深睿医疗: the one merged into buys the other
+            target, buyer = company_name(m["target"]), company_name(m["acq"])
+            if target is None or buyer is None or target.generic or buyer.generic or is_anaphor(buyer.name):
+                continue
+            if not (self.evidenced(target.name) and self.evidenced(buyer.name)) or self.not_deal(s_start + m.start(), s_start + m.end()):
+                continue
+            target_name = self.register.resolve(target, s_start + m.start()) if is_anaphor(target.name) else target.name
+            if target_name:
+                deals.append(_Deal(s_start + m.start("target"), s_start + m.end(), "acquisition", CompanyName(target_name), [buyer.name], None, NO_MONEY))
         for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
