@@ -544,6 +544,7 @@ _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
 _THIS_ROUND_NAMED = regex.compile(r"(?:本轮|此轮|该轮|本次)(?P<round>战略|(?:Pre-?)?[A-K]\d?\+{0,2}轮|天使轮|种子轮)(?:融资|投资)")
 _ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
+_ESCAPED = regex.compile(r"(?:摆脱|避免|防止|免于|抵御|阻止|逃过|躲过)$")
 _LIST_ITEM_CLAUSE = regex.compile(r"^\s*(?:及其|及|和|与)|以及")
 _INTENT_HEAD = regex.compile(r"^(?:拟|将|计划|准备|决定|有意|欲|打算)+")
 _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
@@ -684,7 +685,7 @@ def _rules() -> _FundingRules:
             rf"|(?:(?:的|之)?(?:{_ABOUT}?{_SHARE}|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|案(?=今|已|将|于|经|获|在|遭|由|送|正|[{CLAUSE_STOPS}]|$)|并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|案(?=今|已|将|于|经|获|在|遭|由|送|正|[{CLAUSE_STOPS}]|$)|(?<!合|兼|吞)并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足|布局(?!\p{Han}{0,3}(?:有限|公司|集团|科技))"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             r"|位于(?=[^，,。；;]{1,20}的)"  # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
@@ -1768,6 +1769,8 @@ class _SentenceReader:
         for m in self.r.acquire_passive.finditer(sentence):
             # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
             # price are no part of either name; a price after the buyer is the deal's
+            if _ESCAPED.search(m["target"]):
+                continue  # 帮助育碧摆脱被维旺迪恶意收购: a takeover escaped, none made
             acquirer = company_name(_strip_manner(m["acq"]))
             deal_type = "acquisition" if m["verb"] in ("收购", "并购") else "investment"
             written = _strip_manner(m["target"])
@@ -1825,6 +1828,8 @@ class _SentenceReader:
             buyer, target = company_name(m["inv"]), company_name(m["obj"])
             if buyer is None or buyer.generic or is_anaphor(buyer.name) or is_place(buyer.name):
                 continue
+            if "被" in m["inv"] or _ESCAPED.search(m["inv"]):
+                continue  # 帮助育碧摆脱被维旺迪恶意收购的几家投资方: a takeover escaped, told in the passive
             is_before = _IS_BEFORE.search(sentence, self._clause_start(s_start, s_start + m.start()) - s_start, m.start())
             if is_before:  # SolarCity是特斯拉…收购的太阳能公司: the subject is the company bought
                 target = company_name(is_before["name"])
