@@ -240,6 +240,7 @@ _TELLING_ENDS = regex.compile(r"[，,。；;！？!?—(（]|共计|合计|总�
 _KINDS_OF_INVESTORS = regex.compile(r"(?:包括|包含|[;；])(?P<inv>[^。；;！？!?\n，,]{2,120}?)等\p{Han}{0,8}?(?:投资方|投资机构|投资人|投资者)")
 _MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问|^[得了]?[\d一二三四五六七八九十两多]+次$")  # words the middle of 完成…融资 never holds (获得4次融资: a count of rounds)
 _TOTAL_AFTER_VERB = regex.compile(r"(?:总金额|总额|总规模|累计金额)")
+_DEAL_EVENTS_COUNTED = regex.compile(r"(?:投融资|融资|投资|并购)(?:事件|交易|案例)(?:数量)?(?:共计|共|合计|总计|达到?|为|有)?(?P<n>\d[\d,]*|[一二三四五六七八九十百千]+)(?:多|余)?[个起笔件宗]")
 _OWN_ROUNDS_COUNTED = regex.compile(r"(?:获得|完成|进行|拿到)了?[\d一二三四五六七八九十两多]+(?:次|轮)融资")
 _HYPOTHETICAL_SUM = regex.compile(r"(?:^|[，,])\s*(?:若|如果|假如|倘若)(?:再)?加上")  # 若加上近期包含Anthropic获得投资…: what a total would add
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
@@ -304,7 +305,7 @@ _SCOPED_TOTAL = regex.compile(
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
     r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计)*(?:大幅|明显|同比|环比)?"
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
-    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*\s*[(（]?\s*$"
+    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*了?(?:惊人的|令人咋舌的|创纪录的|前所未有的)?\s*[(（]?\s*$"
 )
 _SUM_ONLY = regex.compile(r"\s*(?:(?:合计|共计|总计)(?:约|近|超过?|逾|达)?|(?:已经|已)?(?:达到|升至|增至|来到))\s*")  # (…环比增长了一倍多，达到240亿美元)
 _TOTALS = rules.load("funding")["totals"]
@@ -1894,7 +1895,7 @@ class _SentenceReader:
                 part_start, _ = self._semicolon_part(s_start, s_end, s_start + m.start())
                 if _OWN_ROUNDS_COUNTED.search(self.text, part_start, s_start + m.start()):
                     continue  # 小鹏汽车，年内获得4次融资，披露融资总金额达99.5亿元: one company's rounds
-            count = parse_number(counted["n"]) if counted else None
+            count = parse_number(counted["n"]) if counted else self._deal_count_before(s_start, s_start + m.start())
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
         for span in self.money_in(s_start, s_end) if counted_marks else ():
@@ -1935,8 +1936,15 @@ class _SentenceReader:
                 continue
             counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
             count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
+            count = count if count is not None else self._deal_count_before(s_start, cue.start())
             deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money, company_count=int(count) if count else None))
         return deals
+
+    def _deal_count_before(self, s_start: int, pos: int) -> float | None:
+        """The count of deals the sentence told before a total (…行业发生融资事件1146个，比去年减少28%；
+        已披露融资总额为797.46亿元)."""
+        told = list(_DEAL_EVENTS_COUNTED.finditer(self.text, s_start, pos))
+        return parse_number(told[-1]["n"]) if told else None
 
     def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """公司在A轮获得a16z领投的1400万美元，B轮3300万美元融资后估值突破2亿美元; 2019年F轮4亿美元融资时:
@@ -2853,6 +2861,13 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
                 and k.provenance.span_start < fr.provenance.span_end and fr.provenance.span_start < k.provenance.span_end
                 for k in kept):
             continue  # 60余个获奖项目累计获得融资金额近48亿元: one total, read by two rules
+        counted_only = next((k for k in kept if fr.deal_type == "aggregate" and k.deal_type == "aggregate" and k.provenance.evidence == fr.provenance.evidence
+                             and (k.money.amount is None) != (fr.money.amount is None) and (k.company_count is None) != (fr.company_count is None)), None)
+        if counted_only is not None:
+            # 就有25家新茶饮品牌获得了融资，整个赛道的融资总额达到了惊人的70亿元: the count and the sum of one total
+            with_money = fr if fr.money.amount is not None else counted_only
+            kept[kept.index(counted_only)] = with_money.model_copy(update={"company_count": counted_only.company_count or fr.company_count})
+            continue
         same_total = next((k for k in kept if fr.deal_type == "aggregate" and fr.money.amount is not None and k.deal_type == "aggregate"
                            and (k.money.amount, k.money.currency, k.investors) == (fr.money.amount, fr.money.currency, fr.investors)), None)
         if same_total is not None:
