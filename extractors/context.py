@@ -12,9 +12,9 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.5",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.11",
+    "money": "1.12",
     "dates": "1.1",
-    "funding": "2.71",
+    "funding": "2.72",
     "valuations": "1.64",
     "model_counts": "1.1",
     "quotes": "2.0",

@@ -1387,7 +1387,8 @@ class _SentenceReader:
                 # …A1轮战略融资，金额为3亿美元: the next clause gives the amount
                 nxt = self._clause_end(after + 1, s_end)
                 spans = [s for s in self.money_in(after + 1, nxt)
-                         if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])]
+                         if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])
+                         or (not self.text[after + 1 : s.start].strip() and nxt - s.end <= 1)]  # 完成首轮融资，超20亿元人民币
             if not spans:
                 magnitude = _magnitude(m["mid"], self.ctx.published_on, self.ctx.plain_yuan)  # 完成千万级A轮融资
                 if magnitude is not None:
