@@ -240,7 +240,16 @@ _TELLING_ENDS = regex.compile(r"[，,。；;！？!?—(（]|共计|合计|总�
 _KINDS_OF_INVESTORS = regex.compile(r"(?:包括|包含|[;；])(?P<inv>[^。；;！？!?\n，,]{2,120}?)等\p{Han}{0,8}?(?:投资方|投资机构|投资人|投资者)")
 _MID_NOT_A_ROUND = regex.compile(r"对|向|收购|在|包括|交易|承销|顾问|^[得了]?[\d一二三四五六七八九十两多]+次$")  # words the middle of 完成…融资 never holds (获得4次融资: a count of rounds)
 _TOTAL_AFTER_VERB = regex.compile(r"(?:总金额|总额|总规模|累计金额)")
-_DEAL_EVENTS_COUNTED = regex.compile(r"(?:投融资|融资|投资|并购)(?:事件|交易|案例)(?:数量)?(?:共计|共|合计|总计|达到?|为|有)?(?P<n>\d[\d,]*|[一二三四五六七八九十百千]+)(?:多|余)?[个起笔件宗]")
+# A count of deals told before a total (融资事件1146个, 完成13起融资, 融资交易量为658起, 以377起融资事件、…)
+_DEAL_EVENTS_COUNTED = regex.compile(
+    r"(?:投融资|融资|投资|并购)(?:事件|交易|案例)(?:数量|量)?(?:共计|共|合计|总计|达到?|为|有)?(?P<n>\d[\d,]*|[一二三四五六七八九十百千]+)(?:多|余)?[个起笔件宗]"
+    r"|(?P<n>\d[\d,]*)(?:多|余)?[起笔件宗](?:投融资|融资|投资|并购|交易)?(?:事件|案例|交易)?(?=(?:融资|投资|交易|事件|案例)|[，,、])")
+# …and after it (融资额为23亿美元，交易数量为249宗; 投资金额850亿元，案例1,156起; 65.2亿元，82起案例)
+_DEAL_COUNT_AFTER = regex.compile(
+    r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:交易数量|交易量|交易数|事件数量|事件数|案例数|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
+    r"|[^。；;]{0,6}?[，,、]\s*(?P<n>\d[\d,]*)\s*[起宗笔件](?:案例|事件|交易)"
+    # (…融资金额降至82.3亿美元，环比下降31%…；同时，交易数量也降至2230宗: the same period's count)
+    r"|[^。]{0,45}?[；;，,]\s*同时[，,]?\s*(?:交易数量|交易量|交易数)(?:也|则)?(?:为|达到?|降至|增至|升至)\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]")
 _OWN_ROUNDS_COUNTED = regex.compile(r"(?:获得|完成|进行|拿到)了?[\d一二三四五六七八九十两多]+(?:次|轮)融资")
 _HYPOTHETICAL_SUM = regex.compile(r"(?:^|[，,])\s*(?:若|如果|假如|倘若)(?:再)?加上")  # 若加上近期包含Anthropic获得投资…: what a total would add
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
@@ -1896,7 +1905,7 @@ class _SentenceReader:
                 part_start, _ = self._semicolon_part(s_start, s_end, s_start + m.start())
                 if _OWN_ROUNDS_COUNTED.search(self.text, part_start, s_start + m.start()):
                     continue  # 小鹏汽车，年内获得4次融资，披露融资总金额达99.5亿元: one company's rounds
-            count = parse_number(counted["n"]) if counted else self._deal_count_before(s_start, s_start + m.start())
+            count = parse_number(counted["n"]) if counted else self._deal_count_near(s_start, s_end, spans[0].start, spans[0].end)
             deals.append(_Deal(s_start + m.start(), spans[0].end, "aggregate", None, [], None, spans[0].money,
                                company_count=int(count) if count else None))
         for span in self.money_in(s_start, s_end) if counted_marks else ():
@@ -1937,7 +1946,7 @@ class _SentenceReader:
                 continue
             counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
             count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
-            count = count if count is not None else self._deal_count_before(s_start, cue.start())
+            count = count if count is not None else self._deal_count_near(s_start, s_end, cue.start(), span.end)
             deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money, company_count=int(count) if count else None))
         return deals
 
@@ -1945,7 +1954,17 @@ class _SentenceReader:
         """The count of deals the sentence told before a total (…行业发生融资事件1146个，比去年减少28%；
         已披露融资总额为797.46亿元)."""
         told = list(_DEAL_EVENTS_COUNTED.finditer(self.text, s_start, pos))
-        return parse_number(told[-1]["n"]) if told else None
+        return parse_number(told[-1]["n"].replace(",", "")) if told else None
+
+    def _deal_count_near(self, s_start: int, s_end: int, start: int, end: int) -> float | None:
+        """The count of deals tied to a total at start:end: told right after it (…，交易数量为249宗),
+        else before it in its part of the sentence (completed 13起融资，总额超25亿元)."""
+        after = _DEAL_COUNT_AFTER.match(self.text, end, s_end)
+        if after is not None:
+            return parse_number(after["n"].replace(",", ""))
+        part_start, _ = self._semicolon_part(s_start, s_end, start)
+        count = self._deal_count_before(part_start, start)
+        return count if count is not None or part_start == s_start else self._deal_count_before(s_start, start)
 
     def _bare_rounds(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """公司在A轮获得a16z领投的1400万美元，B轮3300万美元融资后估值突破2亿美元; 2019年F轮4亿美元融资时:
@@ -2857,11 +2876,14 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
     amount is dropped where the same deal is told with one."""
     kept: list[FundingRound] = []
     for fr in rounds:
-        if fr.deal_type == "aggregate" and any(
-                k.deal_type == "aggregate" and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
-                and k.provenance.span_start < fr.provenance.span_end and fr.provenance.span_start < k.provenance.span_end
-                for k in kept):
-            continue  # 60余个获奖项目累计获得融资金额近48亿元: one total, read by two rules
+        read_twice = next((k for k in kept if fr.deal_type == "aggregate" and k.deal_type == "aggregate"
+                           and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
+                           and k.provenance.span_start < fr.provenance.span_end and fr.provenance.span_start < k.provenance.span_end), None)
+        if read_twice is not None:
+            # 60余个获奖项目累计获得融资金额近48亿元: one total, read by two rules (the one with the count kept)
+            if read_twice.company_count is None and fr.company_count is not None:
+                kept[kept.index(read_twice)] = read_twice.model_copy(update={"company_count": fr.company_count})
+            continue
         counted_only = next((k for k in kept if fr.deal_type == "aggregate" and k.deal_type == "aggregate" and k.provenance.evidence == fr.provenance.evidence
                              and (k.money.amount is None) != (fr.money.amount is None) and (k.company_count is None) != (fr.company_count is None)), None)
         if counted_only is not None:
