@@ -310,13 +310,16 @@ _SCOPED_TOTAL = regex.compile(
     r"(?:(?:公开|已?披露的?)?(?:风险投资|创业投资|股权投资|私人投资|投融资|融资|投资|募资|风投|创投)(?:交易)?(?:总金额|总额|总规模|金额|规模|额)"
     r"|(?:风险投资|私人投资)(?:资金)?|投融资交易|(?<=(?:创投|风投|VC|投融资|投资|融资)市场)交易(?:总金额|总额|金额|额)"
     # (全球AI公司获得的资金环比增长了一倍多，达到240亿美元: what a class of companies received)
-    r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?)"
+    r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?"
+    # (具身智能融资事件超过120起，涉及资金规模约173亿元; AI领域的投资达2,258亿美元)
+    r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?投资(?=达|为|超|约))"
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
-    r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计)*(?:大幅|明显|同比|环比)?"
+    r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计|仍然|仍|依然)*(?:大幅|明显|同比|环比)?"
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
-    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有)*了?(?:惊人的|令人咋舌的|创纪录的|前所未有的)?\s*[(（]?\s*$"
+    r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有|创下)*了?(?:惊人的|令人咋舌的|创纪录的|前所未有的)?\s*[(（]?\s*$"
 )
-_SUM_ONLY = regex.compile(r"\s*(?:(?:合计|共计|总计)(?:约|近|超过?|逾|达)?|(?:已经|已)?(?:达到|升至|增至|来到))\s*")  # (…环比增长了一倍多，达到240亿美元)
+_DELTA_BEFORE = regex.compile(r"(?:减少|增加|增长|下降|上升|下滑|回落|降低|提高|缩水|缩减)了?\s*(?:约|近|超过?)?\s*$")
+_SUM_ONLY = regex.compile(r"\s*(?:(?:合计|共计|总计)(?:约|近|超过?|逾|达)?|(?:已经|已)?(?:达到|升至|增至|降至|来到|为))\s*")  # (…环比增长了一倍多，达到240亿美元)
 _TOTALS = rules.load("funding")["totals"]
 _TOTAL_SCOPE = regex.compile(rules.alternation(_TOTALS["scope"]) + "|" + rules.alternation_of_patterns(_TOTALS["scope_patterns"]))
 _SPACE_SCOPE = regex.compile(rules.alternation(_TOTALS["space"]))
@@ -1916,7 +1919,7 @@ class _SentenceReader:
                 continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
-        for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) else ():
+        for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) else ():
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
             clause = self._clause_start(s_start, span.start)
@@ -1927,7 +1930,7 @@ class _SentenceReader:
                 continue
             lead = self.text[clause : cue.start()]
             scope_from = clause
-            if not _TOTAL_SCOPE.search(self.text, clause, cue.start()):
+            if not (_TOTAL_SCOPE.search(self.text, clause, cue.start()) or _DEAL_EVENTS_COUNTED.search(self.text, s_start, cue.start())):
                 # AIGC成为最热门领域，融资金额为55.6亿美元: a clause that opens with the total takes
                 # the scope of the sentence, where the sentence tells no company's deal
                 if _ADVERBS_ONLY.fullmatch(lead) is None or any(d.company is not None and d.start >= s_start for d in taken):
@@ -1944,6 +1947,8 @@ class _SentenceReader:
                 continue  # 智谱2024年融资额超…: a company's own total (a field's or a market's is not)
             if _THRESHOLD_AFTER.match(self.text, span.end):
                 continue
+            if _DELTA_BEFORE.search(self.text, max(s_start, span.start - 6), span.start):
+                continue  # 融资金额减少3.17亿元: a change, not a total
             counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
             count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
             count = count if count is not None else self._deal_count_near(s_start, s_end, cue.start(), span.end)
