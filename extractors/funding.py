@@ -318,6 +318,8 @@ _SCOPED_TOTAL = regex.compile(
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
     r"(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|至|到|有|创下)*了?(?:惊人的|令人咋舌的|创纪录的|前所未有的)?\s*[(（]?\s*$"
 )
+_COUNT_THEN_SUM = regex.compile(
+    r"以(?P<n>\d[\d,]*)(?:起|笔|宗|件)(?:投融资|融资|投资)?(?:事件|交易)[、，,和及]\s*(?P<amt>[^、，,。；;]{2,20}?)(?:的)?(?:投融资|融资|投资)?(?:总)?(?:金额|额度|规模)")
 _DELTA_BEFORE = regex.compile(r"(?:减少|增加|增长|下降|上升|下滑|回落|降低|提高|缩水|缩减)了?\s*(?:约|近|超过?)?\s*$")
 _SUM_ONLY = regex.compile(r"\s*(?:(?:合计|共计|总计)(?:约|近|超过?|逾|达)?|(?:已经|已)?(?:达到|升至|增至|降至|来到|为))\s*")  # (…环比增长了一倍多，达到240亿美元)
 _TOTALS = rules.load("funding")["totals"]
@@ -1919,6 +1921,14 @@ class _SentenceReader:
                 continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
+        for m in _COUNT_THEN_SUM.finditer(sentence) if "以" in sentence else ():
+            # 长三角地区以377起融资事件、532.05亿元融资金额稳居首位: a region's count and sum
+            spans = [sp for sp in self.money_in(s_start + m.start("amt"), s_start + m.end("amt"))
+                     if not any(d.start <= sp.start < d.end for d in deals)]
+            if len(spans) != 1 or self.not_deal(self._clause_start(s_start, s_start + m.start()), s_start + m.end(), counting_deals=True):
+                continue
+            deals.append(_Deal(s_start + m.start(), s_start + m.end(), "aggregate", None, [], None, spans[0].money,
+                               company_count=int(parse_number(m["n"].replace(",", "")))))
         for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) else ():
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
