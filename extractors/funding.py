@@ -499,6 +499,7 @@ _NOMINAL_MARK = regex.compile(r"(?:融资|募资|筹资)")
 # who received it (完成了X的…), an investment told (对X的…).
 _NOMINAL_TOLD = regex.compile(r"领投|参投|跟投|参与|投资|主导|牵头|完成|获得?|拿到|宣布|^对|对$|[由被向从]")
 # What may follow a list of companies before their raising verb: 等企业, 都, 先后, 在今年5月前后.
+_RAISERS_LEAD = regex.compile(r"^\s*(?:就|还|也|更)?有|^\s*包括")
 _RAISERS_ADVERBS = regex.compile(
     r"(?:(?:都|均|也|亦|先后|陆续|相继|分别|纷纷|同时|还|已经|已|近日|近期|此前|日前|今年|去年|最近"
     r"|[在于][^、，,]{1,12}?(?:前后|期间|内|中|时|底|初|末|以来)|[在于]?\d{1,2}月(?:份)?|[在于]?(?:今年|去年)\d{1,2}月(?:份)?))+$"
@@ -1798,9 +1799,13 @@ class _SentenceReader:
                 continue  # 被资本投资的领域: only companies are invested in (a list shows its own)
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
             pay = pay or self.money_in(s_start + m.start("acq"), s_start + m.end("acq")) or self.money_in(s_start + m.start("target"), s_start + m.end("target"))
+            price = pay[0].money if pay else NO_MONEY
+            if not pay and deal_type == "acquisition" and len(targets) == 1:
+                # 42dot被现代汽车集团收购，交易金额为4.38亿美元: the price told after
+                price = self._price(s_start, s_end, s_start + m.start("verb"), s_start + m.end(), buys_whole=True)
             for target in targets:
                 deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [acquirer.name], None,
-                                   pay[0].money if pay and len(targets) == 1 else NO_MONEY))
+                                   price if len(targets) == 1 else NO_MONEY))
         return deals
 
     def _acquisition_by_subject(self, s_start: int, lead: int, start: int, end: int, target: CompanyName,
@@ -2541,7 +2546,7 @@ class _SentenceReader:
         前后宣布了…), when the clause before the verb is that list alone, with its adverbs."""
         if self.text.find("、", start, verb_at) < 0:
             return []  # (the common case, before the costlier cleaning below)
-        phrase = _RAISERS_ADVERBS.sub("", self.text[start:verb_at])
+        phrase = _RAISERS_LEAD.sub("", _RAISERS_ADVERBS.sub("", self.text[start:verb_at]))  # (就有A、B、C等多家企业宣布…)
         if "、" not in phrase:
             return []
         names = _names(phrase)
