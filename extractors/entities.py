@@ -133,6 +133,7 @@ _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 # 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
 _CHIEF_OF = regex.compile(r"(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长|总裁)(?:兼(?:CEO|首席执行官|董事长|总裁))?(?!基金|资本|投资|联盟|俱乐部|计划|营|学院|圈)[\p{Han}·]{2,4}")
+_DAY_HEAD = regex.compile(r"^(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日(?=\S{2})")
 _SHARE_TAIL = regex.compile(r"(?<=\S{2})(?:逾|超|近|约)?(?:[一二三四五六七八九]|\d)成(?:以上)?(?:的)?(?:股权|股份)?$")
 _DATE_TAIL = regex.compile(
     r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$"
@@ -167,6 +168,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         phrase = _AGO_HEAD.sub("", phrase)  # 三年前微软向OpenAI注资…: when, then who
+        phrase = _DAY_HEAD.sub("", phrase)  # 廿二日他再抛出…: a day of this month, then who
         phrase = _ASKED_ABOUT_HEAD.sub("", phrase)  # 媒体询问有关辉达投资…: who asked, then about whom
         head = _DATE_HEAD.match(phrase)
         if head and head.end() > 0:
