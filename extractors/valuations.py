@@ -250,6 +250,7 @@ _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
 _FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
 # (高瓴以投前200亿元估值领投智谱: the company invested in is the one valued)
 _VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化|领投|投资|参投|跟投|入股|注资)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
+_MILESTONE_KIND = regex.compile(r"(?:美元|元|港元)?的[^，,。；;]{0,8}?(?:公司|企业|巨头|厂商|独角兽)")
 _ENTERED_AT = regex.compile(r"(?:进入|跟进|入局|入场|进场|参投|跟投|加入|领投|注资|入股)(?=[，,。；;]|$)")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
 _COMPLEMENT = regex.compile(r"(?:的|则)是(?P<co>[^，,。；;是]{2,30})$")
@@ -620,6 +621,8 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     for m in r.bare.finditer(ctx.text):
         if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
             continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
+        if _MILESTONE_KIND.match(ctx.text, m.end()):
+            continue  # 成为首家市值破万亿的芯片公司: a kind of company, not a value of one
         # (Scale在10亿美元F轮融资后估值140亿: the currency the sentence wrote just before)
         unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
         money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
