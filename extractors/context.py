@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.12",
     "dates": "1.1",
     "funding": "2.78",
-    "valuations": "1.65",
+    "valuations": "1.66",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

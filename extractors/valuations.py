@@ -161,7 +161,7 @@ def _known_opening(clause: str, register: CompanyRegister) -> str | None:
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
     clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
-    clause = strip_lead_in(_LEAD_IN.sub("", clause))  # (年初智元以150亿元估值…: when, then the name)
+    clause = strip_lead_in(_LEAD_IN.sub("", _LIST_NUMBER.sub("", clause)))  # (年初智元以150亿元估值…: when, then the name)
     if _PERSON_HEAD.match(clause):
         return None
     clause = _CONNECTIVE.split(clause, 1)[0]  # Databricks则因AI领域的大额投资: the name ends at 则
@@ -250,6 +250,7 @@ _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
 _FROM_TO_GAP = regex.compile(r"[^，,。；;]{0,16}?(?:至|到)[^，,。；;\d]{0,10}?")
 # (高瓴以投前200亿元估值领投智谱: the company invested in is the one valued)
 _VALUED_AND_BOUGHT = regex.compile(r"(?:全资)?(?:收购|并购|买下|私有化|领投|投资|参投|跟投|入股|注资)了?(?P<co>[^，,。；;的]{2,40}?)(?=[，,。；;的]|$|\s*[(（])")
+_LIST_NUMBER = regex.compile(r"^\s*\d{1,2}\s*[.、)）]\s*")  # 1. OpenAI，估值860亿美元
 _MILESTONE_KIND = regex.compile(r"(?:美元|元|港元)?的[^，,。；;]{0,8}?(?:公司|企业|巨头|厂商|独角兽)")
 _ENTERED_AT = regex.compile(r"(?:进入|跟进|入局|入场|进场|参投|跟投|加入|领投|注资|入股)(?=[，,。；;]|$)")
 _FOUNDED_END = regex.compile(r"(?:创办|创立|创建|成立|打造|孵化)的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9.\- ]{1,20})$")
@@ -747,5 +748,26 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             basis = "post"  # 完成新一轮融资后，估值约157亿元: the value the round left
         elif basis is None and before and _BEFORE_THE_ROUND.search(text, max(clause_start - 20, 0), cue_at):
             basis = "pre"
+        each = _each_valued(text, clause_start, cue_at, cue) if before else []
+        if each:  # 百川智能、智谱AI、月之暗面和MiniMax的估值均已超过10亿美元: each one's value
+            out.extend(_valuation(ctx, start, end, one, span.money, basis, dates) for one in each)
+            continue
         out.append(_valuation(ctx, start, end, name, span.money, basis, dates))
     return out
+
+
+_EACH_AFTER_CUE = regex.compile(r"(?:也|已经|已)?(?:均|都)")
+
+
+def _each_valued(text: str, clause_start: int, cue_at: int, cue: str) -> list[str]:
+    """The companies a list before the cue names, when the cue says each is valued so (均, 都)."""
+    if not _EACH_AFTER_CUE.match(text, cue_at + len(cue)):
+        return []
+    listed = strip_lead_in(_LEAD_IN.sub("", text[clause_start:cue_at])).rstrip("的 ")
+    parts = [p.strip() for p in split_list(listed)]
+    if len(parts) < 2:
+        return []
+    names = [company_name(p) for p in parts]
+    if any(n is None or n.generic or is_anaphor(n.name) for n in names):
+        return []
+    return [n.name for n in names]
