@@ -312,7 +312,7 @@ _SCOPED_TOTAL = regex.compile(
     # (全球AI公司获得的资金环比增长了一倍多，达到240亿美元: what a class of companies received)
     r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?"
     # (具身智能融资事件超过120起，涉及资金规模约173亿元; AI领域的投资达2,258亿美元)
-    r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?投资(?=达|为|超|约))"
+    r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?(?:投资|融资)(?=达|为|超|约|近|逾|\s*$))"
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
     r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计|仍然|仍|依然)*(?:大幅|明显|同比|环比)?"
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
@@ -374,7 +374,7 @@ _GLOSSED_MARK = regex.compile(r"简称|下称")
 # A clause opened by a word pointing back at a company (该企业注册资本…, 这家公司成立于…).
 _POINTER_HEAD = regex.compile(r"\s*(?:该公司|该企业|该集团|这家公司|这家企业)(?=\p{Han})")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
-_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
+_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|总金额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
@@ -558,6 +558,7 @@ _PRONOUN_SUBJECT = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 _GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
+_DATA_SOURCE = regex.compile(r"(?:数据|报告|统计|研究|调查|调研)(?:结果)?(?:显示|指出|表明|称)$")
 _THIS_ROUND_NAMED = regex.compile(r"(?:本轮|此轮|该轮|本次)(?P<round>战略|(?:Pre-?)?[A-K]\d?\+{0,2}轮|天使轮|种子轮)(?:融资|投资)")
 _ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
 _ESCAPED = regex.compile(r"(?:摆脱|避免|防止|免于|抵御|阻止|逃过|躲过)$")
@@ -1054,6 +1055,8 @@ class _SentenceReader:
                 break  # a semicolon closes its subject's reach (but not for …；2022年又陆续获得了…)
             end = start - 1
             before = self.text[self._clause_start(s_start, end) : end]
+            if _DATA_SOURCE.search(before):
+                break  # CB Insights数据显示，…: where the figures come from, not who raised
             if _SPEECH.search(before) and not _ANNOUNCE_TAIL.search(before):
                 role = _ROLE_OF.search(before)  # 阶跃星辰创始人姜大昕宣布…：公司完成…: the founder's company
                 speaker = company_name(role["co"] if role else _SPEAKER_TAIL.sub("", before)) if not own_clause_named else None
