@@ -233,6 +233,16 @@ def without_region(name: str) -> str:
 
 def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
+    company = _company_name(phrase)
+    if company is not None and not company.generic:
+        short = next((a for a in company.aliases if company.name.endswith(a) and len(a) < len(company.name)
+                      and is_place(company.name[: -len(a)]) and is_well_known(a)), None)
+        if short is not None:  # 日本软银, 韩国三星: the place goes, the name it is known by stays
+            return CompanyName(short, tuple(a for a in (company.name, *company.aliases) if a != short), company.generic, company.count, company.investors)
+    return company
+
+
+def _company_name(phrase: str) -> CompanyName | None:
     r = _rules()
     phrase = _peel(phrase, r)
     phrase = _LOCATED_AT.sub("", phrase)  # 位于成都的酒店 → 酒店 (no company), 位于深圳的X → X
