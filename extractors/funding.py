@@ -217,7 +217,7 @@ _LEADS = frozenset({"领投了", "联合领投了", "共同领投了"})  # (not 
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 # 在最近的A轮融资中成功入账6亿元: the round is told before the verb that takes the money
 _ROUND_IN_BEFORE = regex.compile(
-    rf"(?:在|于)(?:最近|最新|此前|上|今年|去年)?的?(?:一次|一轮|本次|此次)?的?(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*轮(?:融资|投资|募资)(?:中|当中|里)[，,]?(?:成功|共|已经?|一共|总共|累计|合计|再次)*$"
+    rf"(?:在|于)(?:最近|最新|此前|上|今年|去年)?的?(?:由[^，,。；;]{{2,30}}?(?:领投|牵头|参投)的)?(?:一次|一轮|本次|此次)?的?(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*轮(?:融资|投资|募资)(?:中|当中|里)[，,]?(?:成功|共|已经?|一共|总共|累计|合计|再次)*$"
 )
 # …A轮融资50亿，估值10亿美元: a figure without a currency closing the clause after a named round
 _FIGURE_AFTER_ROUND = regex.compile(r"(?:金额)?(?:为|达|达到|共|共计|约|近|超过?|逾)*(?P<figure>\d+(?:\.\d+)?(?:亿|千万|百万|万))(?=[，,。；;！？!?]|$)")
@@ -1649,8 +1649,9 @@ class _SentenceReader:
                 deal_type = "aggregate" if target.generic else "investment"
                 round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
                 raised = _ROUND_NOUN_AFTER.match(self.text, spans[0].end) if spans and not has_verb else None
-                if raised and not target.generic:
+                if raised and not target.generic and (raised["round"] or raised.group(0).rstrip().endswith("融资")):
                     # A、B等机构对OpenAI的66亿美元融资: the company's round, the subject among its investors
+                    # (对Anthropic的40亿美元投资 is the subject's own investment)
                     deal_type, round_ = "funding", normalise_round(raised["round"])
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, listed or [investor.name], round_, money, target.count))
         for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
