@@ -133,12 +133,13 @@ _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 # 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
 _CHIEF_OF = regex.compile(r"(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长|总裁)(?:兼(?:CEO|首席执行官|董事长|总裁))?(?!基金|资本|投资|联盟|俱乐部|计划|营|学院|圈)[\p{Han}·]{2,4}")
-_DAY_HEAD = regex.compile(r"^(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日(?=\S{2})")
+_TW_DAY = r"(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日"  # 十八日, 廿二日: a day in Taiwan's numerals
+_DAY_HEAD = regex.compile(rf"^{_TW_DAY}(?=\S{{2}})")
 _SHARE_TAIL = regex.compile(r"(?<=\S{2})(?:逾|超|近|约)?(?:[一二三四五六七八九]|\d)成(?:以上)?(?:的)?(?:股权|股份)?$")
 _DATE_TAIL = regex.compile(
     r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$"
     # 辉达十八日宣布…: a day of this month, in Taiwan's numerals (他十八日: the pronoun is left)
-    r"|(?<=\S)(?<![一二三四五六七八九十廿卅])(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日$")
+    rf"|(?<=\S)(?<![一二三四五六七八九十廿卅]){_TW_DAY}$")
 
 
 def _peel(phrase: str, r: _EntityRules) -> str:
@@ -160,10 +161,9 @@ def _peel(phrase: str, r: _EntityRules) -> str:
         phrase = _DATE_TAIL.sub("", phrase)
         phrase = _PARTY_TAIL.sub("", phrase).strip(" 、,，")
         phrase = _ROUND_TAIL.sub("", phrase)  # 百川智能A1轮获得…: the company, then its round
-        if phrase.startswith("如") and phrase[1:2].isascii() and phrase[1:2].isalpha():
-            phrase = phrase[1:]  # 如Salesforce豪掷…: an example given, then the name
-        if phrase.startswith("如") and len(phrase) > 3 and looks_like_company(phrase[1:]):
-            phrase = phrase[1:]  # 如智谱 AI 近日完成…: an example given (but 如涵, 如祺出行 keep it)
+        if phrase.startswith("如") and ((phrase[1:2].isascii() and phrase[1:2].isalpha())
+                                        or (len(phrase) > 3 and looks_like_company(phrase[1:]))):
+            phrase = phrase[1:]  # 如Salesforce豪掷…, 如百川智能近日完成…: an example given (but 如涵, 如祺出行 keep it)
         phrase = _SHARE_TAIL.sub("", phrase)  # 收购行动基因逾9成股权: the share bought, not the name
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)

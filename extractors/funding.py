@@ -1374,7 +1374,8 @@ class _SentenceReader:
                 continue  # 获得海内外创业投资圈的关注: 投资圈 is a noun
             if regex.search(r"(?:无法|未能|没有|未|难以|不能)(?:成功)?$", sentence[: m.start("verb")]):
                 continue  # 如果无法成功完成融资: no deal happened
-            if _HYPOTHETICAL_SUM.search(self.text, self._semicolon_part(s_start, s_end, verb_at)[0], verb_at):
+            part_start, part_end = self._semicolon_part(s_start, s_end, verb_at)
+            if _HYPOTHETICAL_SUM.search(self.text, part_start, verb_at):
                 continue
             if m["verb"] == "进行了" and not (m["round"] or m["round2"] or (m["mid"] or "").endswith("轮")):
                 continue  # 进行了B轮融资 is a round; 向瑞士银行进行了融资 is a loan
@@ -1429,9 +1430,7 @@ class _SentenceReader:
                 round_ = normalise_round(this_round["round"])
             # 获得腾讯投资: before a received 投资 the middle names who invested
             # (…由知乎领投，智谱为跟投方；2024年4月，面壁智能完成数亿元的…: a semicolon closes a round's investors)
-            part_start, part_end = self._semicolon_part(s_start, s_end, verb_at)
-            part_start = max(part_start, again_from)
-            investors = self.investors(part_start, part_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
+            investors = self.investors(max(part_start, again_from), part_end, mid, verb_at + len(m["verb"]), received=m["noun"] in self.r.received_nouns)
             investors[:0] = [i for i in company.investors if i not in investors]
             if m["verb"].startswith("吸引") and not investors and not (company.generic and company.count is None and _STARTUPS.search(company.name) and spans):
                 continue  # 园区吸引投资超2200亿元: attracting investment is a deal only from someone named
@@ -1780,9 +1779,9 @@ class _SentenceReader:
                 continue
             if not (self.evidenced(target.name) and self.evidenced(buyer.name)) or self.not_deal(s_start + m.start(), s_start + m.end()):
                 continue
-            target_name = self.register.resolve(target, s_start + m.start()) if is_anaphor(target.name) else target.name
-            if target_name:
-                deals.append(_Deal(s_start + m.start("target"), s_start + m.end(), "acquisition", CompanyName(target_name), [buyer.name], None, NO_MONEY))
+            merged = self._resolved(target, s_start + m.start()) if is_anaphor(target.name) else target
+            if merged is not None:
+                deals.append(_Deal(s_start + m.start("target"), s_start + m.end(), "acquisition", CompanyName(merged.name), [buyer.name], None, NO_MONEY))
         for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
