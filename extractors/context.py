@@ -11,10 +11,10 @@ from models import Provenance
 
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
-    "cleaning": "1.5",  # not a fact kind: clean_text changes re-extract every kind
+    "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.12",
     "dates": "1.1",
-    "funding": "2.81",
+    "funding": "2.82",
     "valuations": "1.66",
     "model_counts": "1.1",
     "quotes": "2.0",

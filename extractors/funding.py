@@ -454,8 +454,8 @@ _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|时|的�
 # 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
 _NAME_BEFORE_VERB = r"\s*(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z·•.\- ]{1,14}?)"
 _NEXT_SUBJECT = regex.compile(
-    _NAME_BEFORE_VERB +
-    r"(?=做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
+    _NAME_BEFORE_VERB + r"(?:\s*[(（][A-Za-z0-9.:： ]{4,14}[)）])*"  # (昆仑万维(300418)15日收到了…: its stock code, then a day)
+    r"(?=(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?(?:收到|宣布|公告|发布|披露|表示|称)|收到|做出|宣布|把|将|已经|已|也|还|十多年来|多年来|一直|表示|面临|对|又|便|就|正式|开始|成为|推出|发布|完成|称|随即|迅速|立即|大刀阔斧|给出|支付|花费|斥资|耗资)"
 )
 _MEANS_SUBJECT = regex.compile(
     _NAME_BEFORE_VERB + r"(?=今年|去年|近年|此后|随后|已经|已|也|还|将|把|一举|得以|成功|成为|进军|进入|切入|获得|拥有|实现|完成|打出|补齐|扩大|巩固|提升|加强|布局)"
@@ -553,6 +553,14 @@ _ADVERBIAL_ONLY = regex.compile(
     r"第一次|首次|再次|又一次|第[二三四五六七八九十\d]次|(?:创立|成立|创办|上市)(?:之初|之后|后|以来)|"
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?|于|在|、)"
 )
+# A clause's subject shown by what follows it: an adverb of sequence or contrast (美团则投资了…, 北京君正首先披露…)
+# or a company's ending (紫光集团所向披靡)
+_OPENS_WITH_SUBJECT = regex.compile(
+    r"(?:(?:那|这|前|过去)?几年|早年|近年来?|多年来|彼时|那时|当时)?"
+    r"(?:(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?=则|首先|率先|先是|随即|随后|便|更是|继续|接连|相继|陆续|先后)"
+    r"|(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{0,12}?(?:集团|公司|控股|股份|科技))(?!公司|集团))"
+)
+_PAIRED_VERB = regex.compile(r"(?:投资|收购|并购|入股|参股|控股|增资)(?:和|及|与|并|或|、)$")
 _PRONOUN_SUBJECT = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 # A sentence that goes on with the one before (并于近日宣布完成…), and that one's opening clause
 _GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
@@ -744,7 +752,7 @@ def _rules() -> _FundingRules:
             + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK))
         ),
         price_after=regex.compile(
-            r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步)?"
+            r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步|整体|最终)?"  # (，整体作价1.6亿美元)
             + rules.alternation(inv["price_after"])
             + r"(?:预计|预估|暂定|初步|确定|定)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计|不超过|不低于|超过|逾|近)*\s*$"
         ),
@@ -1039,6 +1047,8 @@ class _SentenceReader:
                 pointer = _POINTER_HEAD.match(phrase)
                 if pointer:  # 该企业注册资本5520万美元，已于2023年完成天使轮: the clause is about it
                     return CompanyName(pointer.group(0), investors=investors), start
+                if hop == 1 and (went_on := self._went_on_from(phrase)) is not None:
+                    return dataclasses.replace(went_on, investors=investors or went_on.investors), start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and (hop < 4 or is_anaphor(company.name)) and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investors:
@@ -1050,7 +1060,8 @@ class _SentenceReader:
                 # 人人车迅速发展，于2014年12月份完成…融资: a clause of adverbs only goes on with the
                 # topic of a clause before it
                 # (…披露重大资产重组计划，拟以70.4亿元收购…: an intent and a price, no name)
-                own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", _strip_manner(_INTENT_HEAD.sub("", phrase)))))
+                # (…，并投资和收购了光年之外: a verb paired with the deal's is no name)
+                own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", _strip_manner(_INTENT_HEAD.sub("", _PAIRED_VERB.sub("", phrase))))))
             if start <= s_start or (self.text[start - 1] in "；;" and (hop > 0 or own_clause_named)):
                 break  # a semicolon closes its subject's reach (but not for …；2022年又陆续获得了…)
             end = start - 1
@@ -1065,6 +1076,28 @@ class _SentenceReader:
                     return speaker, self._clause_start(s_start, end)
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
+
+    def _went_on_from(self, clause: str) -> CompanyName | None:
+        """The subject of the clause before a subjectless one (吉利德科学以49亿美元的价格，收购了…;
+        美团则投资了智谱AI，并投资和收购了…; 北京君正首先披露收购方案，拟以…收购): a name the
+        clause opens with, then only a price or manner, or an adverb that shows it is the subject."""
+        head = leading_date_end(clause)
+        clause = _ADVERBIAL_ONLY.match(clause[head:] if clause[head:].strip() else clause)
+        clause = clause.string[clause.end() :] if clause else ""
+        stripped = _strip_manner(clause)
+        if stripped != clause:  # a price or manner ends the clause: all before it is the subject
+            name = stripped.strip()
+        else:
+            opened = _OPENS_WITH_SUBJECT.match(clause)
+            if opened is None:
+                return None
+            name = opened["name"]
+        if self.r.deal_verb.search(name):
+            return None  # 投资英特尔30亿美元，投资Mistral AI…: a deal of its own, no subject
+        company = company_name(name)
+        if company is None or company.generic or company.name != name.strip() or is_anaphor(company.name):
+            return None
+        return company
 
     def _listed_deal_item(self, start: int, end: int) -> int | None:
         """Where the last item of a list of deals starts, when text[start:end] (a clause up to a

@@ -45,6 +45,14 @@ def test_removed_zero_width_characters_keep_offsets_into_the_raw_text():
     assert raw[slice(*c.mapped.raw_span(start, start + len("600亿美元")))] == "60\u200b\u200b0亿美元"
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("吉利(jílì)德科学以49亿美元(yìměiyuán)的价格", "吉利德科学以49亿美元的价格"),  # (a page of RA, a scraped copy)
+    ("咖啡馆(café)和应用(app)以及(AI)", "咖啡馆(café)和应用(app)以及(AI)"),  # words in brackets stay
+])
+def test_readings_of_several_syllables_removed(raw: str, expected: str):
+    assert clean(raw).text == expected
+
+
 def test_pinyin_annotations_removed():
     c = clean("AI大模型向“錢”進(jìn),互聯(lián)網(wǎng)時代,F(xiàn)acebook")
     assert "(jìn)" not in c.text and "(lián)" not in c.text and "(xiàn)" not in c.text
