@@ -683,7 +683,8 @@ def _rules() -> _FundingRules:
             # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
             rf"(?:价值)?(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
-            rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?!{noun_use})"
+            # (a comma after the verb ends the deal where an amount came before it: 向X追加了27.5亿美元投资，使得…)
+            rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?:(?=[，,])(?<=[\d亿万元][^，,]{{0,6}})|(?!{noun_use}))"
         ),
         # 对恒大汽车进行5亿美元的战略投资，…: after 进行/完成 the 投资 is the deal made, whatever follows
         invest_made=regex.compile(
@@ -754,7 +755,7 @@ def _rules() -> _FundingRules:
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步|整体|最终)?"  # (，整体作价1.6亿美元)
             + rules.alternation(inv["price_after"])
-            + r"(?:预计|预估|暂定|初步|确定|定)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计|不超过|不低于|超过|逾|近)*\s*$"
+            + r"(?:预计|预估|暂定|初步|确定|定)?(?:为|约为|是|共计|合计|达|约|总计|达到|高达|预计|不超过|不低于|超过|逾|近|包括[:：]?)*\s*$"
         ),
     )
 
@@ -2308,6 +2309,8 @@ class _SentenceReader:
                 if regex.search("[；;]", self.text[obj_end : m.start]) or self.r.deal_verb.search(self.text, after_stake, m.start):
                     break  # past a semicolon or another deal the money is not this deal's
                 lead_in = self.text[max(after_stake, self._clause_start(obj_end, m.start)) : m.start]
+                if not lead_in.strip() and self.text[m.start - 1 : m.start] in ":：":
+                    lead_in = self.text[max(after_stake, self._clause_start(obj_end, m.start - 1)) : m.start]  # 总代价包括：N现金+…
                 if m.start - obj_end <= 2 or self.r.price_after.search(lead_in) or _PRICE_NAMED_AFTER.match(self.text, m.end):
                     return m.money  # …,公司给出了5.24亿美元的交易价格: the price word after the amount
                 if m.start - obj_end > 60:

@@ -298,6 +298,20 @@ def _round_company(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) 
     return names.pop() if len(names) == 1 else None
 
 
+_AMOUNT_THEN_VALUE = regex.compile(r"(?:目前|当前|现在|如今|最新)?(?:(?:约|近|超过?|逾)?\s*[\d.,]+\s*(?:万亿|亿|万)?\s*(?:美元|港元|元|人民币)的?总?)?$")
+
+
+def _known_before_amount(before_cue: str, register: CompanyRegister) -> str | None:
+    """The longest name the document knows as a company (or a well-known one) ending right before
+    `before_cue`'s closing figure (X目前1600亿元的总市值), whatever clause words come before it."""
+    head = before_cue[: _AMOUNT_THEN_VALUE.search(before_cue).start()]
+    for size in range(min(len(head), 12), 1, -1):
+        known = register.canonical(head[-size:]) or (head[-size:] if head[-size:] in well_known_names() else None)
+        if known:
+            return known
+    return None
+
+
 _THESE_ROUNDS = regex.compile(r"\s*(?:这|本|该|此)(?:两|三|几)?轮")
 
 
@@ -351,6 +365,8 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     named = _named(before_cue, cue_at, register, adjacent=True)
     if named:
         return named
+    if market and (owner := _known_before_amount(before_cue, register)):
+        return owner  # …无法支撑起科大讯飞目前1600亿元的总市值: a company the document knows, right before the figure
     moved = _MOVED_BY.search(before_cue)
     if moved and not is_anaphor(moved["co"]):  # (其, 该公司 here would be whoever the register noted last)
         named = _named(moved["co"], cue_at, register, adjacent=True)
