@@ -133,6 +133,7 @@ def _strip_manner(phrase: str) -> str:
 
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
+_LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
 # What may describe an investment between its amount and 投资: 第二笔多年投资, 小规模的投资.
@@ -217,7 +218,7 @@ _LEADS = frozenset({"领投了", "联合领投了", "共同领投了"})  # (not 
 _ROUND_BEFORE_VERB = regex.compile(rf"(?<=[\p{{Han}}A-Za-z])的?(?P<round>{ROUND_LETTER}|天使|种子|战略)轮$")
 # 在最近的A轮融资中成功入账6亿元: the round is told before the verb that takes the money
 _ROUND_IN_BEFORE = regex.compile(
-    rf"(?:在|于)(?:最近|最新|此前|上|今年|去年)?的?(?:由[^，,。；;]{{2,30}}?(?:领投|牵头|参投)的)?(?:一次|一轮|本次|此次)?的?(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*轮(?:融资|投资|募资)(?:中|当中|里)[，,]?(?:成功|共|已经?|一共|总共|累计|合计|再次)*$"
+    rf"(?:在|于)(?:最近|最新|此前|上|今年|去年|早期|初期)?的?(?:由[^，,。；;]{{2,30}}?(?:领投|牵头|参投)的)?(?:一次|一轮|本次|此次)?的?(?P<round>{ROUND_LETTER}|天使|种子|战略)\s*(?:轮|(?<=天使|种子|战略))(?:风险投资|风投|股权融资|融资|投资|募资)(?:中|当中|里)[，,]?(?:成功|共|已经?|一共|总共|累计|合计|再次)*$"
 )
 # …A轮融资50亿，估值10亿美元: a figure without a currency closing the clause after a named round
 _FIGURE_AFTER_ROUND = regex.compile(r"(?:金额)?(?:为|达|达到|共|共计|约|近|超过?|逾)*(?P<figure>\d+(?:\.\d+)?(?:亿|千万|百万|万))(?=[，,。；;！？!?]|$)")
@@ -1636,7 +1637,7 @@ class _SentenceReader:
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
         patterns = [(self.r.invest_to, True), (self.r.invest_made, True)]
-        if _INVEST_WORD.search(sentence):
+        if _INVEST_WORD.search(sentence) or _LED_OF.search(sentence):
             patterns.append((self.r.invest_of, False))
         for pattern, has_verb in patterns:
             for m in pattern.finditer(sentence):
@@ -1686,6 +1687,8 @@ class _SentenceReader:
                     # A、B等机构对OpenAI的66亿美元融资: the company's round, the subject among its investors
                     # (对Anthropic的40亿美元投资 is the subject's own investment)
                     deal_type, round_ = "funding", normalise_round(raised["round"])
+                if not has_verb and deal_type == "investment" and _LED_OF.search(self.text, max(s_start, at - 4), at + 1):
+                    deal_type = "funding"  # 微软还主导了对Inflection AI的13亿美元: the company's round, led by the subject
                 deals.append(_Deal(i_start, stop, deal_type, None if target.generic else target, listed or [investor.name], round_, money, target.count))
         for m in _INVEST_GIVE.finditer(sentence) if "给" in sentence or "于" in sentence or "予" in sentence else ():
             at, end = s_start + m.start(), s_start + m.end()

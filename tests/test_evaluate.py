@@ -26,6 +26,12 @@ def test_norm_drops_zero_width_characters_as_cleaning_does():
     assert norm("预计估值在60\u200b\u200b0亿美元") == norm("预计估值在600亿美元")
 
 
+def test_gold_text_copied_with_pinyin_readings_is_located_in_clean_evidence():
+    # a gold text copied from a raw page keeps the readings that cleaning took out of the evidence
+    assert located("Arm估值達(dá)到644億美元", "由此测算彼时Arm估值达到644亿美元。")
+    assert not located("Arm估值達到944億美元", "由此测算彼时Arm估值达到644亿美元。")
+
+
 def test_amount_within_two_percent_same_currency():
     assert match_funding(fr(amount=1.26e8), GOLD_FR)
     restated = {**GOLD_FR, "amounts": [[1e11, "CNY"], [1.38e10, "USD"]]}

@@ -1,7 +1,8 @@
 """Score the warehouse against a gold file (format fact-gold/1).
 
 Matching rules, from the contract and the gold file's `about`:
-- text is compared after NFKC, OpenCC t2s and removing whitespace (zero-width characters included);
+- text is compared after removing pinyin readings (股權(quán), as cleaning does), NFKC, OpenCC t2s and
+  removing whitespace (zero-width characters included);
 - amounts match within 2% and in the same currency (any of the item's acceptable pairs);
 - dates match by (start_date, precision), any of the item's acceptable pairs;
 - quotes match by speaker (the gold speaker, one of its aliases, or a longer description ending
@@ -32,6 +33,7 @@ from typing import Any
 import opencc
 import regex
 
+from extractors import rules
 from warehouse.db import connect_reader
 
 KINDS = ("funding_rounds", "valuations", "model_counts", "quotes", "dates")
@@ -42,10 +44,18 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _pinyin() -> regex.Pattern[str]:
+    # The cleaner's own pattern: a gold text copied from a raw page may keep the readings
+    # (股權(quán)) that the evidence, cut from clean text, has lost.
+    return regex.compile(rules.load("cleaning")["pinyin"]["pattern"])
+
+
 def norm(text: Any) -> str:
     if text is None:
         return ""
-    value = unicodedata.normalize("NFKC", str(text))
+    value = _pinyin().sub("", str(text))
+    value = unicodedata.normalize("NFKC", value)
     value = _t2s().convert(value)
     # Zero-width characters count as whitespace: cleaning removes them from clean_text.
     return regex.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff]+", "", value)
