@@ -85,6 +85,8 @@ _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』
 _PAREN_ALIAS = regex.compile(
     r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和)[^()（）]*)?[)）]$"
 )
+_FUND_KIND = regex.compile(r"(?:发展|产业|投资|创新|引导|成长|创业)(?:投资)?基金")
+_LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
     r"^(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*|^(?:在|于|自|从)?(?:(?:(?:19|20)\d{2}年|(?:19|20)\d{2}(?=全年|上半年|下半年)|今年|去年|前年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?"
@@ -307,6 +309,10 @@ def _company_name(phrase: str) -> CompanyName | None:
         m = None  # 知一乾睿投资合伙企业(有限合伙): the legal form is part of the name
     elif m and regex.search(r"旗下|拥有|主营|持有|控股|成立|位于", m["alias"]):
         phrase, m = m["name"].strip(), None  # 深圳云房(旗下拥有Q房网): a gloss, not another name
+    later_short = _LATER_SHORT.search(phrase, m.end("alias")) if m and not m["short"] else None
+    if later_short and later_short["short"] not in r.generic and not is_anaphor(later_short["short"]):
+        # 北京银河通用机器人有限公司(GalaxyBot,下称“银河通用”): the English name, then the short one the article uses
+        return _checked(later_short["short"].strip(), [m["name"].strip(), m["alias"].strip(), phrase])
     if m:
         if m["short"] and m["short"] != "即":
             # 和然节能有限责任公司(下称和然节能): the article goes on with the short name; of
@@ -356,6 +362,8 @@ def _company_name(phrase: str) -> CompanyName | None:
     if last is not None:
         after = phrase[last.end() :]
         before = phrase[: last.start()]
+        if len(after) >= 2 and _FUND_KIND.fullmatch(after):
+            return _checked(phrase, aliases)  # 中小企业发展基金: a fund named for whom it serves, whole
         if len(after) >= 2:
             phrase = after
         elif _is_trade(phrase, last):
@@ -393,7 +401,7 @@ _ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?
 _LATIN_RUN = regex.compile(r"[A-Za-z0-9.&'\- ]+")
 _LIST_NUMBER = regex.compile(r"^\d{1,2}[.、)）]\s*")
 _COUNTED = regex.compile(
-    r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|(?<=[\d十百千万亿美港日欧韩澳台])元$|币$"
+    r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔|宗|起)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|(?<=[\d十百千万亿美港日欧韩澳台])元$|币$"
 )
 # 'OpenAI迅速绑定', 'Esdec Solar拟赴美IPO': a Latin name with a clause after it.
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")

@@ -90,7 +90,7 @@ _MANNER_TAIL = regex.compile(
 )
 # What stands between an announcing subject and its deal: X发布公告(称), X也发公告称.
 _ANNOUNCE_TAIL = regex.compile(
-    r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|\d{1,2}月\d{1,2}日)(?:晚间|早间)?)?"
+    r"(?:也|还|则|亦|再次|同时)?(?:于?(?:今日|今天|昨日|日前|近日|晚间|早间|同日|当日|(?:\d{1,2}月)?\d{1,2}日)(?:晚间|早间|晚)?)?"
     r"(?:(?:(?:于|在)[^，,。；;]{2,12}?)?(?:发布|披露|发出|发)?了?(?:公告|通告|声明)(?:称|显示|表示|指出|宣布)?(?:拟|将|计划)?(?:正式|全面)?"
     # 披露重大资产重组计划, 公布收购草案: a plan made public, then the deal in the next clause
     r"|(?:发布|披露|公布|抛出|推出)了?[^，,。；;]{0,12}?(?:计划|方案|草案|预案|报告书|公告))$"
@@ -133,6 +133,7 @@ def _strip_manner(phrase: str) -> str:
 
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
+_PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|逾)?$")
 _LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
@@ -330,7 +331,8 @@ _PROJECTS_SIGNED = regex.compile(rules.alternation(_TOTALS["signed"]))
 _ADVERBS_ONLY = regex.compile(r"\s*(?:总|整体|总体|全年|年度|当年|同期|合计|共计|总计|其中|而|但|仍|则|也)*\s*")
 _OWN_ROUND_WORDS = regex.compile(r"轮|本次|此次|单笔|该笔|这笔|(?:^\s*|该|本|这家|其)公司|企业自身")  # (本轮, C轮融资额, 单轮融资金额: one round's)
 # 融资规模逾5亿元的案件达到23例: a threshold deals are counted by, not a total
-_THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)|\s*(?:的)?(?:大关|关口|关卡)")  # (突破新台币千亿元大关: a milestone passed)
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:人民币|美元)?(?:以上|及以上)?的(?:案件|案例|企业|公司|项目|事件|交易|融资|单笔)|\s*(?:人民币|美元)?(?:及以上|以上)(?:的)?(?:融资|投资)"  # (38个项目获得1亿元及以上融资)
+    r"|\s*(?:的)?(?:大关|关口|关卡)")  # (突破新台币千亿元大关: a milestone passed)
 _COUNTED_CLASS = regex.compile(
     r"\s*(?:了|过)?\s*(?:至少|超过|逾|近)?(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家[^，,。；;、]{0,16}?(?:公司|企业|创企|初创企业|初创公司|工作室|独角兽|机构)(?=[，,。；;]|$)")
 _HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
@@ -582,7 +584,7 @@ _STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-
 _MERGER_BEFORE = set("合兼吞归购并一、，,（(")  # 合併, 兼併, 吞併, 歸併, 一併 (together): not the verb
 _MERGER_AFTER = set("购入表列案存发用肩吞称同行陈计科")  # 併購 (read as 并购), 併入, 併表, 併案, 併同, 併行 …
 _PROCEEDS_BEFORE = regex.compile(r"(?:募集资金|募资)(?:全部|将|拟)?$")
-_ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|\d{1,2}月\d{1,2}日(?:晚间)?)?(?:发布|披露)?公告(?:称|显示)?")
+_ANNOUNCER = regex.compile(r"(?:^|[，,。；;：:\s★】])(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*[(（][^)）]{2,12}[)）])?(?:今日|今天|昨日|日前|近日|晚间|早间|(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|晚)?)?(?:发布|披露)?公告(?:称|显示)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -682,7 +684,7 @@ def _rules() -> _FundingRules:
         verbs=verbs,
         invest_to=regex.compile(
             # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
-            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
+            rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?<=拟|将|已|并)朝|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
             rf"(?:价值)?(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
             # (a comma after the verb ends the deal where an amount came before it: 向X追加了27.5亿美元投资，使得…)
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?:(?=[，,])(?<=[\d亿万元][^，,]{{0,6}})|(?!{noun_use}))"
@@ -1311,7 +1313,8 @@ class _SentenceReader:
         described = self._raisers_described(sentence, s_start) if "的" in sentence else []
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._strategic_intake(sentence, s_start, s_end)
-        deals += self._raises(sentence, s_start, s_end)
+        # (38个项目获得1亿元及以上融资: a class of raisers counted above a threshold, no sum)
+        deals += [d for d in self._raises(sentence, s_start, s_end) if not self._threshold_only(d)]
         deals += self._invest_to(sentence, s_start, s_end)
         if "提供" in sentence:
             deals += self._provided_round(sentence, s_start, s_end, deals)
@@ -1336,6 +1339,16 @@ class _SentenceReader:
             deals += [d for d in described if not any(o.company is not None and o.company.name == d.company.name
                                                       and o.money.amount == d.money.amount for o in deals)]
         return deals
+
+    def _threshold_only(self, deal: _Deal) -> bool:
+        """A class of raisers whose amount is a threshold (获得1亿元及以上融资, 获10亿元以上融资)."""
+        if deal.money.amount is None or not (deal.company is None or deal.company.generic):
+            return False
+        # (38个项目获超亿元融资: each got over it; 共获超10亿元融资 is their sum)
+        counted = deal.company_count is not None or (deal.company is not None and deal.company.count is not None)
+        over_each = deal.money.qualifier == "over" and counted and not _JOINT_SUM.search(self.text, deal.start, deal.end)
+        return over_each or any(m.money == deal.money and (_THRESHOLD_AFTER.match(self.text, m.end) or m.money.amount_text.endswith("以上"))
+                                for m in self.money_in(deal.start, deal.end + 12))
 
     def _headline_items(self, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """北京爱诗科技 6000万美元 B轮融资: a round-up's item or a headline, a name, an amount and
@@ -1661,6 +1674,9 @@ class _SentenceReader:
                     continue
                 if has_verb:
                     spans = [s for s in self.money_in(at, self._clause_end(end, s_end)) if s.start - end <= 8]
+                    if not spans:  # 中化股份出资7920.44万元对中化宝砺进行增资: the amount put in, before
+                        spans = [s for s in self.money_in(self._clause_start(s_start, at), at)
+                                 if _PUT_IN_BEFORE.search(self.text, max(s_start, s.start - 3), s.start) and at - s.end <= 2]
                     told = _THIS_INVESTMENT_TOLD.search(self.text, end, s_end) if not spans else None
                     if told:  # …向Open AI提供了第二笔多年投资，据报道，这笔投资高达100亿美元
                         spans = [s for s in self.money if told.end() - 2 <= s.start <= told.end() + 2 and s.end > told.end()][:1]  # (超3亿美元: the qualifier is the amount's)
