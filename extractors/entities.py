@@ -85,7 +85,7 @@ _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』
 _PAREN_ALIAS = regex.compile(
     r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和)[^()（）]*)?[)）]$"
 )
-_FUND_KIND = regex.compile(r"(?:发展|产业|投资|创新|引导|成长|创业)(?:投资)?基金")
+_FUND_KIND = regex.compile(r"发展基金")
 _LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
