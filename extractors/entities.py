@@ -408,7 +408,7 @@ _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-
 
 
 _NUMBERED_THING = regex.compile(r"\p{Han}{2,}\d{2,}")
-_DATE_INSIDE = regex.compile(r"\d{2,4}年\d{1,2}月|\d{1,2}月\d{1,2}日")  # 终于在2017年11月: a time, not a name
+_DATE_INSIDE = regex.compile(r"\d{2,4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?<=\p{Han})(?:19|20)\d{2}年")  # (杭州2024年AI: a place and a year)  # 终于在2017年11月: a time, not a name
 _DATE_LIKE = regex.compile(r"^\d{1,4}[年月日号]|^[一二三四五六七八九十]{1,3}[月日号]$")
 _ABBREVIATION_END = regex.compile(r"(?<![A-Za-z])(?:Inc|Ltd|Corp|Co|Bhd|Pte|Plc|PLC|S\.A|N\.V|L\.P)\.$")
 

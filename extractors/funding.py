@@ -134,6 +134,8 @@ def _strip_manner(phrase: str) -> str:
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|逾)?$")
+_RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?\s*$")
+_EXCLUDED = regex.compile(r"(?:不含|不包括|不包含|不计|剔除|除去)[^，,。；;)）]{1,12}")
 _LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
 _SHARE_TOLD = regex.compile(r"\s*(?:的|之)?(?:近|约|超过|超|逾)?(?:\d+(?:\.\d+)?%|全部|百分之)")
@@ -256,7 +258,7 @@ _OWN_ROUNDS_COUNTED = regex.compile(r"(?:获得|完成|进行|拿到)了?[\d一�
 _HYPOTHETICAL_SUM = regex.compile(r"(?:^|[，,])\s*(?:若|如果|假如|倘若)(?:再)?加上")  # 若加上近期包含Anthropic获得投资…: what a total would add
 _NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
-_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|个(?!月))")
+_COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|宗|项|个(?!月))")
 # …融资总额达409.94亿元，融资事件共计682件 / …亿元融资总额、227件事件数: the count told after the total
 _COUNT_AFTER_TOTAL = regex.compile(
     r"\s*(?:的)?(?:(?:融资|投资|投融资|交易)?(?:总额|总金额))?[，,、]\s*(?:(?:融资|投资|并购|交易)?事件(?:数|总数)?(?:共计|共|数量)?(?:为|达)?\s*(?P<n>\d+)\s*(?:件|起|笔)"
@@ -289,15 +291,16 @@ _TRADE_VERB = regex.compile(r"增持|买入|加仓|增仓|新进|举牌")  # tra
 _KIND_OF_INVESTMENT = regex.compile(r"^(?:约|近|超过?|逾)?(?:风险|创业|股权|天使|战略|策略|策略性|战略性|早期|外部|新)$")
 _ANAPHOR_LEAD = regex.compile(r"(?:该|本|这家|此)?公司|其|该|这家")  # 公司全年融资额为…: its own total
 _OWN_HISTORY = regex.compile(r"成立以来|累计|迄今|至今|历史上|此前")
-_DEAL_COUNT_MARK = regex.compile(r"[笔起件个]|总额|总规模|总金额|投资额|融资额")
+_DEAL_COUNT_MARK = regex.compile(r"[笔起件个宗项]|总额|总规模|总金额|投资额|融资额")
 _DEAL_TOTAL = regex.compile(
     # 2700多笔…交易，总价值达…; 共发生59起投资事件，规模达…; 融资80起案例，披露金额约…; 共计20起，融资金额合计约…
     # (过去12个月…累计关联交易金额: 个月 counts months, not deals)
-    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|个(?!月))[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购)(?:事件|案例|项目)?"
-    r"|(?:交易|投资|融资|投融资|并购)(?:事件|案例)?(?:已|已经|共|达到|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个)(?:案例|事件)?"
+    # (腾讯在中国进行了150项投资，金额总共750亿美元; 海外收购则有27宗，金额合计为30亿美元)
+    r"(?:(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|项|宗|个(?!月))[^，,。；;]{0,16}?(?:交易|投资|融资|投融资|并购|收购)(?:事件|案例|项目)?"
+    r"|(?:交易|投资|融资|投融资|并购|收购)(?:事件|案例)?(?:则有|共有|有|已|已经|共|达到|达|为|约|超过|超|逾|近)*(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|个|宗|项)(?:案例|事件)?"
     r"|(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起)(?=[，,]\s*(?:合计|共计|总计|披露的?)?(?:融资|投资|并购|交易)))[，,]?\s*"
-    r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|规模总额|总额|金额|总规模|规模|涉及金额|涉及融资金额|披露金额|融资总额|投资总额|总融资额)"
-    r"(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
+    r"(?:合计|共计|总计|披露的?)?(?:投融资|融资|投资|交易|并购)?(?:总价值|总金额|规模总额|总额|金额|总规模|规模|涉及金额|涉及融资金额|披露金额|融资总额|投资总额|总融资额|(?<=投资|融资|交易)额)"
+    r"(?:合计|共计|总计|总共)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达|共)*"
     # 融资总额达1004亿美元, 已披露的融资总额合计约41.08亿元, 并购交易总额为…: a total with no count
     r"|(?:融资|投融资|并购)(?:交易)?(?:总额|总规模|总金额)(?:合计|共计|总计)?(?:已经|已)?(?:达到|达|约为|为|约|超过|超|逾|近|接近|突破|高达)*"
     # 美国在AI领域的风险投资额为808亿美元, 整个生成式AI产业的融资额仅为4.08亿美元, 全年融资额大幅成长至45亿美元:
@@ -314,7 +317,9 @@ _SCOPED_TOTAL = regex.compile(
     # (全球AI公司获得的资金环比增长了一倍多，达到240亿美元: what a class of companies received)
     r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?"
     # (具身智能融资事件超过120起，涉及资金规模约173亿元; AI领域的投资达2,258亿美元)
-    r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?(?:投资|融资)(?=达|为|超|约|近|逾|\s*$))"
+    r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?(?:投资|融资)(?=达|为|超|约|近|逾|\s*$)"
+    # (2024年储能行业共计融资260亿元; 各家AI初创公布的交易额合计为116亿美元)
+    r"|(?<=领域|产业|行业|赛道)(?:共计|合计|累计|共)(?:融资|投资)|(?<=公司|企业|初创|新创|创企|独角兽)(?:公布|披露)的(?:交易|融资|投资)(?:总)?(?:金额|额))"
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
     r"(?:[，,]\s*)?(?:(?:19|20)\d{2}年)?(?:合计|共计|总计)?(?:已经|已|仅|只有|就|便|更是|则|也|累积|累计|估算|估计|预计|仍然|仍|依然)*(?:大幅|明显|同比|环比)?"
     r"(?:(?:成长|增长|攀升|上升|下滑|下降|回落|减少|扩张|飙升|增|降)(?:了)?\s*(?:\d+(?:\.\d+)?\s*%|近?一倍多?|两倍多?|\d+倍多?)?\s*(?:[，,]\s*)?)?"
@@ -1198,9 +1203,12 @@ class _SentenceReader:
     def not_deal(self, start: int, end: int, counting_deals: bool = False) -> bool:
         # 花费巨资收购: spending on a deal is its price, not a cost
         text = _SPENT_ON.sub("", self.text[start:end])
+        text = _EXCLUDED.sub("", text)  # 据其估算(不含IPO)，…共计融资260亿元: what a figure leaves out is not what it is
         if counting_deals:
             text = text.replace("投融资", "融资")  # 投融资 is no deal word elsewhere (投融资平台); in a count of deals it is one
             text = regex.sub(r"(?<=风险|创业|股权)投资额", "投资", text)  # a field's 风险投资额 is venture money, not a region's spending
+            if _COUNT_OF_DEALS.search(text):
+                text = text.replace("投资额", "投资")  # 有102宗交易，投资额约330亿美元: the sum of the deals counted
             text = regex.sub(r"(?<=融资|投资)总规模", "总额", text)  # 融资总规模 is a total raised, not a fund's size
             if regex.search(r"新创|初创|创业企业|创业公司", text):
                 text = text.replace("募资", "融资")  # 台湾新创募资金额: startups raising, not IPO proceeds
@@ -1288,7 +1296,8 @@ class _SentenceReader:
     def read(self, s_start: int, s_end: int) -> list[_Deal]:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
-        listing = self.r.not_deal_sentence.search(sentence)
+        # (…(不含IPO)，…共计融资260亿元: a listing left out is no listing told; blanked, offsets kept)
+        listing = self.r.not_deal_sentence.search(_EXCLUDED.sub(lambda x: " " * len(x.group(0)), sentence) if "不" in sentence or "除" in sentence or "剔" in sentence else sentence)
         listing_clause = self._clause_start(s_start, s_start + listing.start()) - s_start if listing else 0
         if listing:  # 如近日A完成…融资、B完成…B1轮融资、C正式启动招股: a round-up's items end at 、
             listing_clause = max(listing_clause, sentence.rfind("、", listing_clause, listing.start()) + 1)
@@ -1965,9 +1974,11 @@ class _SentenceReader:
             if counted is None:
                 # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
                 # 这笔投资使Archer成立以来的融资总额…)
-                owner, _ = self.subject(s_start, s_start + m.start())
+                owner, owner_at = self.subject(s_start, s_start + m.start())
                 clause = self._clause_start(s_start, s_start + m.start())
                 lead = self.text[clause : s_start + m.start()].strip()
+                if owner is not None and owner_at < clause and _TOTAL_SCOPE.search(self.text, clause, s_start + m.end()):
+                    owner = None  # 2022年OpenAI推出ChatGPT，全年融资额大幅成长至45亿美元: the year's, not the clause before's company
                 if (owner is not None and (not owner.generic or is_anaphor(owner.name))) or _ANAPHOR_LEAD.match(lead) or _OWN_HISTORY.search(self.text, clause, s_start + m.start()):
                     continue
                 part_start, _ = self._semicolon_part(s_start, s_end, s_start + m.start())
@@ -1992,13 +2003,19 @@ class _SentenceReader:
                 continue
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "aggregate", None, [], None, spans[0].money,
                                company_count=int(parse_number(m["n"].replace(",", "")))))
-        for span in self.money_in(s_start, s_end) if _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) else ():
+        scoped = _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) or _DEAL_COUNT_AFTER.search(sentence)
+        for span in self.money_in(s_start, s_end) if scoped else ():
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
             clause = self._clause_start(s_start, span.start)
             if clause > s_start and _SUM_ONLY.fullmatch(self.text, clause, span.start):
                 clause = self._clause_start(s_start, clause - 1)  # 融资总额，合计约19.34亿元: the sum told in a clause of its own
             cue = _SCOPED_TOTAL.search(self.text, max(clause, span.start - 30), span.start)
+            if cue is None and _DEAL_COUNT_AFTER.match(self.text, span.end, s_end):
+                # 杭州2024年AI投资65.2亿元，82起案例: a place's or a year's investing, then its count of deals
+                cue = _RAISED_RIGHT_BEFORE.search(self.text, clause, span.start)
+                if cue is not None and not (_SPACE_SCOPE.search(self.text, clause, cue.start()) or _TOTAL_SCOPE.search(self.text, clause, cue.start())):
+                    cue = None
             if cue is None:
                 continue
             lead = self.text[clause : cue.start()]
