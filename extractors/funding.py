@@ -541,7 +541,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?<!股价|股票)[」”\"]?"  # 「Meatable」是一家… (杭州热电股价大涨: the name is before 股价)
-    r"(?=宣布|披露|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由))"
+    r"(?=宣布|披露|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由|目前|当前))"
 )
 def clause_opening_name(clause: str) -> str | None:
     """The name a clause opens with when what follows reads as its predicate (英伟达已经在…,
@@ -568,10 +568,14 @@ _OPENS_WITH_SUBJECT = regex.compile(
     r"(?:(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?=则|首先|率先|先是|随即|随后|便|更是|继续|接连|相继|陆续|先后)"
     r"|(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{0,12}?(?:集团|公司|控股|股份|科技))(?!公司|集团))"
 )
+_SPEECH_BEFORE_COLON = regex.compile(r"(?:表示|称|说|说道|指出|透露|宣布|写道|介绍|强调|认为|提到|问|答|道)\s*$")
+_SINCE_FOUNDED = regex.compile(r"^\s*自?(?:(?:19|20)\d{2}年)?(?:成立|创立|创办)以来")
 _PAIRED_VERB = regex.compile(r"(?:投资|收购|并购|入股|参股|控股|增资)(?:和|及|与|并|或|、)$")
 _PRONOUN_SUBJECT = regex.compile(r"\s*(?:他|她)(?:们)?(?!国|人|山|乡)")
 # A sentence that goes on with the one before (并于近日宣布完成…), and that one's opening clause
-_GOES_ON = regex.compile(r"\s*(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*")
+_GOES_ON = regex.compile(r"\s*(?:(?:并且|并|同时|随后|此后|之后|而且)(?:于|在)?(?:近日|日前|近期|今天|今日|昨日|本周|上周|本月|年初|年内)?(?:宣布|正式|已经|已|又|再次|还)*"
+                       # (Character.AI 是目前…团队。近期官宣获得了…融资: a time, then the raise, no subject)
+                       r"|(?:近日|日前|近期|最近|今天|今日|昨日)(?:官宣|宣布|正式|已经|已|又|再次|还)+)")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
 _DATA_SOURCE = regex.compile(r"(?:数据|报告|统计|研究|调查|调研)(?:结果)?(?:显示|指出|表明|称)$")
@@ -1071,6 +1075,12 @@ class _SentenceReader:
                 # (…披露重大资产重组计划，拟以70.4亿元收购…: an intent and a price, no name)
                 # (…，并投资和收购了光年之外: a verb paired with the deal's is no name)
                 own_clause_named = bool(_HAN_OR_LATIN_NAME.search(_ADVERBIAL_ONLY.sub("", _strip_manner(_INTENT_HEAD.sub("", _PAIRED_VERB.sub("", phrase))))))
+            if not own_clause_named and start > s_start and self.text[start - 1] in "：:；;":
+                # Figure AI…，融资节奏极为迅速：2023年5月，完成…A轮融资…；两个月后，再获…: a history
+                # told after a colon, item by item, is about the company the colon's clause names
+                history = self._topic_before_colon(s_start, start - 1)
+                if history is not None:
+                    return dataclasses.replace(history, investors=investors or history.investors), s_start
             if start <= s_start or (self.text[start - 1] in "；;" and (hop > 0 or own_clause_named)):
                 break  # a semicolon closes its subject's reach (but not for …；2022年又陆续获得了…)
             end = start - 1
@@ -1085,6 +1095,26 @@ class _SentenceReader:
                     return speaker, self._clause_start(s_start, end)
                 break  # …负责人X表示，…获得融资: the speaker is no subject of the deal
         return None, pos
+
+    def _topic_before_colon(self, s_start: int, before: int) -> CompanyName | None:
+        """The company the part of the sentence before its last colon (before `before`) is about, when
+        that colon opens a list of what the company did: the first of its clauses that opens with a
+        name the document shows to be a company."""
+        colon = max(self.text.rfind("：", s_start, before + 1), self.text.rfind(":", s_start, before + 1))
+        if colon < 0:
+            return None
+        head = self.text[s_start:colon]
+        if _SPEECH_BEFORE_COLON.search(head) or _inside_brackets(self.text, s_start, colon):
+            return None  # X表示：…: a speaker's words, read by the speaker rules
+        for clause in _CLAUSE.findall(head):
+            clause = _SINCE_FOUNDED.sub("", clause)
+            named = self._clause_topic(clause) or self._went_on_from(clause)
+            if named is None and (latin := _LATIN_NAME.match(clause.strip())) is not None:
+                named = company_name(latin.group(0).strip())
+                named = named if named is not None and not named.generic and self.evidenced(named.name) else None
+            if named is not None:
+                return named
+        return None
 
     def _went_on_from(self, clause: str) -> CompanyName | None:
         """The subject of the clause before a subjectless one (吉利德科学以49亿美元的价格，收购了…;
