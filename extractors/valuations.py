@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_trade_ending, strip_lead_in, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_place, is_trade_ending, strip_lead_in, looks_like_company, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -66,7 +66,7 @@ _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
-_LEAD_IN = regex.compile(r"^\s*(?:(?:根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而)\s*)+")
+_LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而)\s*)+")
 # 新一轮融资后月之暗面投后估值…: when, then the name
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
@@ -196,7 +196,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
                         and not _TIME_END.search(head) and register.text.count(head) >= 2)
         described = (length <= 8 and not _NOT_A_NAME_HEAD.match(head) and _COPULA.match(clause, length)
                      and _COMPANY_NOUN.search(clause, length))  # 苹果为…龙头 (but not 另一笔则是…)
-        if register.canonical(head) or quoted_stock or described or is_anaphor(head) or (looks_like_company(head) and company_name(head) is not None):
+        latin_tail = (named := company_name(head)) is not None and head.endswith(named.name) and named.name.isascii() and looks_like_company(named.name)
+        if register.canonical(head) or quoted_stock or described or is_anaphor(head) or (looks_like_company(head) and named is not None) or latin_tail:
             company = company_name(head)
             if company is not None and _MARKET_PREFIX.match(head) and head.endswith(company.name):
                 head = company.name  # 港股联想集团: the market it trades on, then the name
@@ -204,6 +205,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
                 head = company.name  # 次日上纬新材股价…: a time word, then the name
             if company is not None and head.endswith((")", "）")) and head in company.aliases:
                 head = company.name  # (网通龙头厂)智邦(Accton): the name and its English one
+            if latin_tail and company is not None and is_place(head[: -len(company.name)]):
+                head = company.name  # 美国SingleStore: its country, then the name
             if company is not None and not company.generic and company.name == head:
                 if clause.startswith("旗下", length):
                     return None  # 软银集团旗下的Arm计划…: the owner opens the clause, its unit is the subject
@@ -312,6 +315,7 @@ def _known_before_amount(before_cue: str, register: CompanyRegister) -> str | No
     return None
 
 
+_IN_A_ROUND = regex.compile(r"(?:并|而|且|还)?(?:在|于)[^，,。；;]{0,16}?(?:融资|轮|交易)(?:中|时|后|当中)")
 _THESE_ROUNDS = regex.compile(r"\s*(?:这|本|该|此)(?:两|三|几)?轮")
 
 
@@ -388,8 +392,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
             return leading
     if subject and is_anaphor(subject):
         return register.topic(cue_at) if register.topic is not None else None
-    if subject and _RANKED.match(subject):
-        subject = ""  # …，成为全球首家市值突破5万亿美元的公司: the subject is the clause before's
+    if subject and (_RANKED.match(subject) or _IN_A_ROUND.fullmatch(subject)):
+        # …，成为全球首家市值突破5万亿美元的公司; …，并在5月份的股权融资中估值为…: the subject is the clause before's
+        subject = ""
     if subject:
         # 寒武纪上市首日即暴涨至市值逾1000亿元, 英伟达在本月早些时候首次突破3万亿美元市值: a
         # market value's company opens the clause, what it did between (an 估值's subject may
@@ -630,6 +635,9 @@ def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money
     )
 
 
+_BARE_VALUED_AT = regex.compile(r"以(?:约|近|超过?|逾)?(?P<amount>\d+(?:\.\d+)?(?:万亿|亿))(?![\d.元美港欧日英韩澳新加股%倍亿万])的?(?=(?:投前|投后)?估值)")
+
+
 def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     """总市值57亿, 对应发行后总市值9.24亿: a value with no currency written, read as yuan (how
     Chinese market reports write a mainland company's value); the money extractor wants a
@@ -641,6 +649,12 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
         if _MILESTONE_KIND.match(ctx.text, m.end()):
             continue  # 成为首家市值破万亿的芯片公司: a kind of company, not a value of one
         # (Scale在10亿美元F轮融资后估值140亿: the currency the sentence wrote just before)
+        unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
+        money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
+        if money is not None:
+            spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
+    for m in _BARE_VALUED_AT.finditer(ctx.text) if "以" in ctx.text else ():
+        # 百川智能并以200亿估值开启B轮融资: the amount before the cue, no currency written
         unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
         money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
         if money is not None:
@@ -657,17 +671,26 @@ def _float_value_alone(ctx: DocContext, cue_at: int, cue: str, r: _ValuationRule
     return "总市值" not in ctx.text[start:end]
 
 
+_THIS_DEAL = regex.compile(r"(?:这笔|该笔|此次|本次|这次|该项|这项)(?:交易|收购|并购|投资)")
+_DEAL_VALUES_KIND = regex.compile(r"(?:交易|收购|并购|投资)对(?:该|这家|这个|此)?(?P<kind>[^，,。；;的]{1,10})的$")
+
+
 def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
     lead = ctx.text[_clause_start(ctx.text, cue_at) : cue_at]
-    if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的") and not _THEN.fullmatch(lead):
+    if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的") and not _THEN.fullmatch(lead) \
+            and not ((kind := _DEAL_VALUES_KIND.search(lead)) and ((named := company_name(kind["kind"])) is None or named.generic
+                                                                  or not looks_like_company(named.name))):  # 这笔交易对游戏工作室的估值: the target, named by its kind
         return None  # (其时公司估值约7.5亿美元: the company the deal just told was bought into, as it then stood)
     sentence = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), None)
     if sentence is None:
         return None
     targets = [d.company for d in deals if d.company and d.deal_type in ("acquisition", "investment")
                and sentence[0] <= d.provenance.span_start < sentence[1]]
+    if not targets and _THIS_DEAL.search(lead):
+        # 消息人士告诉路透社，这笔交易对游戏工作室的估值约为…: the deal the sentences before told
+        targets = [d.company for d in deals if d.company and d.deal_type in ("acquisition", "investment") and d.provenance.span_start < cue_at]
     return targets[-1] if targets else None
 
 
