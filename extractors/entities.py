@@ -85,6 +85,8 @@ _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』
 _PAREN_ALIAS = regex.compile(
     r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和)[^()（）]*)?[)）]$"
 )
+_QUOTED_NAME_ENDING_DE = regex.compile(r"[\p{Han}A-Za-z]{2,6}的")
+_EVENT_NOUN = regex.compile(r"(?:经典|著名|知名|典型|成功|失败|重大|历史性)?(?:案例|交易|事件|案子|先例|往事|壮举|一役)")
 _FUND_KIND = regex.compile(r"发展基金")
 _LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
@@ -295,9 +297,13 @@ def _company_name(phrase: str) -> CompanyName | None:
     if quoted and not _PAREN_ALIAS.match(phrase):
         before = r.descriptor.sub("", phrase[: quoted.start()]).strip()
         described = r.descriptor_end.search(phrase[: quoted.start()].rstrip()) is not None  # 消费电子品牌“Oladance”
-        if before and not described and looks_like_company(before) and quoted.end() == len(phrase):
+        # (…由腾讯及阿里巴巴投资的「滴滴快的」: a description ending in 的 before the quote describes the quoted name)
+        if before and not described and looks_like_company(before) and quoted.end() == len(phrase) and not before.rstrip().endswith("的"):
             return _checked(before, aliases)  # 觅瑞控股“突击”: the quote is a word, not the name
-        return _checked(quoted.group(1).strip(), aliases)
+        checked = _checked(quoted.group(1).strip(), aliases)
+        if checked is None and _QUOTED_NAME_ENDING_DE.fullmatch(quoted.group(1).strip()):
+            return CompanyName(quoted.group(1).strip(), tuple(aliases))  # 「滴滴快的」: a brand in quotes may end in 的
+        return checked
     glossed = _GLOSS_THEN_MORE.match(phrase)
     if glossed:
         phrase = glossed["head"]  # 西太平洋合众银行(PacWest Bancorp)据知情人士: a lost full stop, then the next sentence
@@ -328,6 +334,8 @@ def _company_name(phrase: str) -> CompanyName | None:
             phrase = inner.group(1).strip()  # 日本国内基金“日本产业合作伙伴”(JIP) → 日本产业合作伙伴
     if "的" in phrase:  # 王慧文的光年之外, 以文字生成为主的AIGC项目Jasper.Ai (but not 美的集团)
         head, tail = phrase.rsplit("的", 1)
+        if _EVENT_NOUN.fullmatch(tail) and len(head.strip()) >= 2:
+            phrase, tail = head.strip(), ""  # 收购Arris Technology的经典案例: the deal told as an event, the name before it
         if len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):
             phrase = tail
     phrase = _LIST_NUMBER.sub("", phrase)  # list numbering: 6. Archer Aviation

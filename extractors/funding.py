@@ -135,6 +135,7 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|逾)?$")
 _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?\s*$")
+_TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
 _EXCLUDED = regex.compile(r"(?:不含|不包括|不包含|不计|剔除|除去)[^，,。；;)）]{1,12}")
 _LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
 _CLOSING_BRACKET = regex.compile(r"[)）]")
@@ -456,7 +457,7 @@ _STRAY_LIST_COMMA = regex.compile(r"\s*[,，]\s*、\s*|\s*、\s*[,，]\s*")
 _IN_EXCHANGE_PER_SHARE = regex.compile(r"[^。；;]{0,30}?(?:换取|交换|兑换)每(?:一)?股")
 _CLAUSE_OPENING = regex.compile(r"(?:^|(?<=[，,。；;！？!?\n]))([^，,。；;！？!?\n]{2,40})")
 _SOURCE_DATELINE = regex.compile(r"^\s*\p{Han}{2,5}(?:社|网|报)(?=在|于)")
-_WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自)")  # 财联社在收购…后: a dateline may lead
+_WHEN_CLAUSE_OPEN = regex.compile(r"\s*[\p{Han}A-Za-z]{0,6}?(?:在|自从|自|继)")  # 财联社在收购…后: a dateline may lead
 _WHEN_CLAUSE_CLOSE = regex.compile(r"(?:后|之后|以后|以来|之际|时|的时候|的同时|(?P<before>之前|以前))$")
 # The subject of the clause after a time clause (在收购推特后，埃隆·马斯克做出…; 自从…融资以来，
 # 享道出行加快…): a short name, then a verb or adverb; a buyer's and a raiser's verbs differ.
@@ -479,7 +480,8 @@ _SPEAKER_BEFORE = regex.compile(
 _NOT_A_PERSON = regex.compile(r"^(?:他|她|我|你|大家|人们|对此|此前|随后|同时|另外|其中)|(?:公司|集团|企业|机构|部门|方面|官方|人士|媒体|报道|消息|分析|数据)$")
 _RAISER_NEXT = regex.compile(
     _NAME_BEFORE_VERB +
-    r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示)"
+    r"(?=加快|加大|加速|持续|不断|进一步|继续|开始|将|已经|已|也|还|又|便|就|正式|迅速|随即|先后|陆续|一直|推出|发布|完成|成为|宣布|表示"
+    r"|在(?:今年|去年|\d{1,2}月|本月|近日|日前)[^，,。；;]{0,8}?(?:又|再|宣布|完成|获得))"  # (…，沪上阿姨在今年2月又宣布了…)
 )
 _TITLE_OPEN = regex.compile(r"(?:主题|题目|标题|议题|口号|名称)(?:是|为)?[“「《][^”」》]*$|(?:题为|名为|以)[“「《][^”」》]*$")
 # A bracketed gloss (花旗集团旗下投资机构), not a legal form that is part of the name ((有限合伙)).
@@ -2001,6 +2003,8 @@ class _SentenceReader:
             if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
                 continue
             counted = _COUNT_OF_DEALS.search(m.group(0)) or _COUNT_AFTER_TOTAL.match(self.text, spans[0].end, s_end)
+            if counted is None and any(d.deal_type != "aggregate" and d.company is not None and d.money == spans[0].money for d in taken):
+                continue  # …又宣布了新的C轮融资，融资总额为1.215亿元: the round's own amount, read with it
             if counted is None:
                 # a total with no count: a sector's, not one company's own (智谱累计融资总额超125亿元,
                 # 这笔投资使Archer成立以来的融资总额…)
@@ -2690,7 +2694,11 @@ class _SentenceReader:
         when = self._when_clause(clause_start, end, s_end)
         if when is None or when[1] >= s_end:
             return None, verb_at
-        m = _RAISER_NEXT.match(self.text, when[1] + 1, s_end)
+        after = when[1] + 1
+        gap = _TIME_GAP.match(self.text, after, s_end)
+        if gap is not None:
+            after = gap.end()  # 继去年8月完成B轮…融资后，时隔半年，沪上阿姨又宣布…: a lapse of time between
+        m = _RAISER_NEXT.match(self.text, after, s_end)
         if not m or any(dot in m["name"] for dot in "·•"):
             return None, verb_at  # a person
         company = company_name(m["name"])
