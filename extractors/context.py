@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.12",
     "dates": "1.1",
     "funding": "2.89",
-    "valuations": "1.69",
+    "valuations": "1.70",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

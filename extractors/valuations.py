@@ -85,7 +85,7 @@ _MARKET_MOVE = regex.compile(r"股价|股票|创下|大涨|大跌|暴涨|暴跌|
 _BY_VALUE = regex.compile(r"以(?:约|近|超过?)?$")  # Arm的目标是…以600亿美元的估值进行IPO
 _COMPARED = regex.compile(r"\s*(?:但|且|并且|而)?(?:远|略|仍|仍然|依然|也)?(?:低于|高于|不及|超过|超出|相比|较|比)")
 # 港股市值, 流通市值, 开盘市值: the market, the float or the hour, not a name
-_MARKET_WORDS = regex.compile(r"(?:今日|当日|上市首日|首日|开盘后|收盘后|开盘|收盘|盘中|盘后|早盘|尾盘|港股|美股|A股|H股|B股|流通|\d{1,2}日)*$")
+_MARKET_WORDS = regex.compile(r"(?:今日|当日|上市首日|首日|开盘后|收盘后|开盘|收盘|盘中|盘后|早盘|尾盘|港股|美股|A股|H股|B股|流通|发行|\d{1,2}日)*$")
 # A round or a described pointer before a value's 的: C13轮, 本轮融资, 这家成立五年 (的公司估值)
 _ROUND_OR_DESCRIBED = regex.compile(r"(?:(?:Pre-?)?[A-K]\d{0,2}\+{0,2}|天使|种子|本|此|该|这|上一|新一|最新一)轮(?:融资|投资)?(?:时|后|中)?|(?:这家|该|此)[^的，,。]{1,10}")
 _CURRENCY_BEFORE = regex.compile(r"(?<=\d\s*[万亿]?\s*)(?:美元|美金|港元|欧元|英镑|日元)(?!.*(?:元|人民币))")
@@ -264,7 +264,10 @@ _ELLIPTICAL = regex.compile(r"\s*(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .\-]{1,
 _RESPECTIVE = regex.compile(
     r"(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)的(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)"
     # 排名前三的企业分别是A、B、C，估值分别为…: the names listed in the clause before
-    r"|(?:分别是|分别为|依次是|依次为)(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)[，,]\s*(?:其)?(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)")
+    r"|(?:分别是|分别为|依次是|依次为)(?P<list>[\p{Han}A-Za-z][^，,。；;的]{1,80}?)[，,]\s*(?:其)?(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)"
+    # 名单上还有A、金融科技公司B和国防科技公司C，Forge对其估值分别为…: the list closes the clause before
+    r"|(?:还有|包括|包含)(?P<list>[\p{Han}A-Za-z][^，,。；;]{1,80}?)[，,]\s*[^，,。；;]{0,12}?对其(?P<cue>估值|市值|总市值|投后估值)分别(?:达到了?|达|为|是|约为|约|超过|超)"
+)
 _WHAT_MIGHT_HAVE_BEEN = regex.compile(r"本可|本可以|本来可以|原本可以|原本会|本将")
 _DESCRIBED_NAME_AFTER = regex.compile(r"(?:左右)?的(?P<phrase>(?:[^，,。；;的“”\"()（）\n]|[(（][^()（）]{1,20}[)）]){2,40})")
 _PHRASE_GOES_ON = regex.compile(r"(?<=..)(?:也|都|在|是|已|将|于|就|则|还|正|从|只|仅|成为|获得|完成|宣布|表示)")
