@@ -135,6 +135,8 @@ def _strip_manner(phrase: str) -> str:
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
 _PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|逾)?$")
 _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?\s*$")
+_DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
+_RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
 _TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
 _EXCLUDED = regex.compile(r"(?:不含|不包括|不包含|不计|剔除|除去)[^，,。；;)）]{1,12}")
 _LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
@@ -1498,7 +1500,9 @@ class _SentenceReader:
                 nxt = self._clause_end(after + 1, s_end)
                 spans = [s for s in self.money_in(after + 1, nxt)
                          if _AMOUNT_LEAD.fullmatch(self.text[after + 1 : s.start])
-                         or (not self.text[after + 1 : s.start].strip() and nxt - s.end <= 1)]  # 完成首轮融资，超20亿元人民币
+                         or (not self.text[after + 1 : s.start].strip() and nxt - s.end <= 1)  # 完成首轮融资，超20亿元人民币
+                         # (…完成新一轮战略融资，吸引了A、B等机构领投的5亿美元融资: the round's amount and its leads)
+                         or (_DREW_LED.fullmatch(self.text, after + 1, s.start) and _RAISED_NOUN_AFTER.match(self.text, s.end, nxt))]
             if not spans:
                 magnitude = _magnitude(m["mid"], self.ctx.published_on, self.ctx.plain_yuan)  # 完成千万级A轮融资
                 if magnitude is not None:
