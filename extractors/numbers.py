@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -236,8 +237,10 @@ def _fold_table() -> dict[int, int]:
 
 
 @cache
-def _foldable() -> regex.Pattern[str]:
-    return regex.compile("[" + "".join(regex.escape(chr(code)) for code in _fold_table()) + "]")
+def _foldable() -> re.Pattern[str]:
+    # The standard re: a plain character class over a whole clean_text (which holds none of
+    # them, so it is scanned to the end) runs ~8x faster there than in regex.
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in _fold_table()) + "]")
 
 
 @lru_cache(maxsize=8)  # find_money and find_dates fold the same text one after the other
