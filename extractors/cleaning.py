@@ -127,8 +127,15 @@ _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0
 _WIDTH.update({0xFF61: ord("。"), 0xFF64: ord("、")})
 
 
+# The same map as a table indexed by code point (identity elsewhere in the BMP): str.translate
+# looks a character up in a dict through a KeyError for every character it does not map, which
+# costs twice the table lookup. Characters past the BMP raise IndexError, which translate also
+# takes as "unchanged".
+_WIDTH_TABLE = tuple(_WIDTH.get(code, code) for code in range(0x10000))
+
+
 def fold_width(text: str) -> str:
-    return text.translate(_WIDTH)
+    return text.translate(_WIDTH_TABLE)
 
 
 # Kangxi radicals (⾦ U+2FA6) and CJK compatibility ideographs (U+F900–U+FAFF) that stand for

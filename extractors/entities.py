@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -231,6 +231,7 @@ def without_region(name: str) -> str:
     return _rules().region_prefix.sub("", name)
 
 
+@lru_cache(maxsize=16384)  # a pure function of the phrase (and the rule tables); a third of the calls repeat one
 def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     company = _company_name(phrase)
