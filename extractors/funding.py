@@ -739,7 +739,9 @@ def _rules() -> _FundingRules:
             # deal verbs (收购, 购买, 参股, 出资 … which also cover 要约收购 and 战略投资者), the raising
             # nouns (or 轮: a raise without either states its amount), 募集 and 投入, and the marks
             # the readers test first (sales, stakes, 投资/注资/入股).
-            rules.alternation([*verbs, *t["raise"]["nouns"]])
+            # (not the verbs counted only as the raw text writes them, 并 for 併: "and" in every
+            # other sentence; extract adds them where the raw text has the written form)
+            rules.alternation([*(form for form, v in verbs.items() if v.written_as is None), *t["raise"]["nouns"]])
             + r"|轮|募集|投入|"
             + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK))
         ),
@@ -2819,7 +2821,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     deals: list[_Deal] = []
     # Most sentences hold no deal word and no amount: one scan of the whole text finds those that
     # do, and only they are read (the others are only noted for the companies they name).
-    cues = sorted([m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money])
+    cues = [m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money]
+    if reader._written_forms_here:  # 併 in the raw text: its verb is a cue (_deal_verb_matches reads it only then)
+        cues += [m.start() for m in r.written_verb.finditer(ctx.text, overlapped=True)]
+    cues.sort()
     for s_start, s_end in ctx.sentences:
         if _any_within(cues, s_start, s_end):
             deals.extend(reader.read(s_start, s_end))
