@@ -1728,7 +1728,8 @@ class _SentenceReader:
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
-        for m in self.r.acquire_nominal.finditer(sentence):  # 启动对开封碳素100%股权的收购
+        nominal = self.r.acquire_nominal.finditer(sentence) if rules.may_match(self.r.acquire_nominal, sentence) else ()  # (收购, 并购 or 购买 in it)
+        for m in nominal:  # 启动对开封碳素100%股权的收购
             completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
             lead = s_start + (completed.start() if completed else m.start())
             listed = self._nominal_targets(m["obj"]) if "、" in m["obj"] and m["de"] and not m["pay"] else []

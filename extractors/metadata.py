@@ -36,10 +36,6 @@ class _MetaRules:
     title_max_chars: int
     author: list[regex.Pattern[str]]
     source: list[regex.Pattern[str]]
-    # For each pattern (by its source), words one of which every match contains (None: no such words):
-    # a text holding none of them is not scanned (a pattern like the "…报记者 X" byline tries a
-    # lazy run of Han characters at every position otherwise).
-    required: dict[int, tuple[str, ...] | None]
     generic_sources: frozenset[str]
     head_lines: int
     head_line_chars: int
@@ -54,17 +50,15 @@ def _rules() -> _MetaRules:
     def compile_all(key: str) -> list[regex.Pattern[str]]:
         return [regex.compile(p.replace("{date}", t["date"]), regex.MULTILINE) for p in t[key]]
 
-    compiled = {key: compile_all(key) for key in ("published", "published_line", "title", "author", "source")}
     return _MetaRules(
-        published=compiled["published"],
-        published_line=compiled["published_line"],
-        title=compiled["title"],
+        published=compile_all("published"),
+        published_line=compile_all("published_line"),
+        title=compile_all("title"),
         original_title_label=regex.compile(t["original_title_label"]),
         title_ends=regex.compile(rules.alternation_of_patterns(t["title_ends"])),
         title_max_chars=t["title_max_chars"],
-        author=compiled["author"],
-        source=compiled["source"],
-        required={p.pattern: rules.required_words(p.pattern) for patterns in compiled.values() for p in patterns},
+        author=compile_all("author"),
+        source=compile_all("source"),
         generic_sources=frozenset(t["generic_sources"]),
         head_lines=t["head_lines"],
         head_line_chars=t["head_line_chars"],
@@ -106,19 +100,17 @@ def _timestamp(m: regex.Match[str]) -> datetime | None:
     return stamp if 1990 <= stamp.year <= 2100 else None
 
 
-def _finditer(pattern: regex.Pattern[str], text: str, r: _MetaRules) -> Iterator[regex.Match[str]]:
-    """pattern.finditer(text), skipping the scan where the text lacks every word a match needs."""
-    words = r.required.get(pattern.pattern)
-    if words is not None and not any(word in text for word in words):
-        return iter(())
-    return pattern.finditer(text)
+def _finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text), skipping the scan where the text lacks every word a match needs
+    (the "…报记者 X" byline, say, would try a lazy run of Han characters at every position)."""
+    return pattern.finditer(text) if rules.may_match(pattern, text) else iter(())
 
 
 def _published(parts: _Parts, r: _MetaRules) -> datetime | None:
     labelled, bare = r.published[:1], r.published[1:]
     patterns = labelled + (bare if parts.one_line_header else r.published_line)
     for pattern in patterns:
-        for m in _finditer(pattern, parts.header, r):
+        for m in _finditer(pattern, parts.header):
             stamp = _timestamp(m)
             if stamp is not None:
                 return stamp
@@ -135,8 +127,8 @@ def _first_group(matches: Iterable[Iterable[regex.Match[str]]], name: str) -> st
     return None
 
 
-def _matches(patterns: list[regex.Pattern[str]], text: str, r: _MetaRules) -> Iterator[Iterator[regex.Match[str]]]:
-    return (_finditer(pattern, text, r) for pattern in patterns)  # lazy: the first hit ends the search
+def _matches(patterns: list[regex.Pattern[str]], text: str) -> Iterator[Iterator[regex.Match[str]]]:
+    return (_finditer(pattern, text) for pattern in patterns)  # lazy: the first hit ends the search
 
 
 def original_title(text: str) -> tuple[int, int] | None:
@@ -185,7 +177,7 @@ def _title_from_layout(lines: list[str]) -> str | None:
 
 
 def _title(normalized: str, parts: _Parts, r: _MetaRules) -> str | None:
-    found = _first_group(_matches(r.title, normalized, r), "title")
+    found = _first_group(_matches(r.title, normalized), "title")
     if found:
         return found
     body = normalized[len(parts.header):] if parts.one_line_header else normalized
@@ -207,9 +199,9 @@ def read_metadata(normalized: str) -> PageMeta:
     r = _rules()
     parts = _parts(normalized, r)
     edges = "\n".join((parts.header, parts.lead, parts.tail))
-    bylines = [list(_finditer(p, edges, r)) for p in r.author]  # read once: they give author and source
+    bylines = [list(_finditer(p, edges)) for p in r.author]  # read once: they give author and source
     author = _first_group(bylines, "author")
-    source = _first_group(bylines, "source") or _first_group(_matches(r.source, edges, r), "source")
+    source = _first_group(bylines, "source") or _first_group(_matches(r.source, edges), "source")
     if source:
         source = regex.sub(r"(?i)\s*app$", "", source).strip()
         if source in r.generic_sources:

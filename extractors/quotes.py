@@ -383,7 +383,9 @@ class _QuoteReader:
         last_stop = max((pre.rfind(c) for c in SENTENCE_END), default=-1)
         sentence_start = limit + last_stop + 1
         pre = text[sentence_start : q.open]
-        for frame, _ in r.around:
+        for frame, anchor in r.around:
+            if anchor is not None and not anchor.search(pre):
+                continue  # (a match of the frame holds one of its anchor, in the same string)
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
                 adjacent = r.adjacent.fullmatch(tail) is not None

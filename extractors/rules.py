@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,20 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 def _depth(node: dict[str, dict]) -> int:
     return max((1 + _depth(child) if ch else 0) for ch, child in node.items())
+
+
+def may_match(pattern: regex.Pattern[str], text: str) -> bool:
+    """False only where `pattern` cannot match anywhere in `text`: the text holds none of the
+    words one of which every match contains (required_words). A cheap test before a scan."""
+    words = _required_of(pattern)
+    return words is None or any(word in text for word in words)
+
+
+@lru_cache(maxsize=None)
+def _required_of(pattern: regex.Pattern[str]) -> tuple[str, ...] | None:
+    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
+        return None  # a literal may then match other text than itself
+    return required_words(pattern.pattern)
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
