@@ -187,11 +187,15 @@ def _title(normalized: str, parts: _Parts, r: _MetaRules) -> str | None:
     return _title_from_layout(parts.lines[: r.head_lines])
 
 
+_SPACE_BY_HAN = regex.compile(r"(?<=[\p{Han}“”\"?,:!|])\s+|\s+(?=[\p{Han}“”\"?,:!|])")
+_APP_SUFFIX = regex.compile(r"(?i)\s*app$")
+
+
 def _squash(value: str | None) -> str | None:
     """Titles keep Latin spacing but lose spaces next to Chinese characters."""
     if value is None:
         return None
-    value = regex.sub(r"(?<=[\p{Han}“”\"?,:!|])\s+|\s+(?=[\p{Han}“”\"?,:!|])", "", value.strip())
+    value = _SPACE_BY_HAN.sub("", value.strip())
     return value or None
 
 
@@ -203,7 +207,7 @@ def read_metadata(normalized: str) -> PageMeta:
     author = _first_group(bylines, "author")
     source = _first_group(bylines, "source") or _first_group(_matches(r.source, edges), "source")
     if source:
-        source = regex.sub(r"(?i)\s*app$", "", source).strip()
+        source = _APP_SUFFIX.sub("", source).strip()
         if source in r.generic_sources:
             source = None
     return PageMeta(
