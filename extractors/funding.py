@@ -1257,8 +1257,12 @@ class _SentenceReader:
     def mark_positions(self) -> list[int]:
         """Where any of note_companies' patterns has its mark, in order (found once for the text)."""
         if self._marks is None:
-            self._marks = [[m.start() for m in marker.finditer(self.text, overlapped=True)] for _, marker in _COMPANY_NOTES]
-            self._any_mark = sorted(pos for marks in self._marks for pos in marks)
+            found: dict[regex.Pattern[str], list[int]] = {}  # (two patterns share _FOUNDED_MARK: one scan)
+            for _, marker in _COMPANY_NOTES:
+                if marker not in found:
+                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)]
+            self._marks = [found[marker] for _, marker in _COMPANY_NOTES]
+            self._any_mark = sorted({pos for marks in found.values() for pos in marks})
         return self._any_mark
 
     def note_companies(self, s_start: int, s_end: int) -> None:
