@@ -171,6 +171,11 @@ def _rules() -> _DateRules:
     guard = "(?=[" + "".join(regex.escape(ch) for ch in sorted(first)) + "])"
     # ... and has, within its first few characters, a calendar character or a digit separator.
     guard += r"(?=.{0,12}?[年月日号天周週季纪代底末初旬礼禮星从QqHh\-/.—–~～至到 ])"
+    # ... and a digit right after a digit starts none: every branch that can open with a digit
+    # has a lookbehind refusing one before it (the inside of 2023, 123.45 is skipped), unless a
+    # calendar word of the tables opened with a digit.
+    if not any(w[:1].isdigit() for w in words):
+        guard = r"(?!(?<=\d)[0-9])" + guard
     return _DateRules(
         pattern=regex.compile(f"{guard}(?:{pattern})"),
         # A year with no 年 that still names a year: "2023 WAIC", "2023世界人工智能大会".

@@ -14,7 +14,7 @@ pledges or prizes is not a deal. Companies are cleaned and tracked by extractors
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 import dataclasses
 from dataclasses import dataclass, field, replace
@@ -347,18 +347,23 @@ _HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
 _PRICE_ONLY_LEAD = regex.compile(r"(?:继|仅次于|如|而|并|又|还|曾|先后|随后|今年来|今年以来|以|斥资|花费了|花费|花了|耗资|的|价格|对价|约|近|超过|超|\d{4}\s*年|\s)*")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
+_IS_WHAT = r"是[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商|非营利组织|研究机构|实验室)"
 _IS_A_COMPANY = regex.compile(
-    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直|成立之初|成立时|最初|起初)?是"
-    r"[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商|非营利组织|研究机构|实验室)(?:之一)?(?=[，,。；;]|$)"
+    r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直|成立之初|成立时|最初|起初)?"
+    + _IS_WHAT + r"(?:之一)?(?=[，,。；;]|$)"
 )
-_IS_MARK = regex.compile(r"是")
+# (是 alone is in most sentences; 是 with a kind of company after it, as the pattern has it, is
+# rare. Over the whole text the window may run past a sentence's end: a mark is never missing
+# where the pattern matches in a sentence.)
+_IS_MARK = regex.compile("(?=" + _IS_WHAT + ")")
 # 金融科技公司蚂蚁集团, 人工智能初创企业Inflection AI: a name after what kind of company it is, when
 # it ends like a company's name or is Latin (where a Chinese name ends is otherwise unknown).
 _DESCRIBED = regex.compile(
     r"(?:公司|企业|巨头|独角兽|制造商|服务商|提供商|运营商|开发商|创企)"
     r"(?P<name>\p{Han}{2,6}?(?:集团|科技|控股|股份|智能)(?!\p{Han}{0,2}(?:有限|公司))|[A-Z][A-Za-z0-9.&\-]*(?:\s[A-Z][A-Za-z0-9.&\-]*){0,2}(?![A-Za-z]))"
 )
-_DESCRIBED_MARK = regex.compile(r"公司|企业|巨头|独角兽|商|创企")
+# (the kind's last word, with what the name must start like right after it)
+_DESCRIBED_MARK = regex.compile(r"(?:公司|企业|巨头|独角兽|商|创企)(?=\p{Han}{2,6}?(?:集团|科技|控股|股份|智能)|[A-Z])")
 _SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
@@ -764,7 +769,9 @@ def _rules() -> _FundingRules:
             # deal verbs (收购, 购买, 参股, 出资 … which also cover 要约收购 and 战略投资者), the raising
             # nouns (or 轮: a raise without either states its amount), 募集 and 投入, and the marks
             # the readers test first (sales, stakes, 投资/注资/入股).
-            rules.alternation([*verbs, *t["raise"]["nouns"]])
+            # (not the verbs counted only as the raw text writes them, 并 for 併: "and" in every
+            # other sentence; extract adds them where the raw text has the written form)
+            rules.alternation([*(form for form, v in verbs.items() if v.written_as is None), *t["raise"]["nouns"]])
             + r"|轮|募集|投入|"
             + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK))
         ),
@@ -951,6 +958,17 @@ def _own_investors(text: str, deals: list[_Deal]) -> None:
             d.investors = owned[id(d)]
 
 
+def _sentences_holding(positions: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """The indices of the (sorted, disjoint) sentence spans that hold one of the positions."""
+    starts = [start for start, _ in spans]
+    out = set()
+    for pos in positions:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i][1]:
+            out.add(i)
+    return out
+
+
 def _any_within(positions: list[int], start: int, end: int) -> bool:
     """Whether the sorted positions hold one in [start, end)."""
     first = bisect_left(positions, start)
@@ -969,6 +987,7 @@ class _SentenceReader:
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
         self._marks: list[list[int]] | None = None  # note_companies' marks, by position
+        self._any_mark: list[int] = []  # all of them together
         raw = ctx.mapped.raw if ctx.mapped is not None else ""
         self._written_forms_here = any(form in raw for form in r.written_forms)  # 併 in a Traditional page
 
@@ -1314,10 +1333,21 @@ class _SentenceReader:
                                                for o in unique)]
         return sorted(unique, key=lambda name: sentence.find(name) % (len(sentence) + 1))
 
+    def mark_positions(self) -> list[int]:
+        """Where any of note_companies' patterns has its mark, in order (found once for the text)."""
+        if self._marks is None:
+            found: dict[regex.Pattern[str], list[int]] = {}  # (two patterns share _FOUNDED_MARK: one scan)
+            for _, marker in _COMPANY_NOTES:
+                if marker not in found:
+                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)]
+            self._marks = [found[marker] for _, marker in _COMPANY_NOTES]
+            self._any_mark = sorted({pos for marks in found.values() for pos in marks})
+        return self._any_mark
+
     def note_companies(self, s_start: int, s_end: int) -> None:
         """Companies a sentence names as such (鼎胜新材(603876), X公告称), for 公司 later on."""
-        if self._marks is None:  # where each pattern's mark stands, found once for the whole text
-            self._marks = [[m.start() for m in marker.finditer(self.text, overlapped=True)] for _, marker in _COMPANY_NOTES]
+        if not _any_within(self.mark_positions(), s_start, s_end):
+            return  # no pattern's mark in the sentence (most of them): one test instead of seven
         sentence = self.text[s_start:s_end]
         for (pattern, _), marks in zip(_COMPANY_NOTES, self._marks):
             if not _any_within(marks, s_start, s_end):
@@ -1820,7 +1850,8 @@ class _SentenceReader:
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
-        for m in self.r.acquire_nominal.finditer(sentence):  # 启动对开封碳素100%股权的收购
+        nominal = self.r.acquire_nominal.finditer(sentence) if rules.may_match(self.r.acquire_nominal, sentence) else ()  # (收购, 并购 or 购买 in it)
+        for m in nominal:  # 启动对开封碳素100%股权的收购
             completed = _COMPLETED.search(sentence, max(0, m.start() - 4), m.start())
             lead = s_start + (completed.start() if completed else m.start())
             listed = self._nominal_targets(m["obj"]) if "、" in m["obj"] and m["de"] and not m["pay"] else []
@@ -2929,9 +2960,16 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     deals: list[_Deal] = []
     # Most sentences hold no deal word and no amount: one scan of the whole text finds those that
     # do, and only they are read (the others are only noted for the companies they name).
-    cues = sorted([m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money])
-    for s_start, s_end in ctx.sentences:
-        if _any_within(cues, s_start, s_end):
+    cues = [m.start() for m in r.deal_cue.finditer(ctx.text, overlapped=True)] + [span.start for span in money]
+    if reader._written_forms_here:  # 併 in the raw text: its verb is a cue (_deal_verb_matches reads it only then)
+        cues += [m.start() for m in r.written_verb.finditer(ctx.text, overlapped=True)]
+    # Only the sentences holding a cue (read) or a company mark (noted) are visited, in order: the
+    # others would each cost two calls that do nothing.
+    spans = ctx.sentences.spans
+    cued = _sentences_holding(cues, spans)
+    for i in sorted(cued | _sentences_holding(reader.mark_positions(), spans)):
+        s_start, s_end = spans[i]
+        if i in cued:
             deals.extend(reader.read(s_start, s_end))
         else:
             reader.note_companies(s_start, s_end)

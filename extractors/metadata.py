@@ -100,11 +100,17 @@ def _timestamp(m: regex.Match[str]) -> datetime | None:
     return stamp if 1990 <= stamp.year <= 2100 else None
 
 
+def _finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """pattern.finditer(text), skipping the scan where the text lacks every word a match needs
+    (the "…报记者 X" byline, say, would try a lazy run of Han characters at every position)."""
+    return pattern.finditer(text) if rules.may_match(pattern, text) else iter(())
+
+
 def _published(parts: _Parts, r: _MetaRules) -> datetime | None:
     labelled, bare = r.published[:1], r.published[1:]
     patterns = labelled + (bare if parts.one_line_header else r.published_line)
     for pattern in patterns:
-        for m in pattern.finditer(parts.header):
+        for m in _finditer(pattern, parts.header):
             stamp = _timestamp(m)
             if stamp is not None:
                 return stamp
@@ -122,7 +128,7 @@ def _first_group(matches: Iterable[Iterable[regex.Match[str]]], name: str) -> st
 
 
 def _matches(patterns: list[regex.Pattern[str]], text: str) -> Iterator[Iterator[regex.Match[str]]]:
-    return (pattern.finditer(text) for pattern in patterns)  # lazy: the first hit ends the search
+    return (_finditer(pattern, text) for pattern in patterns)  # lazy: the first hit ends the search
 
 
 def original_title(text: str) -> tuple[int, int] | None:
@@ -181,11 +187,15 @@ def _title(normalized: str, parts: _Parts, r: _MetaRules) -> str | None:
     return _title_from_layout(parts.lines[: r.head_lines])
 
 
+_SPACE_BY_HAN = regex.compile(r"(?<=[\p{Han}“”\"?,:!|])\s+|\s+(?=[\p{Han}“”\"?,:!|])")
+_APP_SUFFIX = regex.compile(r"(?i)\s*app$")
+
+
 def _squash(value: str | None) -> str | None:
     """Titles keep Latin spacing but lose spaces next to Chinese characters."""
     if value is None:
         return None
-    value = regex.sub(r"(?<=[\p{Han}“”\"?,:!|])\s+|\s+(?=[\p{Han}“”\"?,:!|])", "", value.strip())
+    value = _SPACE_BY_HAN.sub("", value.strip())
     return value or None
 
 
@@ -193,11 +203,11 @@ def read_metadata(normalized: str) -> PageMeta:
     r = _rules()
     parts = _parts(normalized, r)
     edges = "\n".join((parts.header, parts.lead, parts.tail))
-    bylines = [list(p.finditer(edges)) for p in r.author]  # read once: they give author and source
+    bylines = [list(_finditer(p, edges)) for p in r.author]  # read once: they give author and source
     author = _first_group(bylines, "author")
     source = _first_group(bylines, "source") or _first_group(_matches(r.source, edges), "source")
     if source:
-        source = regex.sub(r"(?i)\s*app$", "", source).strip()
+        source = _APP_SUFFIX.sub("", source).strip()
         if source in r.generic_sources:
             source = None
     return PageMeta(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -120,6 +121,7 @@ def _parse_integer(text: str) -> float | None:
     return total + section
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; dates and amounts repeat the same numerals (7, 12, 2023)
 def parse_number(text: str) -> float | None:
     """Value of a numeral: '1.25亿' → 125000000, '四十九兆九千五百九十二亿', '二〇二三' → 2023,
     '一千三' → 1300, '十五点七' → 15.7, '负三十二' → -32, '十余万' → 100000 (the base of a vague
@@ -176,6 +178,7 @@ def unit_multiplier(units: str) -> float:
     return value
 
 
+@lru_cache(maxsize=8192)  # pure, and Quantity is frozen: one answer may be shared
 def parse_quantity(text: str) -> Quantity | None:
     """A number that may be vague or a range: 数千万, 十几亿, 五六百万, 300-460万, 三到五百万."""
     text = text.strip()
@@ -236,8 +239,10 @@ def _fold_table() -> dict[int, int]:
 
 
 @cache
-def _foldable() -> regex.Pattern[str]:
-    return regex.compile("[" + "".join(regex.escape(chr(code)) for code in _fold_table()) + "]")
+def _foldable() -> re.Pattern[str]:
+    # The standard re: a plain character class over a whole clean_text (which holds none of
+    # them, so it is scanned to the end) runs ~8x faster there than in regex.
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in _fold_table()) + "]")
 
 
 @lru_cache(maxsize=8)  # find_money and find_dates fold the same text one after the other

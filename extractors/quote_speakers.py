@@ -12,7 +12,7 @@ rules/quotes.toml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -333,7 +333,20 @@ def _name_at_end(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
 def split_speaker(phrase: str, r: _SpeakerRules | None = None) -> SpeakerName | None:
     """'小冰CEO李笛' → ('李笛', '小冰CEO', 'person'); '蓝驰创投' → ('蓝驰创投', None, 'role');
     None when the phrase is no speaker (a clause, 我们)."""
-    r = r or speaker_rules()
+    if r is None or r is speaker_rules():
+        return _split_with_rules(phrase)
+    return _split_speaker(phrase, r)
+
+
+@lru_cache(maxsize=8192)
+def _split_with_rules(phrase: str) -> SpeakerName | None:
+    """split_speaker with the rule tables, remembered: a function of the phrase alone, and the
+    same phrases (他, 公司, a name) come back within a document and across documents, each
+    costing a dozen pattern tests to peel."""
+    return _split_speaker(phrase, speaker_rules())
+
+
+def _split_speaker(phrase: str, r: _SpeakerRules) -> SpeakerName | None:
     raw = phrase.strip(" 、")
     if raw in r.impersonal:
         return None  # 据介绍: the writer's words

@@ -180,14 +180,17 @@ def find_quotations(text: str) -> list[Quotation]:
     r = _rules()
     found: list[Quotation] = []
     paras = paragraphs(text)
+    # Every mark in one scan of the text, then each paragraph's by bisection: a scan per
+    # paragraph costs a pattern call for each of them, and most paragraphs hold no quote.
+    marks = [(m.start(), m.group(0)) for m in QUOTE_MARKS.finditer(text)]
+    mark_starts = [pos for pos, _ in marks]
     carried: list[tuple[str, int, int]] | None = None  # an open quote continuing from the last paragraph
     for index, (p_start, p_end) in enumerate(paras):
         stack: list[tuple[str, int, int]] = carried or []  # (opener, position, paragraph)
         carried = None
         joined_next = False
         ascii_marks: list[int] = []
-        for m in QUOTE_MARKS.finditer(text, p_start, p_end):
-            pos, ch = m.start(), m.group(0)
+        for pos, ch in marks[bisect.bisect_left(mark_starts, p_start) : bisect.bisect_left(mark_starts, p_end)]:
             if ch == '"':
                 ascii_marks.append(pos)
             elif ch in OPEN_TO_CLOSE:
@@ -380,7 +383,9 @@ class _QuoteReader:
         last_stop = max((pre.rfind(c) for c in SENTENCE_END), default=-1)
         sentence_start = limit + last_stop + 1
         pre = text[sentence_start : q.open]
-        for frame, _ in r.around:
+        for frame, anchor in r.around:
+            if anchor is not None and not anchor.search(pre):
+                continue  # (a match of the frame holds one of its anchor, in the same string)
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
                 adjacent = r.adjacent.fullmatch(tail) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,160 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 def _depth(node: dict[str, dict]) -> int:
     return max((1 + _depth(child) if ch else 0) for ch, child in node.items())
+
+
+def may_match(pattern: regex.Pattern[str], text: str) -> bool:
+    """False only where `pattern` cannot match anywhere in `text`: the text holds none of the
+    words one of which every match contains (required_words). A cheap test before a scan."""
+    words = _required_of(pattern)
+    return words is None or any(word in text for word in words)
+
+
+@lru_cache(maxsize=None)
+def _required_of(pattern: regex.Pattern[str]) -> tuple[str, ...] | None:
+    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
+        return None  # a literal may then match other text than itself
+    return required_words(pattern.pattern)
+
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+_QUANTIFIERS = set("?*+{")
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of `pattern` contains, read off its top level: a run of
+    literal characters, or a group of literal alternatives ((?:记者|特约记者)), that no quantifier
+    makes optional. None when the pattern has no such part this simple reader can vouch for (a
+    top-level |, inline flags, or only classes, escapes and other groups). A text holding none
+    of the words needs no search.
+
+    Conservative by construction: anything it does not understand is skipped as "may match
+    anything", and escapes never count as literals."""
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            found.append(("".join(run),))
+            run.clear()
+
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "|":
+            return None  # a top-level alternative needs none of the rest
+        if ch == "\\":
+            end_run()
+            i = _escape_end(pattern, i)
+            continue
+        if ch == "{":  # a repeat count ({2,10}): its digits are no literal text
+            if run:
+                run.pop()
+            end_run()
+            close = pattern.find("}", i)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if ch == "[":
+            end_run()
+            close = _class_end(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if ch == "(":
+            end_run()
+            close = _group_end(pattern, i)
+            if close is None:
+                return None
+            body = pattern[i + 1 : close]
+            if body.startswith("?") and len(body) > 1 and (body[1].isalpha() and body[1] != "P" or body[1] == "-"):
+                return None  # inline flags ((?i), (?x)…) change what a literal matches
+            optional = close + 1 < n and pattern[close + 1] in _QUANTIFIERS
+            if body.startswith("?:") and not optional:
+                words = body[2:].split("|")
+                if all(words) and not any(c in _SPECIAL for word in words for c in word):
+                    found.append(tuple(words))
+            i = close + 1
+            continue
+        if ch in _SPECIAL:  # . ^ $ and quantifiers: what came before them may be optional
+            if ch in _QUANTIFIERS and run:
+                run.pop()
+            end_run()
+            i += 1
+            continue
+        if i + 1 < n and pattern[i + 1] in _QUANTIFIERS:
+            end_run()  # an optional character ends the run without joining it
+        else:
+            run.append(ch)
+        i += 1
+    end_run()
+    if not found:
+        return None
+    return max(found, key=lambda words: min(len(w) for w in words))  # the rarest-looking: longest shortest word
+
+
+def _escape_end(pattern: str, start: int) -> int:
+    """The index just past the escape at `start` (\\s, \\p{Han}, \\u3000, \\x41, \\N{…}, \\12)."""
+    i = start + 1
+    if i >= len(pattern):
+        return i
+    kind = pattern[i]
+    i += 1
+    if kind in "pPNxg" and i < len(pattern) and pattern[i] in "{<":
+        close = pattern.find("}" if pattern[i] == "{" else ">", i)
+        return close + 1 if close >= 0 else len(pattern)
+    width = {"x": 2, "u": 4, "U": 8}.get(kind)
+    if width is not None:
+        return i + width
+    if kind.isdigit():
+        while i < len(pattern) and pattern[i].isdigit():
+            i += 1
+    return i
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    """The index of the ] closing the character class opened at `start`."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":  # a nested set (regex's V1 syntax): give up rather than guess
+            return None
+        if pattern[i] == "]":
+            return i
+        i += 1
+    return None
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index of the ) closing the group opened at `start` (classes and escapes skipped)."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = _class_end(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 def alternation_of_patterns(patterns: Iterable[str]) -> str:
