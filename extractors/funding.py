@@ -137,6 +137,7 @@ _PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|
 _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?\s*$")
 _DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
 _RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
+_PERIOD = regex.compile(r"(?:19|20)\d{2}\s*年(?:第?[一二三四1-4]季度|上半年|下半年|\d{1,2}月)?|(?:19|20)\d{2}\s*Q[1-4]")
 _TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
 _EXCLUDED = regex.compile(r"(?:不含|不包括|不包含|不计|剔除|除去)[^，,。；;)）]{1,12}")
 _LED_OF = regex.compile(r"(?:主导|领投|牵头)了?对")
@@ -2111,6 +2112,7 @@ class _SentenceReader:
             counted = list(_COUNT_OF_DEALS.finditer(self.text, scope_from, cue.start()))  # 全年融资事件仅为92起，融资规模…
             count = parse_number(counted[-1]["n"]) if counted and regex.search(r"事件|交易|案例|融资|投资", self.text[scope_from : cue.start()]) else None
             count = count if count is not None else self._deal_count_near(s_start, s_end, cue.start(), span.end)
+            count = count if count is not None else self._deal_count_of_period_before(s_start, self.text[scope_from : cue.start()])
             deals.append(_Deal(clause, span.end, "aggregate", None, [], None, span.money, company_count=int(count) if count else None))
         return deals
 
@@ -2119,6 +2121,18 @@ class _SentenceReader:
         已披露融资总额为797.46亿元)."""
         told = list(_DEAL_EVENTS_COUNTED.finditer(self.text, s_start, pos))
         return parse_number(told[-1]["n"].replace(",", "")) if told else None
+
+    def _deal_count_of_period_before(self, s_start: int, lead: str) -> float | None:
+        """2024年共发生150起融资事件，…。据其估算，2024年储能行业共计融资260亿元: the count of deals the
+        sentence before told for the same year (or quarter, or month) as the total's."""
+        period = _PERIOD.search(lead)
+        if period is None or s_start < 2:
+            return None
+        before_start, before_end = self.ctx.sentences.covering(s_start - 1, s_start)
+        if "\n" in self.text[before_end:s_start] or period.group(0) not in self.text[before_start:before_end]:
+            return None  # another paragraph, or a sentence about another period
+        told = list(_DEAL_EVENTS_COUNTED.finditer(self.text, before_start, before_end))
+        return parse_number(told[0]["n"].replace(",", "")) if len(told) == 1 else None
 
     def _deal_count_near(self, s_start: int, s_end: int, start: int, end: int) -> float | None:
         """The count of deals tied to a total at start:end: told right after it (…，交易数量为249宗),
