@@ -87,6 +87,7 @@ _PAREN_ALIAS = regex.compile(
 )
 _QUOTED_NAME_ENDING_DE = regex.compile(r"[\p{Han}A-Za-z]{2,6}的")
 _EVENT_NOUN = regex.compile(r"(?:经典|著名|知名|典型|成功|失败|重大|历史性)?(?:案例|交易|事件|案子|先例|往事|壮举|一役)")
+_FIELD_NAMED = regex.compile(r"\p{Han}{2,4}")
 _FUND_KIND = regex.compile(r"发展基金")
 _LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
@@ -375,6 +376,12 @@ def _company_name(phrase: str) -> CompanyName | None:
             return _checked(phrase, aliases)  # 中小企业发展基金: a fund named for whom it serves, whole
         if len(after) >= 2:
             phrase = after
+            field_end = r.not_name_end.search(after)
+            if field_end is not None and field_end.end() == len(after) and _FIELD_NAMED.fullmatch(after[: field_end.start()]) \
+                    and not is_place(after[: field_end.start()]) \
+                    and is_field_name(after[field_end.start() :]) and _checked(after, aliases) is None:
+                # AI芯片企业墨芯人工智能: after a descriptor, a name may end in its field's word
+                return CompanyName(after, tuple(dict.fromkeys(aliases)))
         elif _is_trade(phrase, last):
             return CompanyName(phrase, (), True, None)  # 装备制造商: a trade, no name
         elif not after and len(before) >= 2:

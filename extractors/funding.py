@@ -254,7 +254,7 @@ _DEAL_EVENTS_COUNTED = regex.compile(
     r"|(?P<n>\d[\d,]*)(?:多|余)?[起笔件宗](?:投融资|融资|投资|并购|交易)?(?:事件|案例|交易)?(?=(?:融资|投资|交易|事件|案例)|[，,、])")
 # …and after it (融资额为23亿美元，交易数量为249宗; 投资金额850亿元，案例1,156起; 65.2亿元，82起案例)
 _DEAL_COUNT_AFTER = regex.compile(
-    r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:交易数量|交易量|交易数|事件数量|事件数|案例数|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
+    r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:交易数量|交易量|交易数|事件数量|事件数|案例数|融资数量|投资数量|融资事件数?|投资事件数?|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
     r"|[^。；;]{0,6}?[，,、]\s*(?P<n>\d[\d,]*)\s*[起宗笔件](?:案例|事件|交易)"
     # (…融资金额降至82.3亿美元，环比下降31%…；同时，交易数量也降至2230宗: the same period's count)
     r"|[^。]{0,45}?[；;，,]\s*同时[，,]?\s*(?:交易数量|交易量|交易数)(?:也|则)?(?:为|达到?|降至|增至|升至)\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]")
@@ -322,6 +322,8 @@ _SCOPED_TOTAL = regex.compile(
     r"|(?<=公司|企业|初创|新创|创企|独角兽)(?:获得|吸引|筹集)(?:到)?的(?:资金|投资|融资)(?:总额|总金额|总规模|规模)?"
     # (具身智能融资事件超过120起，涉及资金规模约173亿元; AI领域的投资达2,258亿美元)
     r"|涉及(?:的)?资金(?:总额|规模)?|(?<=领域|产业|行业|赛道)的?(?:投资|融资)(?=达|为|超|约|近|逾|\s*$)"
+    # (…共有32家企业获得融资，累计金额超过50亿元: the sum of the companies just counted)
+    r"|(?<=(?:获得|完成)了?(?:融资|投资)[，,]\s*)(?:累计|合计|总|共计)(?:金额|额度|规模)"
     # (2024年储能行业共计融资260亿元; 各家AI初创公布的交易额合计为116亿美元)
     r"|(?<=领域|产业|行业|赛道)(?:共计|合计|累计|共)(?:融资|投资)|(?<=公司|企业|初创|新创|创企|独角兽)(?:公布|披露)的(?:交易|融资|投资)(?:总)?(?:金额|额))"
     # (融资总额，合计约19.34亿元; 整体融资额2023年下降32%至约4800亿元)
@@ -2093,7 +2095,8 @@ class _SentenceReader:
             if not (_TOTAL_SCOPE.search(self.text, clause, cue.start()) or _DEAL_EVENTS_COUNTED.search(self.text, s_start, cue.start())):
                 # AIGC成为最热门领域，融资金额为55.6亿美元: a clause that opens with the total takes
                 # the scope of the sentence, where the sentence tells no company's deal
-                if _ADVERBS_ONLY.fullmatch(lead) is None or any(d.company is not None and d.start >= s_start for d in taken):
+                # (…共有154家公司获得投资，投资总额为272亿元: a class of companies raising is no company's deal)
+                if _ADVERBS_ONLY.fullmatch(lead) is None or any(d.company is not None and not d.company.generic and d.start >= s_start for d in taken):
                     continue
                 if not _SPACE_SCOPE.search(self.text, s_start, cue.start()) or _PROJECTS_SIGNED.search(self.text, s_start, s_end):
                     continue  # (现场签约9个项目，投资金额3.2亿美元: projects a region signed, not money raised)
@@ -2351,6 +2354,8 @@ class _SentenceReader:
             name = company_name(part)
             if name is None or name.generic or r.not_object.search(name.name):
                 continue
+            if len(parts) == 1 and is_place(name.name) and _ENUM_TAIL.search(phrase):
+                continue  # 收购了北京一家AI初创公司: where an unnamed company is, not a name
             following = company_name(parts[i + 1]) if i + 1 < len(parts) else None
             if (following is not None and name.name == part.strip() and not self.evidenced(name.name) and _ACTIVITY_END.search(name.name)
                     and _DESCRIPTOR_END.search(parts[i + 1][: parts[i + 1].find(following.name)].rstrip())):
