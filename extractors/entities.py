@@ -77,7 +77,7 @@ def _rules() -> _EntityRules:
     )
 
 
-LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"
+LATIN_NAME = r"[A-Za-z](?:[A-Za-z0-9.&'\-]|:(?=[a-z]))*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"  # (Run:ai)
 _LATIN_TAIL = regex.compile(LATIN_NAME + r"$")
 _LATIN_ONLY = regex.compile(LATIN_NAME)
 _QUOTED_EPITHET = regex.compile(r"(?:第一股|龙头|巨头|独角兽|一哥|老大|黑马|新贵|新星|明星|之王|王者)$")
@@ -101,7 +101,7 @@ _PARTY_TAIL = regex.compile(r"(?:及其|及|和|与)(?:一致行动人|关联方
 # A fund named for what it does (中关村并购母基金, 并购基金): 并购 there is no clause's verb
 _BUYOUT_FUND = regex.compile(r"^[^，,。；;：:是了]{0,12}并购(?:母|产业|投资)?基金$")
 _CLAUSE_WORDS = regex.compile(
-    r"[是了吗呢吧啊]|[，,。；;！？!?:：]|没有|可以|如果|因为|所以|但是|这个|那个|什么"
+    r"[是了吗呢吧啊]|[，,。；;！？!?：]|(?<![A-Za-z]):|:(?![a-z])|没有|可以|如果|因为|所以|但是|这个|那个|什么"
     r"|完成|获得|宣布|收购|并购|估值|成立|发布|推出|上线|达到|凭借|跻身|成为|之后|以后|期间|的时候"
 )
 
@@ -408,13 +408,13 @@ _NOT_A_NAME_PART = regex.compile(
     r"^(?:使|让|令|而|由|以|和|与|及|据|对|向|被|将|把|为|是|在|从|于|但|并|且|若|如|合并|收购|旗下|连同|包括|其中)|(?:后|前|时|中|的|了|将|称)$")
 _GROUP_THEN_UNIT = regex.compile(r"\p{Han}{2,8}集团(?:旗下的?)?(?P<unit>\p{Han}{2,10}(?:资本|创投|基金|投资|资管))")
 _OWNER_OF_UNIT = regex.compile(
-    r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?$")
+    r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?|(?:一家)?(?:全资)?子?公司)$")  # (腾讯控股旗下公司)
 _LOCATED_AT = regex.compile(r"^(?:位于|地处|坐落于|总部位于|总部设在)[^的，,]{1,14}的")
 _NAMED_AS = regex.compile(r"^(?:一家|一个|这家)?(?:名为|名叫|叫做)(?P<name>[^的，,]{2,30})的")
 _SHARE_COUNT_HEAD = regex.compile(r"^(?:\d+(?:\.\d+)?[万亿]?|[万亿])股")  # 13.2万股X, and 万股X cut from it
 _LETTER = regex.compile(r"[\p{Han}A-Za-z]")
 _ROUND_NAME = regex.compile(r"(?i)(?:pre-?)?(?:[a-h]\d?\+{0,2}|ipo|angel|seed)(?:轮)?")
-_LATIN_RUN = regex.compile(r"[A-Za-z0-9.&'\- ]+")
+_LATIN_RUN = regex.compile(r"(?:[A-Za-z0-9.&'\- ]|(?<=[A-Za-z]):(?=[a-z]))+")
 _LIST_NUMBER = regex.compile(r"^\d{1,2}[.、)）]\s*")
 _COUNTED = regex.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?(?:件|个|项|次|条|股|万股|亿股|%|人|家|只|倍|户|笔|宗|起)|\d+(?:\.\d+)?\s*[万亿]|\d\.\d|\d{5,}|(?<=[\d十百千万亿美港日欧韩澳台])元$|币$"
