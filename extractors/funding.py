@@ -50,7 +50,7 @@ from extractors.numbers import parse_number
 from models import NO_MONEY, FundingRound, Money
 
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ka-k]\+?|[A-K]\d?\+{0,2})"
-CLAUSE_CHAR = r"[^，,。；;！？!?\n]"
+CLAUSE_CHAR = r"(?:[^，,。；;！？!?\n]|(?<=\d),(?=\d{3}))"  # (a thousands comma, 7,360万美元, ends no clause)
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与)\s*")  # (not 同, 跟: 同行, 跟投)
