@@ -236,7 +236,7 @@ def without_region(name: str) -> str:
     return _rules().region_prefix.sub("", name)
 
 
-@lru_cache(maxsize=16384)  # a pure function of the phrase (and the rule tables); a third of the calls repeat one
+@lru_cache(maxsize=8192)  # a pure function of the phrase (and the rule tables); a third of the calls repeat one
 def company_name(phrase: str) -> CompanyName | None:
     """A clean company name from a subject or object phrase, or None when there is none."""
     company = _company_name(phrase)
@@ -597,7 +597,7 @@ def place_named(name: str) -> bool:
         and not r.not_target_end.search(rest) and not r.bad_edges.search(rest) and rest not in r.generic
 
 
-@lru_cache(maxsize=16384)  # pure; CompanyRegister.canonical compares every name it knows by its core, call after call
+@lru_cache(maxsize=8192)  # pure; CompanyRegister.canonical compares every name it knows by its core, call after call
 def name_core(name: str) -> str:
     """A name without its legal ending and place prefix: 宁波蛙声科技有限公司 → 蛙声科技."""
     r = _rules()
@@ -605,7 +605,7 @@ def name_core(name: str) -> str:
     return core if len(core) >= 2 else name
 
 
-@lru_cache(maxsize=16384)  # (as name_core)
+@lru_cache(maxsize=8192)  # (as name_core)
 def bare_core(name: str) -> str:
     """The core without a trade ending either: 上海奥梭格纳科技有限公司 → 奥梭格纳 (the short name a
     headline uses)."""
