@@ -138,6 +138,7 @@ _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?
 _DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
 _RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
 _PERIOD = regex.compile(r"(?:19|20)\d{2}\s*年(?:第?[一二三四1-4]季度|上半年|下半年|\d{1,2}月)?|(?:19|20)\d{2}\s*Q[1-4]")
+_TOWARD_FIELD = regex.compile(r"(?:向|对|往)[^，,。；;]{1,12}(?:领域|产业|行业|赛道)的?$")
 _LATIN_COLON = regex.compile(r"[A-Za-z]:[A-Za-z]")
 _TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
 _EXCLUDED = regex.compile(r"(?:不含|不包括|不包含|不计|剔除|除去)[^，,。；;)）]{1,12}")
@@ -1775,6 +1776,8 @@ class _SentenceReader:
                 stop = max(end, spans[0].end if spans else end)
                 if target.generic and target.name in _ONE_UNNAMED or _FUND_TARGET.search(target.name):
                     continue
+                if is_field_name(target.name) and not self.evidenced(target.name):
+                    continue  # 沙特主权财富基金计划向AI领域投资400亿美元: a field invested in, no company's deal
                 deal_type = "aggregate" if target.generic else "investment"
                 round_ = "strategic" if has_verb and m["verb"] == "战略投资" else None  # 对X进行5亿美元的战略投资
                 raised = _ROUND_NOUN_AFTER.match(self.text, spans[0].end) if spans and not has_verb else None
@@ -2091,6 +2094,8 @@ class _SentenceReader:
                     cue = None
             if cue is None:
                 continue
+            if _TOWARD_FIELD.search(self.text, clause, cue.start()):
+                continue  # 沙特主权财富基金计划向AI领域投资400亿美元: an investor's money for a field, no field's total
             lead = self.text[clause : cue.start()]
             scope_from = clause
             if not (_TOTAL_SCOPE.search(self.text, clause, cue.start()) or _DEAL_EVENTS_COUNTED.search(self.text, s_start, cue.start())):
