@@ -138,6 +138,7 @@ _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?
 _DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
 _RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
 _PERIOD = regex.compile(r"(?:19|20)\d{2}\s*年(?:第?[一二三四1-4]季度|上半年|下半年|\d{1,2}月)?|(?:19|20)\d{2}\s*Q[1-4]")
+_LEADING_TAG = regex.compile(r"^\s*[【\[][^】\]]{1,8}[】\]]\s*")
 _TOWARD_FIELD = regex.compile(r"(?:向|对|往)[^，,。；;]{1,12}(?:领域|产业|行业|赛道)的?$")
 _LATIN_COLON = regex.compile(r"[A-Za-z]:[A-Za-z]")
 _TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
@@ -262,7 +263,7 @@ _DEAL_COUNT_AFTER = regex.compile(
     r"|[^。]{0,45}?[；;，,]\s*同时[，,]?\s*(?:交易数量|交易量|交易数)(?:也|则)?(?:为|达到?|降至|增至|升至)\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]")
 _OWN_ROUNDS_COUNTED = regex.compile(r"(?:获得|完成|进行|拿到)了?[\d一二三四五六七八九十两多]+(?:次|轮)融资")
 _HYPOTHETICAL_SUM = regex.compile(r"(?:^|[，,])\s*(?:若|如果|假如|倘若)(?:再)?加上")  # 若加上近期包含Anthropic获得投资…: what a total would add
-_NEXT_RAISE_IN = regex.compile(r"[和与及、，,][^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
+_NEXT_RAISE_IN = regex.compile(r"(?:[和与及、，,]|(?<=[元币金]))[^，,和与及、]{2,12}?(?:获得了?|获|完成了?|宣布完成)|、[^，,、]{2,36}?(?:获得了?|完成了?|宣布完成)")
 _ROUND_TOLD = regex.compile(r"(?:完成|获得|获|宣布)[^，,；;]{0,30}?(?:融资|投资)")
 _COUNT_OF_DEALS = regex.compile(r"(?P<n>\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:笔|起|件|宗|项|个(?!月))")
 # …融资总额达409.94亿元，融资事件共计682件 / …亿元融资总额、227件事件数: the count told after the total
@@ -1478,7 +1479,11 @@ class _SentenceReader:
             if m is not None and (next_raise := _NEXT_RAISE_IN.search(m["mid"] or "")):
                 # 光晶能源获得数千万的天使轮融资和仁烁光能获得了数亿元的Pre-A轮融资: the middle
                 # runs into the next company's raise; the nearest noun ends this one
-                m = self.r.raise_.match(sentence, verb.start(), m.start("mid") + next_raise.start()) or m
+                # (滴灌通获4.58亿美元 真迈生物获近4亿元 云鲸智能完成…C轮融资: with no noun before the next
+                # raise, this one is a headline item, read as such)
+                shorter = self.r.raise_.match(sentence, verb.start(), m.start("mid") + next_raise.start())
+                after_amount = next_raise.start() > 0 and m["mid"][next_raise.start() - 1] in "元币金"
+                m = shorter if shorter is not None or not after_amount else None
             if m is not None and _MID_NOT_A_ROUND.search(m["mid"] or ""):
                 # 完成天使轮融资共计7亿元——包括美团战投…: the greedy middle ran on to a later noun
                 # (战投); the first noun after the verb ends this telling
@@ -1628,7 +1633,8 @@ class _SentenceReader:
             investors = self.investors(s_start, s_end)
             investors[:0] = [i for i in company.investors if i not in investors]  # 从A和B等投资者处筹集了…
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
-            bare_name = _strip_manner(self.text[c_start:verb_at]).strip() == company.name and len(company.name) <= 8
+            # (【融资】滴灌通获4.58亿美元: a page's tag before the name)
+            bare_name = _LEADING_TAG.sub("", _strip_manner(self.text[c_start:verb_at])).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
             headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得", "融资")) and not is_place(company.name) \
                 and not (m["verb"] == "融资" and (regex.search(r"\d|^(?:预计|计划|拟|将|正在|有望|需要|继续)", company.name)
