@@ -147,6 +147,11 @@ _DATE_TAIL = regex.compile(
     rf"|(?<=\S)(?<![一二三四五六七八九十廿卅]){_TW_DAY}$")
 
 
+def without_tag(phrase: str) -> str:
+    """【融资】滴灌通 → 滴灌通: a page's tag before a name, as `company_name` peels it."""
+    return _BRACKETED_TAG.sub("", phrase)
+
+
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
@@ -375,13 +380,13 @@ def _company_name(phrase: str) -> CompanyName | None:
         if len(after) >= 2 and _FUND_KIND.fullmatch(after):
             return _checked(phrase, aliases)  # 中小企业发展基金: a fund named for whom it serves, whole
         if len(after) >= 2:
-            phrase = after
-            field_end = r.not_name_end.search(after)
+            checked = _checked(after, aliases)
+            field_end = r.not_name_end.search(after) if checked is None else None
             if field_end is not None and field_end.end() == len(after) and _FIELD_NAMED.fullmatch(after[: field_end.start()]) \
-                    and not is_place(after[: field_end.start()]) \
-                    and is_field_name(after[field_end.start() :]) and _checked(after, aliases) is None:
+                    and not is_place(after[: field_end.start()]):
                 # AI芯片企业墨芯人工智能: after a descriptor, a name may end in its field's word
                 return CompanyName(after, tuple(dict.fromkeys(aliases)))
+            return checked
         elif _is_trade(phrase, last):
             return CompanyName(phrase, (), True, None)  # 装备制造商: a trade, no name
         elif not after and len(before) >= 2:

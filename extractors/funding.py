@@ -44,6 +44,7 @@ from extractors.entities import (
     looks_like_company,
     place_named,
     without_region,
+    without_tag,
 )
 from extractors.money import MoneySpan, read_as_yuan
 from extractors.numbers import parse_number
@@ -138,7 +139,6 @@ _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?
 _DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
 _RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
 _PERIOD = regex.compile(r"(?:19|20)\d{2}\s*年(?:第?[一二三四1-4]季度|上半年|下半年|\d{1,2}月)?|(?:19|20)\d{2}\s*Q[1-4]")
-_LEADING_TAG = regex.compile(r"^\s*[【\[][^】\]]{1,8}[】\]]\s*")
 _TOWARD_FIELD = regex.compile(r"(?:向|对|往)[^，,。；;]{1,12}(?:领域|产业|行业|赛道)的?$")
 _LATIN_COLON = regex.compile(r"[A-Za-z]:[A-Za-z]")
 _TIME_GAP = regex.compile(r"\s*(?:(?:时隔|相隔|仅隔|短短)[^，,。；;]{1,6}|[^，,。；;]{1,6}?(?:后|之后|以后))[，,]")
@@ -1634,7 +1634,7 @@ class _SentenceReader:
             investors[:0] = [i for i in company.investors if i not in investors]  # 从A和B等投资者处筹集了…
             # (Anthropic以1830亿美元估值募资130亿美元: a manner phrase between is no more words of a name)
             # (【融资】滴灌通获4.58亿美元: a page's tag before the name)
-            bare_name = _LEADING_TAG.sub("", _strip_manner(self.text[c_start:verb_at])).strip() == company.name and len(company.name) <= 8
+            bare_name = without_tag(_strip_manner(self.text[c_start:verb_at])).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
             headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得", "融资")) and not is_place(company.name) \
                 and not (m["verb"] == "融资" and (regex.search(r"\d|^(?:预计|计划|拟|将|正在|有望|需要|继续)", company.name)

@@ -645,23 +645,22 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
     """总市值57亿, 对应发行后总市值9.24亿: a value with no currency written, read as yuan (how
     Chinese market reports write a mainland company's value); the money extractor wants a
     currency, so these are read here, for valuations only."""
-    spans = []
-    for m in r.bare.finditer(ctx.text):
-        if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
-            continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
-        if _MILESTONE_KIND.match(ctx.text, m.end()):
-            continue  # 成为首家市值破万亿的芯片公司: a kind of company, not a value of one
+    def read(m: regex.Match[str]) -> None:
         # (Scale在10亿美元F轮融资后估值140亿: the currency the sentence wrote just before)
         unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
         money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
         if money is not None:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
+
+    spans: list[MoneySpan] = []
+    for m in r.bare.finditer(ctx.text):
+        if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
+            continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
+        if _MILESTONE_KIND.match(ctx.text, m.end()):
+            continue  # 成为首家市值破万亿的芯片公司: a kind of company, not a value of one
+        read(m)
     for m in _BARE_VALUED_AT.finditer(ctx.text) if "以" in ctx.text else ():
-        # 百川智能并以200亿估值开启B轮融资: the amount before the cue, no currency written
-        unit = _CURRENCY_BEFORE.search(ctx.text, max(ctx.sentences.covering(m.start(), m.start() + 1)[0], m.start() - 40), m.start())
-        money = read_as_yuan(m["amount"] + (unit.group(0) if unit else "元"), m["amount"], ctx.published_on, ctx.plain_yuan)
-        if money is not None:
-            spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
+        read(m)  # 百川智能并以200亿估值开启B轮融资: the amount before the cue, no currency written
     return spans
 
 
@@ -678,22 +677,30 @@ _THIS_DEAL = regex.compile(r"(?:这笔|该笔|此次|本次|这次|该项|这项
 _DEAL_VALUES_KIND = regex.compile(r"(?:交易|收购|并购|投资)对(?:该|这家|这个|此)?(?P<kind>[^，,。；;的]{1,10})的$")
 
 
+def _deal_values_a_kind(lead: str) -> bool:
+    """这笔交易对游戏工作室的估值: the deal values its target, named by its kind, not by a name."""
+    kind = _DEAL_VALUES_KIND.search(lead)
+    if kind is None:
+        return False
+    named = company_name(kind["kind"])
+    return named is None or named.generic or not looks_like_company(named.name)
+
+
 def _deal_target(ctx: DocContext, cue_at: int, deals: Sequence[FundingRound]) -> str | None:
     """收购…DiaSys…75%股权，收购估值约1.15亿欧元: the value the deal puts on its target, the company
     the same sentence's acquisition or investment names."""
     lead = ctx.text[_clause_start(ctx.text, cue_at) : cue_at]
     if ctx.text[max(0, cue_at - 2) : cue_at] not in ("收购", "交易", "本次", "此次", "标的") and not _THEN.fullmatch(lead) \
-            and not ((kind := _DEAL_VALUES_KIND.search(lead)) and ((named := company_name(kind["kind"])) is None or named.generic
-                                                                  or not looks_like_company(named.name))):  # 这笔交易对游戏工作室的估值: the target, named by its kind
+            and not _deal_values_a_kind(lead):
         return None  # (其时公司估值约7.5亿美元: the company the deal just told was bought into, as it then stood)
     sentence = next(((a, b) for a, b in ctx.sentences if a <= cue_at < b), None)
     if sentence is None:
         return None
-    targets = [d.company for d in deals if d.company and d.deal_type in ("acquisition", "investment")
-               and sentence[0] <= d.provenance.span_start < sentence[1]]
+    bought = [d for d in deals if d.company and d.deal_type in ("acquisition", "investment")]
+    targets = [d.company for d in bought if sentence[0] <= d.provenance.span_start < sentence[1]]
     if not targets and _THIS_DEAL.search(lead):
         # 消息人士告诉路透社，这笔交易对游戏工作室的估值约为…: the deal the sentences before told
-        targets = [d.company for d in deals if d.company and d.deal_type in ("acquisition", "investment") and d.provenance.span_start < cue_at]
+        targets = [d.company for d in bought if d.provenance.span_start < cue_at]
     return targets[-1] if targets else None
 
 
