@@ -155,18 +155,19 @@ class PreparedBatch:
 
 
 def _exit_when_orphaned(parent: int) -> None:
-    while True:
+    while os.getppid() == parent:
         time.sleep(1.0)
-        if os.getppid() != parent:  # the flow process is gone (kill -9): nobody wants our results
-            os._exit(1)
+    os._exit(1)  # the flow process is gone (kill -9): nobody wants our results
 
 
-def start_worker() -> None:
-    """Run once in each extraction process as it starts: exit if the flow process dies (a
-    worker would otherwise wait forever on its queue), then import and compile the rule tables
-    on a tiny document, so the first batch does not pay for it. What the warm-up only needed
-    (OpenCC's s2t tables, read once for script detection) is handed back to the system."""
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
+def start_worker(parent: int) -> None:
+    """Run once in each extraction process as it starts: exit if the flow process (`parent`)
+    dies (a worker would otherwise wait forever on its queue), then import and compile the rule
+    tables on a tiny document, so the first batch does not pay for it. What the warm-up only
+    needed (OpenCC's s2t tables, read once for script detection) is handed back to the system.
+    The parent's pid comes from the parent: one killed while this process was still importing
+    has already left it to init, and os.getppid() here would name init."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="orphan-watch").start()
     from extractors.document import process
 
     process("2023年5月，某公司完成1亿元A轮融资。“很好”，他说。", SourceFields(source_uri="warm-up"))
@@ -183,7 +184,7 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
     forked (the flow process has threads), and given only functions from this module, so they
     never import Prefect."""
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=start_worker)
+                               initializer=start_worker, initargs=(os.getpid(),))
     for _ in range(workers):  # start them all now: they import while the caller goes on
         pool.submit(int)
     return pool

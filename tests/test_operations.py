@@ -102,7 +102,7 @@ def test_extraction_workers_import_neither_prefect_nor_duckdb():
     import subprocess
     import sys
 
-    probe = ("import sys, flows.batch; flows.batch.start_worker(); "
+    probe = ("import os, sys, flows.batch; flows.batch.start_worker(os.getppid()); "
              "print(sorted(m for m in ('prefect', 'duckdb', 'pyarrow', 'numpy', 'trafilatura') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
