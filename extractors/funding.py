@@ -53,6 +53,7 @@ from models import NO_MONEY, FundingRound, Money
 ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ka-k]\+?|[A-K]\d?\+{0,2})"
 CLAUSE_CHAR = r"(?:[^，,。；;！？!?\n]|(?<=\d),(?=\d{3}))"  # (a thousands comma, 7,360万美元, ends no clause)
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
+_THOUSANDS_COMMA = regex.compile(r"\d,\d{3}(?!\d)")
 _LIST_COMMA = regex.compile(r"\s*[、,，]\s*")
 _LIST_AND = regex.compile(r"\s*(?:以及|及|和|与)\s*")  # (not 同, 跟: 同行, 跟投)
 # (一家 only as a tail of a class: 只投资过宇树科技一家机器人公司, but 投资了另一家AI创业公司Anthropic names the company after it)
@@ -530,6 +531,22 @@ _RAISERS_ADVERBS = regex.compile(
 _JOINT_SUM = regex.compile(r"共|合计|总计|累计|联合|一起|共同")
 _INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventures$|银行$|证券$")
 # 等公司, 等多家初创企业: after a list of objects, what they all are.
+# The amount between a deal's object and its verb (向X追加了27.5亿美元投资): it opens with a digit,
+# a numeral or an approximation, so the 元 of a name (内蒙古鑫元) stays in the name.
+_GAP_AMOUNT = r"(?:[\d约近超逾数一二两三四五六七八九十百千][\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{0,15})?"
+_DEGREE_BEFORE_AMOUNT = regex.compile(r"\s*(?:高达|达到|达|共计|合计|总计|累计)\s*$")
+# 美团龙珠投资过“喜茶”: a name the writer put in quotes as what was invested in or bought
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a quoted phrase, with its quotes or between them."""
+    for opening, closing in ((start, end - 1), (start - 1, end)):
+        if 0 <= opening < closing < len(text) and _QUOTE_PAIRS.get(text[opening]) == text[closing]:
+            return True
+    return False
+
+
 _LIST_OF_COMPANIES_END = regex.compile(r"等(?:\d+|[一二两三四五六七八九十]+|多|数)?家?(?:(?!领域|行业|赛道|业务|方向|板块|产业|地区|城市|国家)\p{Han}){0,6}?(?:公司|企业|创企|初创公司|独角兽|厂商|品牌)")
 # 已披露的AI眼镜融资的还有A、B、C等; 另外完成早期融资的还有X: companies listed as having raised too
 _RAISED_ALSO_MARK = regex.compile(r"融资的(?:还有|也有|包括)")
@@ -709,7 +726,7 @@ def _rules() -> _FundingRules:
         invest_to=regex.compile(
             # (微软在OpenAI上投资超过130亿美元: 在X上 says whom too)
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向|(?<=拟|将|已|并)朝|(?P<on>在))(?P<obj>{c}{{2,30}}?)(?(on)(?:身)?上)(?:(?:以|通过)[^，,。]{{1,16}}?的?(?:形式|方式))?(?:新增|直接|实际|进行了?|完成了?|作出|做出|提供了?|追加|累计|共|总计|合计)*了?"
-            rf"(?:价值)?(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
+            rf"(?:价值)?(?P<gap>{_GAP_AMOUNT})(?:[(（][^()（）]{{1,20}}[)）])?(?:的)?{_INVEST_FILLER}"
             # (a comma after the verb ends the deal where an amount came before it: 向X追加了27.5亿美元投资，使得…)
             rf"(?P<verb>战略投资|投资|注资|入股|增资|投入)(?:(?=[，,])(?<=[\d亿万元][^，,]{{0,6}})|(?!{noun_use}))"
         ),
@@ -717,7 +734,7 @@ def _rules() -> _FundingRules:
         invest_made=regex.compile(
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
             rf"(?:[一二两三四五六七八九十多数几]轮)?"  # (进行了两轮投资: how many times)
-            rf"(?P<gap>[\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{{0,16}})的?{_INVEST_FILLER}"
+            rf"(?P<gap>{_GAP_AMOUNT})的?{_INVEST_FILLER}"
             rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
         ),
         invest_of=regex.compile(rf"对(?!手|象|方|于|此|话|比|外|内)(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
@@ -1026,6 +1043,8 @@ class _SentenceReader:
             elif ch in ")）":
                 depth = max(depth - 1, 0)
             elif depth == 0 and ch in CLAUSE_STOPS:
+                if ch == "," and _THOUSANDS_COMMA.match(self.text, i - 1):
+                    continue  # 增资100,250万元: a thousands comma ends no clause
                 return i
         return s_end
 
@@ -2318,11 +2337,13 @@ class _SentenceReader:
         amount_after = next((m.start for m in self.money if start + 2 <= m.start < end), None)
         if amount_after is not None and not has_stake:
             # 再投资赛卓电子3.2亿元: an amount right after a name known as a company ends the object
-            named = company_name(text[start:amount_after])
+            # (投资OpenAI高达1000亿美元: with how much said before the amount)
+            lead = _DEGREE_BEFORE_AMOUNT.sub("", text[start:amount_after])
+            named = company_name(lead)
             # (医疗互联网公司禾连健康7500万美元B轮融资: after its description, too)
             if (named is not None and not named.generic and len(named.name) <= 12
-                    and text[start:amount_after].strip().endswith(named.name) and self.evidenced(named.name)):
-                end = amount_after
+                    and lead.strip().endswith(named.name) and self.evidenced(named.name)):
+                end = start + len(lead.rstrip())
         phrase = text[start:end]
         if phrase.endswith("外") and _EXCEPT_OPEN.search(text, max(0, start - 40), start):
             phrase = phrase[:-1]  # 除智元以21亿元收购上纬新材外: 除…外 frames the deal (光年之外 keeps its 外)
@@ -2597,6 +2618,7 @@ class _SentenceReader:
                     ok = ok or (stake and share_stake and verb.deal_type == "acquisition")
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
                     ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")
+                    ok = ok or (buyer is not None and _in_quotes(self.text, o_start, o_end) and not is_field_name(obj.name))
                 if ok:
                     kept.append((obj, o_start, o_end))
             deal_type = verb.deal_type
