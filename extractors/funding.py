@@ -534,6 +534,7 @@ _INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventur
 # The amount between a deal's object and its verb (向X追加了27.5亿美元投资): it opens with a digit,
 # a numeral or an approximation, so the 元 of a name (内蒙古鑫元) stays in the name.
 _GAP_AMOUNT = r"(?:[\d约近超逾数一二两三四五六七八九十百千][\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{0,15})?"
+_SUBSIDIARY_BEFORE = regex.compile(r"(?:其|旗下)?(?:全资|控股)?(?:附属公司|子公司)(?:之一)?\s*$")
 _DEGREE_BEFORE_AMOUNT = regex.compile(r"\s*(?:高达|达到|达|共计|合计|总计|累计)\s*$")
 # 美团龙珠投资过“喜茶”: a name the writer put in quotes as what was invested in or bought
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
@@ -1271,6 +1272,18 @@ class _SentenceReader:
                 return True  # 每日优鲜盘前涨超46%: only a listed company's shares move
             pos = text.find(name, pos + 1)
         return False
+
+    def _parent_of(self, buyer: str, s_start: int, at: int) -> str | None:
+        """The company a buyer is introduced as the subsidiary of (X宣布，旗下全资附属公司Y拟收购…):
+        X, named before it in the sentence."""
+        named_at = self.text.rfind(buyer, s_start, at)
+        owned = _SUBSIDIARY_BEFORE.search(self.text, max(s_start, named_at - 12), named_at) if named_at > s_start else None
+        if owned is None:
+            return None
+        parent, _ = self.subject(s_start, owned.start())
+        if parent is None or parent.generic or parent.name == buyer or not self.evidenced(parent.name):
+            return None
+        return self.register.canonical(parent.name) or parent.name
 
     def investor_like(self, name: str | None) -> bool:
         return bool(name) and (bool(self.r.investor_suffix.search(name)) or self.evidenced(name))
@@ -2641,6 +2654,8 @@ class _SentenceReader:
                     and not self.text.startswith(("共同", "联合"), s_start + m.start("verb") - 2) and self._majority_stake(obj_end, s_end)):
                 deal_type = "acquisition"  # 以1.14亿元认购雅座63.83%股权: control bought
             investors = [buyer_name] if buyer_name else []
+            if buyer_name and (parent := self._parent_of(buyer_name, s_start, at)) is not None:
+                investors.append(parent)  # 昆仑万维宣布，控股子公司Star Group拟…收购: the group buys, through it
             if deal_type == "investment" and buyer_name and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
                 # 英伟达与Benchmark共投MindsDB, 杭实集团、杭钢集团共同投资了…: each investor named
                 parts = [company_name(p) for p in split_list(buyer_name)]
