@@ -131,7 +131,7 @@ def _strip_manner(phrase: str) -> str:
         if shorter == phrase:
             break
         phrase = shorter
-    return phrase
+    return _PAID_WITH_TAIL.sub("", phrase)  # 中闽能源拟发行股份和可转换公司债券(购买…)
 
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
@@ -373,6 +373,10 @@ _DESCRIBED = regex.compile(
 _DESCRIBED_MARK = regex.compile(r"(?:公司|企业|巨头|独角兽|商|创企)(?=\p{Han}{2,6}?(?:集团|科技|控股|股份|智能)|[A-Z])")
 _SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
+# 拟发行股份和可转换公司债券购买X100%股权: what a buyer pays with (bonds it issues) is the deal's means
+_PAY_MEANS = r"(?:股份|股票|现金|可转换公司债券|可转换债券|可转债|定向可转债)"
+_PAID_WITH = regex.compile(rf"(?:发行|支付){_PAY_MEANS}(?:(?:和|及|、|以及|并|或)(?:发行|支付)?{_PAY_MEANS})*(?=(?:的方式)?(?:向[^，,。；;]{{2,30}}?)?(?:购买|收购))")
+_PAID_WITH_TAIL = regex.compile(rf"(?:拟|将|计划|已)?(?:以[^，,]{{0,16}}?)?(?:非公开|定向)?(?:发行|支付){_PAY_MEANS}(?:(?:和|及|、|以及|并|或)(?:发行|支付)?{_PAY_MEANS})*(?:的方式)?$")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _SHARE_SALE = regex.compile(r"(?:发行|出售|增发)(?:新)?(?:股票|股份|股权)")
 # OpenAI由…等科技大亨于2015年联合创立: the founders between the name and the verb.
@@ -760,7 +764,9 @@ def _rules() -> _FundingRules:
             r"|的(?=(?:约|近|超过?|逾|高达)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|一案|案(?=今|已|将|于|经|获|在|遭|由|送|正|终|[{CLAUSE_STOPS}]|$)|(?<!合|兼|吞)并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足|布局(?!\p{Han}{0,3}(?:有限|公司|集团|科技))"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
-            r"|位于(?=[^，,。；;]{1,20}的)"  # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is
+            # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is (but 收购总部位于
+            # 瑞典的电动汽车公司NEVS: where the company is, told before its name)
+            r"|(?<!总部|收购了?|购买了?|投资了?|入股了?)位于(?=[^，,。；;]{1,20}的)"
             rf"|的(?=交易|工作|事项|计划|方案|进程|消息|传闻|价格|对价|目的|原因|过程|公告|协议|事宜|资金|决定|意向|谈判|具体|确实|重要|主要|相关|意图|条款|细节|一步|进展|结果|影响|背后|同时)"
             rf"|(?P<count>\d[\d,]*(?:\.\d+)?[万亿]?股)"
             # 收购推特近一年后: how long ago, not part of the name
@@ -1293,7 +1299,7 @@ class _SentenceReader:
 
     def not_deal(self, start: int, end: int, counting_deals: bool = False) -> bool:
         # 花费巨资收购: spending on a deal is its price, not a cost
-        text = _SPENT_ON.sub("", self.text[start:end])
+        text = _PAID_WITH.sub("", _SPENT_ON.sub("", self.text[start:end]))
         text = _EXCLUDED.sub("", text)  # 据其估算(不含IPO)，…共计融资260亿元: what a figure leaves out is not what it is
         if counting_deals:
             text = text.replace("投融资", "融资")  # 投融资 is no deal word elsewhere (投融资平台); in a count of deals it is one
