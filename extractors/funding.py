@@ -756,7 +756,8 @@ def _rules() -> _FundingRules:
         acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?P<verb>收购|并购|(?:战略)?投资(?=[，,。；;！？!?]|$)|注资|入股)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
-            rf"\s*(?:的|之)?(?:{stake_amount}|{stake_after_name})?(?:{_ABOUT}?{_SHARE})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
+            # (江铃控股50%股权: 控股 before a share ends the name, it is no controlling stake)
+            rf"\s*(?:的|之)?(?:(?!控股(?=\d|{_ABOUT}\d))(?:{stake_amount})|{stake_after_name})?(?:{_ABOUT}?{_SHARE})?(?:的)?(?:{stake})(?!投资|基金|公司|部门|板块|单元|(?<=业务|资产)的)"
             rf"|(?:(?:的|之)?(?:{_ABOUT}?{_SHARE}|{stake_amount})(?:的)?|的|之|(?<=公司))(?:{shares})(?!有限|公司|东)"
             # 收购YouTube(16.5亿美元): the price in brackets after the name
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
