@@ -207,6 +207,16 @@ _SOLD_PASSIVE = regex.compile(
 )
 _SALE_MARK = regex.compile(r"出售|转让|卖给|售予|售与|卖予|出让给")
 # Taken over, told without a deal verb: 将X收入囊中, N亿美元控股X
+# A company's registration changed and names a new shareholder (北京深言科技有限责任公司发生工商变更，
+# 股东新增广西腾讯创业投资有限公司; …发生工商变更，新增比亚迪股份有限公司等为股东): the shareholder
+# invested in it.
+_NEW_SHAREHOLDER_MARK = regex.compile(r"股东新增|新增了?股东|新增了?[^，,。；;]{2,60}?为(?:公司)?(?:新)?股东")
+_REGISTRATION_CHANGED = regex.compile(
+    r"(?P<co>[^，,。；;：:]{2,40}?)(?:的)?(?:工商信息|工商登记信息|股东信息|股权结构)?(?:也|近日|日前|今日|近期)?(?:发生了?|完成了?|出现了?)"
+    r"(?:工商|股东|股权)?(?:信息)?变更(?:[，,]\s*|。?\s*$)")
+_BRAND_ENTITY = regex.compile(r"(?P<brand>[^，,。；;]{2,20}?)的?(?:关联公司|主体公司|运营主体|运营公司)(?P<entity>[^，,。；;]{2,40})")
+_NEW_SHAREHOLDER = regex.compile(
+    r"(?:其中|同时)?[，,]?\s*(?:股东新增(?:了)?(?P<inv>[^，,。；;]{2,80}?)|新增了?股东(?P<inv2>[^，,。；;]{2,80}?)|新增了?(?P<inv3>[^，,。；;]{2,80}?)(?:等)?为(?:公司)?(?:新)?股东)(?=[，,。；;]|$)")
 _TAKEN_MARK = regex.compile(r"并入|囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
 _TAKEN_OVER = regex.compile(
     r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
@@ -804,7 +814,8 @@ def _rules() -> _FundingRules:
             # other sentence; extract adds them where the raw text has the written form)
             rules.alternation([*(form for form, v in verbs.items() if v.written_as is None), *t["raise"]["nouns"]])
             + r"|轮|募集|投入|"
-            + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK))
+            + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK,
+                                           _NEW_SHAREHOLDER_MARK))
         ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步|整体|最终)?"  # (，整体作价1.6亿美元)
@@ -1439,6 +1450,7 @@ class _SentenceReader:
         deals += self._joined_round(sentence, s_start, s_end, deals) if _JOINED_MARK.search(sentence) else []
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
+        deals += self._new_shareholders(sentence, s_start) if _NEW_SHAREHOLDER_MARK.search(sentence) else []
         deals += self._investor_described(sentence, s_start, s_end)
         deals += self._deal_totals(sentence, s_start, s_end, taken=deals)
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
@@ -2287,6 +2299,29 @@ class _SentenceReader:
                 continue
             deals.append(_Deal(at, span.end + 1, "funding", CompanyName(name), [], None, span.money))
         return deals
+
+    def _new_shareholders(self, sentence: str, s_start: int) -> list[_Deal]:
+        """北京深言科技有限责任公司发生工商变更，股东新增广西腾讯创业投资有限公司: each new
+        shareholder of the company whose registration changed invested in it (no amount told)."""
+        changed = _REGISTRATION_CHANGED.search(sentence)
+        added = _NEW_SHAREHOLDER.match(sentence, changed.end()) if changed else None
+        if added is None:
+            return []
+        phrase = _strip_manner(changed["co"])
+        split = _BRAND_ENTITY.fullmatch(phrase)
+        brand, entity = (split["brand"], split["entity"]) if split else (None, phrase)
+        company = company_name(entity)
+        if company is None or company.generic or is_anaphor(company.name):
+            return []
+        owner = company_name(brand) if brand else None
+        if owner is not None and not owner.generic:
+            # 春雨医生主体公司北京春雨天下软件有限公司: the brand the registered company operates
+            company = CompanyName(owner.name, (company.name, *company.aliases))
+        listed = added["inv"] or added["inv2"] or added["inv3"]
+        investors = [n for n in _names(listed) if not is_field_name(n)]
+        if not investors:
+            return []
+        return [_Deal(s_start + changed.start("co"), s_start + added.end(), "investment", company, investors, None, NO_MONEY)]
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """海康威视、正泰电器等14只股票获券商增持; 益生股份年内获北向资金增持3.32亿元."""
