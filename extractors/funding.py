@@ -2085,7 +2085,8 @@ class _SentenceReader:
                 continue
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "aggregate", None, [], None, spans[0].money,
                                company_count=int(parse_number(m["n"].replace(",", "")))))
-        scoped = _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) or _DEAL_COUNT_AFTER.search(sentence)
+        scoped = (_TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence)
+                  or (rules.may_match(_DEAL_COUNT_AFTER, sentence) and _DEAL_COUNT_AFTER.search(sentence)))  # (its lazy lead tries every character)
         for span in self.money_in(s_start, s_end) if scoped else ():
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue

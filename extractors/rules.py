@@ -90,14 +90,67 @@ _QUANTIFIERS = set("?*+{")
 
 
 def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Words one of which every match of `pattern` contains, read off its top level: a run of
-    literal characters, or a group of literal alternatives ((?:记者|特约记者)), that no quantifier
-    makes optional. None when the pattern has no such part this simple reader can vouch for (a
-    top-level |, inline flags, or only classes, escapes and other groups). A text holding none
-    of the words needs no search.
+    """Words one of which every match of `pattern` contains: for each top-level alternative, a
+    run of literal characters or a group (itself read the same way) that no quantifier makes
+    optional. None when some alternative has no such part this simple reader can vouch for
+    (inline flags, or only classes, escapes, lookarounds and optional parts). A text holding
+    none of the words needs no search.
 
     Conservative by construction: anything it does not understand is skipped as "may match
     anything", and escapes never count as literals."""
+    alternatives = _top_level_alternatives(pattern)
+    if alternatives is None:
+        return None
+    words: list[str] = []
+    for alternative in alternatives:
+        found = _sequence_words(alternative)
+        if found is None:
+            return None  # this alternative may match without any word the others need
+        words.extend(found)
+    # (a text holding 交易数量 holds 交易: the shorter word alone is the test)
+    return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """`pattern` split at its top-level | (classes, escapes and groups skipped)."""
+    alternatives: list[str] = []
+    start, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i = _escape_end(pattern, i)
+            continue
+        if ch in "[(":
+            close = _class_end(pattern, i) if ch == "[" else _group_end(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if ch == "|":
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def _group_body(body: str) -> str | None:
+    """The pattern inside a group that its match must match: a plain, non-capturing, named or
+    atomic group's. None for lookarounds, references, comments and conditionals (which put
+    nothing into the match, or nothing this reader can vouch for)."""
+    if not body.startswith("?"):
+        return body
+    for opening in ("?:", "?>"):
+        if body.startswith(opening):
+            return body[len(opening) :]
+    if body.startswith(("?P<", "?<")) and not body.startswith(("?<=", "?<!")):
+        close = body.find(">")
+        return body[close + 1 :] if close >= 0 else None
+    return None
+
+
+def _sequence_words(pattern: str) -> tuple[str, ...] | None:
+    """required_words for a pattern with no top-level |: the rarest-looking of its required parts."""
     found: list[tuple[str, ...]] = []
     run: list[str] = []
 
@@ -109,8 +162,6 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
     i, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
-        if ch == "|":
-            return None  # a top-level alternative needs none of the rest
         if ch == "\\":
             end_run()
             i = _escape_end(pattern, i)
@@ -140,10 +191,10 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
             if body.startswith("?") and len(body) > 1 and (body[1].isalpha() and body[1] != "P" or body[1] == "-"):
                 return None  # inline flags ((?i), (?x)…) change what a literal matches
             optional = close + 1 < n and pattern[close + 1] in _QUANTIFIERS
-            if body.startswith("?:") and not optional:
-                words = body[2:].split("|")
-                if all(words) and not any(c in _SPECIAL for word in words for c in word):
-                    found.append(tuple(words))
+            inner = None if optional else _group_body(body)
+            words = required_words(inner) if inner else None
+            if words:
+                found.append(words)
             i = close + 1
             continue
         if ch in _SPECIAL:  # . ^ $ and quantifiers: what came before them may be optional
