@@ -125,6 +125,8 @@ def _strip_manner(phrase: str) -> str:
     head = leading_date_end(phrase)
     if head and phrase[head:].strip():
         phrase = phrase[head:]
+    if not rules.may_match(_MANNER_TAIL, phrase):
+        return phrase
     for _ in range(3):
         shorter = _MANNER_TAIL.sub("", phrase)
         if shorter == phrase:
@@ -1285,6 +1287,8 @@ class _SentenceReader:
             found.extend(_names(m["inv"]))  # ——包括A、B等战略及产业投资方；C、D等财务投资方
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             # (领投为A，跟投的有B、C: each list its own, though the first runs over the second)
+            if not rules.may_match(pattern, sentence):
+                continue  # (lead and follow try a lazy run of up to 80 characters from every position)
             for m in pattern.finditer(sentence, overlapped=pattern is self.r.investor_list):
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
@@ -1345,7 +1349,7 @@ class _SentenceReader:
             found: dict[regex.Pattern[str], list[int]] = {}  # (two patterns share _FOUNDED_MARK: one scan)
             for _, marker in _COMPANY_NOTES:
                 if marker not in found:
-                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)]
+                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)] if rules.may_match(marker, self.text) else []
             self._marks = [found[marker] for _, marker in _COMPANY_NOTES]
             self._any_mark = sorted({pos for marks in found.values() for pos in marks})
         return self._any_mark
@@ -1367,7 +1371,8 @@ class _SentenceReader:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
         # (…(不含IPO)，…共计融资260亿元: a listing left out is no listing told; blanked, offsets kept)
-        listing = self.r.not_deal_sentence.search(_EXCLUDED.sub(lambda x: " " * len(x.group(0)), sentence) if "不" in sentence or "除" in sentence or "剔" in sentence else sentence)
+        listing = None if not rules.may_match(self.r.not_deal_sentence, sentence) else self.r.not_deal_sentence.search(
+            _EXCLUDED.sub(lambda x: " " * len(x.group(0)), sentence) if "不" in sentence or "除" in sentence or "剔" in sentence else sentence)
         listing_clause = self._clause_start(s_start, s_start + listing.start()) - s_start if listing else 0
         if listing:  # 如近日A完成…融资、B完成…B1轮融资、C正式启动招股: a round-up's items end at 、
             listing_clause = max(listing_clause, sentence.rfind("、", listing_clause, listing.start()) + 1)
@@ -1405,7 +1410,8 @@ class _SentenceReader:
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
-        deals += self._bracketed_rounds(s_start, s_end, taken=deals) if ("(" in sentence or "（" in sentence) and _BRACKETED_RAISE.search(sentence) else []
+        deals += (self._bracketed_rounds(s_start, s_end, taken=deals)
+                  if ("(" in sentence or "（" in sentence) and rules.may_match(_BRACKETED_RAISE, sentence) and _BRACKETED_RAISE.search(sentence) else [])
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         deals += self._headline_items(s_start, s_end, taken=deals)
@@ -1739,7 +1745,7 @@ class _SentenceReader:
         if _INVEST_WORD.search(sentence) or _LED_OF.search(sentence):
             patterns.append((self.r.invest_of, False))
         for pattern, has_verb in patterns:
-            for m in pattern.finditer(sentence):
+            for m in pattern.finditer(sentence) if rules.may_match(pattern, sentence) else ():
                 at = s_start + m.start()
                 end = s_start + m.end()
                 if self.not_deal(self._clause_start(s_start, at), self._clause_end(end, s_end)):
@@ -1930,7 +1936,7 @@ class _SentenceReader:
                 continue
             pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
             deals.append(self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay))
-        for m in self.r.acquire_passive.finditer(sentence):
+        for m in self.r.acquire_passive.finditer(sentence) if rules.may_match(self.r.acquire_passive, sentence) else ():
             # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
             # price are no part of either name; a price after the buyer is the deal's
             if _ESCAPED.search(m["target"]):
@@ -1971,7 +1977,7 @@ class _SentenceReader:
         deals = []
         if not _INVEST_WORD.search(sentence) and "参股" not in sentence and not _ACQUIRED_MARK.search(sentence):
             return deals
-        for m in _INVESTED_BY_THE.finditer(sentence):
+        for m in _INVESTED_BY_THE.finditer(sentence) if rules.may_match(_INVESTED_BY_THE, sentence) else ():
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
             if investor is not None and is_anaphor(investor.name) and "、" in m["obj"]:
@@ -2045,7 +2051,7 @@ class _SentenceReader:
         """参与了2700多笔中国初创企业交易，总价值达1657亿美元: a total over many deals."""
         deals = []
         counted_marks = _DEAL_COUNT_MARK.search(sentence) is not None
-        for m in _DEAL_TOTAL.finditer(sentence) if counted_marks else ():
+        for m in _DEAL_TOTAL.finditer(sentence) if counted_marks and rules.may_match(_DEAL_TOTAL, sentence) else ():
             end = s_start + m.end()
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
             if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
@@ -2077,7 +2083,7 @@ class _SentenceReader:
                 continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
-        for m in _COUNT_THEN_SUM.finditer(sentence) if "以" in sentence else ():
+        for m in _COUNT_THEN_SUM.finditer(sentence) if "以" in sentence and rules.may_match(_COUNT_THEN_SUM, sentence) else ():
             # 长三角地区以377起融资事件、532.05亿元融资金额稳居首位: a region's count and sum
             spans = [sp for sp in self.money_in(s_start + m.start("amt"), s_start + m.end("amt"))
                      if not any(d.start <= sp.start < d.end for d in deals)]
@@ -2457,7 +2463,7 @@ class _SentenceReader:
         return NO_MONEY
 
     def _deal_verb_matches(self, sentence: str) -> list[regex.Match[str]]:
-        matches = list(self.r.deal_verb.finditer(sentence))
+        matches = list(self.r.deal_verb.finditer(sentence)) if rules.may_match(self.r.deal_verb, sentence) else []
         if self._written_forms_here:
             matches = sorted(matches + list(self.r.written_verb.finditer(sentence)), key=lambda m: m.start())
         return matches
@@ -3008,9 +3014,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         else:
             reader.note_companies(s_start, s_end)
     deals.sort(key=lambda d: d.start)
-    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text):
+    if ((rules.may_match(_ROUND_FOLLOWUP_MARK, ctx.text) and _ROUND_FOLLOWUP_MARK.search(ctx.text))
+            or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text)):
         _round_followups(reader, ctx, deals)
-    if _DEAL_PRICE_MARK.search(ctx.text):
+    if rules.may_match(_DEAL_PRICE_MARK, ctx.text) and _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
     told_alone = {d.company.name for d in deals if d.company is not None and d.deal_type == "funding" and not d.summary}
     deals = [d for d in deals if not (d.summary and d.company is not None and d.company.name in told_alone)]

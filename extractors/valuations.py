@@ -545,6 +545,8 @@ def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRul
     """摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元、160亿元、155亿元: each
     company its value, in turn (start of the amount → company, cue position, basis)."""
     found: dict[int, tuple[str, int, str | None]] = {}
+    if not rules.may_match(_RESPECTIVE, ctx.text):
+        return found  # (its lazy list tries up to 80 characters from every position)
     for m in _RESPECTIVE.finditer(ctx.text):
         start = _clause_start(ctx.text, m.start("list"))
         names = [c.name for part in split_list(ctx.text[max(start, m.start("list")) : m.end("list")])
@@ -592,6 +594,8 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
     """估值进入前10的企业有：蔚来汽车(587亿美元)、小鹏汽车(519亿美元)…: a list of companies, each
     with its value in brackets, in a sentence about values (and not about raising or revenue)."""
     found: dict[int, tuple[str, int, str | None]] = {}
+    if not rules.may_match(_VALUE_SENTENCE, ctx.text):
+        return found  # no sentence about values
     for s_start, s_end in ctx.sentences:
         cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end)
         if cue is None:
@@ -653,7 +657,7 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
 
     spans: list[MoneySpan] = []
-    for m in r.bare.finditer(ctx.text):
+    for m in r.bare.finditer(ctx.text) if rules.may_match(r.bare, ctx.text) else ():
         if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
             continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
         if _MILESTONE_KIND.match(ctx.text, m.end()):
