@@ -2261,7 +2261,7 @@ class _SentenceReader:
         deals = []
         if not _STAKE_WORDS.search(sentence):  # a cheap test first: the pattern backtracks a lot
             return deals
-        for m in self.r.stake_received.finditer(sentence):
+        for m in self.r.stake_received.finditer(sentence) if rules.may_match(self.r.stake_received, sentence) else ():  # (获/被 too)
             start = self._clause_start(s_start, s_start + m.start("targets"))
             phrase = self.text[start : s_start + m.end("targets")]
             investor = company_name(m["inv"])

@@ -72,48 +72,58 @@ def _depth(node: dict[str, dict]) -> int:
 
 
 def may_match(pattern: regex.Pattern[str], text: str) -> bool:
-    """False only where `pattern` cannot match anywhere in `text`: the text holds none of the
-    words one of which every match contains (required_words). A cheap test before a scan."""
-    words = _required_of(pattern)
-    if words is None:
-        return True
-    for word in words:  # (a plain loop: this runs tens of thousands of times, a generator costs twice)
-        if word in text:
-            return True
-    return False
+    """False only where `pattern` cannot match anywhere in `text`: for one of the sets of words
+    every match holds one of (required_parts), the text holds none. A cheap test before a scan."""
+    for words in _required_of(pattern):
+        for word in words:  # (plain loops: this runs tens of thousands of times, generators cost twice)
+            if word in text:
+                break
+        else:
+            return False
+    return True
+
+
+# A test for the rarest-looking parts only: each further one costs a scan of the text.
+_MAX_PARTS_TESTED = 3
 
 
 @lru_cache(maxsize=None)
-def _required_of(pattern: regex.Pattern[str]) -> tuple[str, ...] | None:
+def _required_of(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
-        return None  # a literal may then match other text than itself
-    return required_words(pattern.pattern)
+        return ()  # a literal may then match other text than itself
+    return required_parts(pattern.pattern)[:_MAX_PARTS_TESTED]
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
 _QUANTIFIERS = set("?*+{")
 
 
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Words one of which every match of `pattern` contains: for each top-level alternative, a
-    run of literal characters or a group (itself read the same way) that no quantifier makes
-    optional. None when some alternative has no such part this simple reader can vouch for
-    (inline flags, or only classes, escapes, lookarounds and optional parts). A text holding
-    none of the words needs no search.
+def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Sets of words such that every match of `pattern` holds one word of each set, the
+    rarest-looking set (longest shortest word) first. With one alternative, its required parts:
+    runs of literal characters and groups (themselves read the same way) that no quantifier
+    makes optional; with several, one set joining a set of each. Empty when some alternative
+    has no part this simple reader can vouch for (inline flags, or only classes, escapes,
+    lookarounds and optional parts). A text lacking every word of one set needs no search.
 
     Conservative by construction: anything it does not understand is skipped as "may match
     anything", and escapes never count as literals."""
     alternatives = _top_level_alternatives(pattern)
     if alternatives is None:
-        return None
-    words: list[str] = []
-    for alternative in alternatives:
-        found = _sequence_words(alternative)
-        if found is None:
-            return None  # this alternative may match without any word the others need
-        words.extend(found)
+        return ()
+    if len(alternatives) == 1:
+        parts = _sequence_parts(alternatives[0])
+    else:
+        words: list[str] = []
+        for alternative in alternatives:
+            found = _sequence_parts(alternative)
+            if not found:
+                return ()  # this alternative may match without any word the others need
+            words.extend(found[0])
+        parts = [tuple(words)]
     # (a text holding 交易数量 holds 交易: the shorter word alone is the test)
-    return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
+    minimal = [tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)) for words in parts]
+    return tuple(sorted(dict.fromkeys(minimal), key=lambda words: -min(len(w) for w in words)))
 
 
 def _top_level_alternatives(pattern: str) -> list[str] | None:
@@ -154,8 +164,8 @@ def _group_body(body: str) -> str | None:
     return None
 
 
-def _sequence_words(pattern: str) -> tuple[str, ...] | None:
-    """required_words for a pattern with no top-level |: the rarest-looking of its required parts."""
+def _sequence_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """required_parts for a pattern with no top-level |."""
     found: list[tuple[str, ...]] = []
     run: list[str] = []
 
@@ -177,29 +187,28 @@ def _sequence_words(pattern: str) -> tuple[str, ...] | None:
             end_run()
             close = pattern.find("}", i)
             if close < 0:
-                return None
+                return ()
             i = close + 1
             continue
         if ch == "[":
             end_run()
             close = _class_end(pattern, i)
             if close is None:
-                return None
+                return ()
             i = close + 1
             continue
         if ch == "(":
             end_run()
             close = _group_end(pattern, i)
             if close is None:
-                return None
+                return ()
             body = pattern[i + 1 : close]
             if body.startswith("?") and len(body) > 1 and (body[1].isalpha() and body[1] != "P" or body[1] == "-"):
-                return None  # inline flags ((?i), (?x)…) change what a literal matches
+                return ()  # inline flags ((?i), (?x)…) change what a literal matches
             optional = close + 1 < n and pattern[close + 1] in _QUANTIFIERS
             inner = None if optional else _group_body(body)
-            words = required_words(inner) if inner else None
-            if words:
-                found.append(words)
+            if inner:
+                found.extend(required_parts(inner))
             i = close + 1
             continue
         if ch in _SPECIAL:  # . ^ $ and quantifiers: what came before them may be optional
@@ -214,9 +223,7 @@ def _sequence_words(pattern: str) -> tuple[str, ...] | None:
             run.append(ch)
         i += 1
     end_run()
-    if not found:
-        return None
-    return max(found, key=lambda words: min(len(w) for w in words))  # the rarest-looking: longest shortest word
+    return tuple(sorted(found, key=lambda words: -min(len(w) for w in words)))  # the rarest-looking first
 
 
 def _escape_end(pattern: str, start: int) -> int:
