@@ -1892,7 +1892,8 @@ class _SentenceReader:
             if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
                 deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deals.append(deal)
-        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence), *_SOLD_PASSIVE.finditer(sentence)] \
+        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence),
+                 *(_SOLD_PASSIVE.finditer(sentence) if rules.may_match(_SOLD_PASSIVE, sentence) else ())] \
             if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
             target, buyer = company_name(m["obj"]), company_name(m["buyer"])
