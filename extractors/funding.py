@@ -1931,7 +1931,7 @@ class _SentenceReader:
             merged = self._resolved(target, s_start + m.start()) if is_anaphor(target.name) else target
             if merged is not None:
                 deals.append(_Deal(s_start + m.start("target"), s_start + m.end(), "acquisition", CompanyName(merged.name), [buyer.name], None, NO_MONEY))
-        for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
+        for m in _TENDER_OFFER.finditer(sentence) if rules.may_match(_TENDER_OFFER, sentence) else ():  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue

@@ -385,7 +385,7 @@ class _QuoteReader:
         sentence_start = limit + last_stop + 1
         pre = text[sentence_start : q.open]
         for frame, anchor in r.around:
-            if anchor is not None and not anchor.search(pre):
+            if not rules.may_match(frame, pre) or (anchor is not None and not anchor.search(pre)):
                 continue  # (a match of the frame holds one of its anchor, in the same string)
             for m in frame.finditer(pre):
                 tail = pre[m.end() :]
@@ -496,7 +496,7 @@ class _QuoteReader:
             attribution.colon_introduced = text[cue_end] in ":："
             out.append((content.start(), content.end(), attribution))
         for frame, anchor in self.r.around:
-            if anchor is not None and not anchor.search(text):
+            if not rules.may_match(frame, text) or (anchor is not None and not anchor.search(text)):
                 continue  # X的看法是: no 的看法是 in the text, so no lazy scan from every character
             for m in frame.finditer(text):
                 if text[m.end() : m.end() + 1] not in ("，", ","):
