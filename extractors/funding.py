@@ -242,6 +242,7 @@ _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
 _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
 _PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
+_SHARE_SIGN = regex.compile(r"股|权|%")  # what tells a stake in shares or equity (not in 资产 or 业务)
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 # What after 融资/投资 shows the noun in another use (融资需求, 投资方, 融资的消息 is still a deal's).
@@ -901,22 +902,32 @@ def bracketed_amounts(text: str, start: int, end: int, money: Sequence[MoneySpan
     return [item for run in runs if len(run) >= 2 for item in run]
 
 
+# Compiled once: _legal_name and _names run for every name list, and the module-level regex
+# functions look each pattern up in their cache (~4 µs a call) before matching.
+_TRAILING_GLOSS = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_LEGAL_ENDING = regex.compile(r"(?:有限公司|有限责任公司|股份公司|集团|Inc\.?|Ltd\.?|LLC|GmbH)$")
+_ETC_TAIL = regex.compile(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$")
+_INVESTOR_KIND_LEAD = regex.compile(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)")
+_ETC_AT_END = regex.compile(r"(?:等|旗下|机构)$")
+_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$")
+
+
 def _legal_name(text: str) -> bool:
-    text = regex.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)  # ignore a trailing (下称X)
-    return bool(regex.search(r"(?:有限公司|有限责任公司|股份公司|集团|Inc\.?|Ltd\.?|LLC|GmbH)$", text))
+    text = _TRAILING_GLOSS.sub("", text)  # ignore a trailing (下称X)
+    return bool(_LEGAL_ENDING.search(text))
 
 
 def _names(text: str) -> list[str]:
     """Split '红杉中国、高瓴创投和IDG资本等' into names."""
-    text = _ENUM_TAIL.sub("", regex.sub(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$", "", text.strip()))
+    text = _ENUM_TAIL.sub("", _ETC_TAIL.sub("", text.strip()))
     out = []
     for part in split_list(text):
         # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
-        part = regex.sub(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
-        part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
+        part = _INVESTOR_KIND_LEAD.sub("", part.strip())
+        part = _ETC_AT_END.sub("", part).strip()
         part = _OWN_SHARE.sub("", part)  # 领投为IDG资本的1.5亿美元: the investor, not its share
         company = company_name(part)
-        if company and not company.generic and not regex.search(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$", company.name):
+        if company and not company.generic and not _NOT_A_LONE_INVESTOR.search(company.name):
             out.append(company.name)
     return out
 
@@ -2527,7 +2538,7 @@ class _SentenceReader:
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
-            share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
+            share_stake = bool(_SHARE_SIGN.search(self.text, max(objects[-1][2], obj_end - 12), obj_end + 6))
             buyer, b_start = subject if subject is not None else self.subject(s_start, at)
             if buyer is not None and buyer.generic and is_anaphor(buyer.name):
                 pass  # 公司拟以…收购: the company the article is about, resolved below
