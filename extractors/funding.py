@@ -2299,7 +2299,8 @@ class _SentenceReader:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
-        owner_head = r.owner.match(text[start : start + 160])  # (a list of holders with their glosses runs long)
+        window = text[start : start + 160]  # (a list of holders with their glosses runs long)
+        owner_head = r.owner.match(window) if rules.may_match(r.owner, window) else None  # (its lazy .*? tries every character)
         if owner_head and regex.search(r"[，,。；;]", owner_head.group(0)):
             owner_head = None  # 收购X，该公司拥有…: the owner marker is past the object's clause
         if owner_head:
@@ -2359,7 +2360,7 @@ class _SentenceReader:
             return [], has_stake, end
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
-        owner = r.owner.match(phrase)
+        owner = r.owner.match(phrase) if rules.may_match(r.owner, phrase) else None
         if owner and _inside_brackets(owner.group(0), 0, len(owner.group(0))):
             owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
         offset = start
