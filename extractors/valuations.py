@@ -602,7 +602,8 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
     if not rules.may_match(_VALUE_SENTENCE, ctx.text):
         return found  # no sentence about values
     for s_start, s_end in ctx.sentences:
-        cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end)
+        # (its lookaheads read the whole sentence: first the test for 估值/市值 in it)
+        cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end) if rules.may_match(_VALUE_SENTENCE, ctx.text[s_start:s_end]) else None
         if cue is None:
             continue
         for _, name, span in bracketed_amounts(ctx.text, s_start, s_end, spans):
