@@ -127,15 +127,18 @@ _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0
 _WIDTH.update({0xFF61: ord("。"), 0xFF64: ord("、")})
 
 
-# The same map as a table indexed by code point (identity elsewhere in the BMP): str.translate
-# looks a character up in a dict through a KeyError for every character it does not map, which
-# costs twice the table lookup. Characters past the BMP raise IndexError, which translate also
-# takes as "unchanged".
-_WIDTH_TABLE = tuple(_WIDTH.get(code, code) for code in range(0x10000))
+# The characters _WIDTH maps, for one scan that lists those a text holds: a page holds a few
+# of them (，：（）) many times, and replacing each in turn is ~3x faster than a translate that
+# looks every character up.
+_WIDE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_WIDTH)) + "]")
+_WIDTH_CHARS = {chr(code): chr(folded) for code, folded in _WIDTH.items()}
 
 
 def fold_width(text: str) -> str:
-    return text.translate(_WIDTH_TABLE)
+    # (no character maps to another one _WIDTH maps, so the order of the replacements is free)
+    for wide in set(_WIDE.findall(text)):
+        text = text.replace(wide, _WIDTH_CHARS[wide])
+    return text
 
 
 # Kangxi radicals (⾦ U+2FA6) and CJK compatibility ideographs (U+F900–U+FAFF) that stand for

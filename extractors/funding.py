@@ -126,6 +126,8 @@ def _strip_manner(phrase: str) -> str:
     head = leading_date_end(phrase)
     if head and phrase[head:].strip():
         phrase = phrase[head:]
+    if not rules.may_match(_MANNER_TAIL, phrase):
+        return phrase
     for _ in range(3):
         shorter = _MANNER_TAIL.sub("", phrase)
         if shorter == phrase:
@@ -251,6 +253,7 @@ _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
 _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
 _PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
+_SHARE_SIGN = regex.compile(r"股|权|%")  # what tells a stake in shares or equity (not in 资产 or 业务)
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
 # What after 融资/投资 shows the noun in another use (融资需求, 投资方, 融资的消息 is still a deal's).
@@ -703,6 +706,7 @@ def _rules() -> _FundingRules:
     )
     verbs = {form: DealVerb(v["deal_type"], v["strength"], v.get("written_as")) for v in t["verb"] for form in rules.forms(v)}
     noun_use = rules.alternation(inv["noun_followers"]) + "|" + rules.alternation_of_patterns(inv["noun_follower_patterns"])
+    deal_verb_forms = rules.alternation([form for form, v in verbs.items() if v.written_as is None])
     stake = rules.alternation(inv["stake_words"])
     shares = rules.alternation(inv["share_words"])
     stake_amount = rules.alternation(inv["stake_amounts"])
@@ -730,8 +734,12 @@ def _rules() -> _FundingRules:
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
             # (正就收购X进行深入谈判: a deal under negotiation, not made)
+            # The verb is looked for first, as a lookahead: most places holding a verb's first
+            # character hold no verb (增长, 加入, 参加), and there the lookbehinds cost ~30% of the
+            # scan in vain; the verb must match there anyway, so the matches are the same.
+            rf"(?={deal_verb_forms})"
             rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
-            rf"(?P<verb>{rules.alternation([form for form, v in verbs.items() if v.written_as is None])})(?!{noun_use})"
+            rf"(?P<verb>{deal_verb_forms})(?!{noun_use})"
         ),
         # Verbs that count only as the raw text writes them (併): looked for apart, in documents
         # whose raw text has them, so that 并 ("and") never ends a clause for the rules above.
@@ -935,22 +943,32 @@ def bracketed_amounts(text: str, start: int, end: int, money: Sequence[MoneySpan
     return [item for run in runs if len(run) >= 2 for item in run]
 
 
+# Compiled once: _legal_name and _names run for every name list, and the module-level regex
+# functions look each pattern up in their cache (~4 µs a call) before matching.
+_TRAILING_GLOSS = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_LEGAL_ENDING = regex.compile(r"(?:有限公司|有限责任公司|股份公司|集团|Inc\.?|Ltd\.?|LLC|GmbH)$")
+_ETC_TAIL = regex.compile(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$")
+_INVESTOR_KIND_LEAD = regex.compile(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)")
+_ETC_AT_END = regex.compile(r"(?:等|旗下|机构)$")
+_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$")
+
+
 def _legal_name(text: str) -> bool:
-    text = regex.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)  # ignore a trailing (下称X)
-    return bool(regex.search(r"(?:有限公司|有限责任公司|股份公司|集团|Inc\.?|Ltd\.?|LLC|GmbH)$", text))
+    text = _TRAILING_GLOSS.sub("", text)  # ignore a trailing (下称X)
+    return bool(_LEGAL_ENDING.search(text))
 
 
 def _names(text: str) -> list[str]:
     """Split '红杉中国、高瓴创投和IDG资本等' into names."""
-    text = _ENUM_TAIL.sub("", regex.sub(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$", "", text.strip()))
+    text = _ENUM_TAIL.sub("", _ETC_TAIL.sub("", text.strip()))
     out = []
     for part in split_list(text):
         # (产业资本金鼎资本, 老股东今日资本: what kind of investor, then its name)
-        part = regex.sub(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)", "", part.strip())
-        part = regex.sub(r"(?:等|旗下|机构)$", "", part).strip()
+        part = _INVESTOR_KIND_LEAD.sub("", part.strip())
+        part = _ETC_AT_END.sub("", part).strip()
         part = _OWN_SHARE.sub("", part)  # 领投为IDG资本的1.5亿美元: the investor, not its share
         company = company_name(part)
-        if company and not company.generic and not regex.search(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$", company.name):
+        if company and not company.generic and not _NOT_A_LONE_INVESTOR.search(company.name):
             out.append(company.name)
     return out
 
@@ -1335,6 +1353,8 @@ class _SentenceReader:
             found.extend(_names(m["inv"]))  # ——包括A、B等战略及产业投资方；C、D等财务投资方
         for pattern in (self.r.lead, self.r.follow, self.r.investor_list):
             # (领投为A，跟投的有B、C: each list its own, though the first runs over the second)
+            if not rules.may_match(pattern, sentence):
+                continue  # (lead and follow try a lazy run of up to 80 characters from every position)
             for m in pattern.finditer(sentence, overlapped=pattern is self.r.investor_list):
                 inv = m.groupdict().get("inv") or m.groupdict().get("inv2") or ""
                 # before 领投/跟投 the investors are the last clause; after 投资方包括, the first
@@ -1395,7 +1415,7 @@ class _SentenceReader:
             found: dict[regex.Pattern[str], list[int]] = {}  # (two patterns share _FOUNDED_MARK: one scan)
             for _, marker in _COMPANY_NOTES:
                 if marker not in found:
-                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)]
+                    found[marker] = [m.start() for m in marker.finditer(self.text, overlapped=True)] if rules.may_match(marker, self.text) else []
             self._marks = [found[marker] for _, marker in _COMPANY_NOTES]
             self._any_mark = sorted({pos for marks in found.values() for pos in marks})
         return self._any_mark
@@ -1417,7 +1437,8 @@ class _SentenceReader:
         self.note_companies(s_start, s_end)
         sentence = self.text[s_start:s_end]
         # (…(不含IPO)，…共计融资260亿元: a listing left out is no listing told; blanked, offsets kept)
-        listing = self.r.not_deal_sentence.search(_EXCLUDED.sub(lambda x: " " * len(x.group(0)), sentence) if "不" in sentence or "除" in sentence or "剔" in sentence else sentence)
+        listing = None if not rules.may_match(self.r.not_deal_sentence, sentence) else self.r.not_deal_sentence.search(
+            _EXCLUDED.sub(lambda x: " " * len(x.group(0)), sentence) if "不" in sentence or "除" in sentence or "剔" in sentence else sentence)
         listing_clause = self._clause_start(s_start, s_start + listing.start()) - s_start if listing else 0
         if listing:  # 如近日A完成…融资、B完成…B1轮融资、C正式启动招股: a round-up's items end at 、
             listing_clause = max(listing_clause, sentence.rfind("、", listing_clause, listing.start()) + 1)
@@ -1456,7 +1477,8 @@ class _SentenceReader:
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
         deals += self._raised_also(sentence, s_start, s_end, taken=deals) if _RAISED_ALSO_MARK.search(sentence) else []
         deals += self._bare_rounds(sentence, s_start, s_end, taken=deals) if "轮" in sentence else []
-        deals += self._bracketed_rounds(s_start, s_end, taken=deals) if ("(" in sentence or "（" in sentence) and _BRACKETED_RAISE.search(sentence) else []
+        deals += (self._bracketed_rounds(s_start, s_end, taken=deals)
+                  if ("(" in sentence or "（" in sentence) and rules.may_match(_BRACKETED_RAISE, sentence) and _BRACKETED_RAISE.search(sentence) else [])
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         deals += self._headline_items(s_start, s_end, taken=deals)
@@ -1790,7 +1812,7 @@ class _SentenceReader:
         if _INVEST_WORD.search(sentence) or _LED_OF.search(sentence):
             patterns.append((self.r.invest_of, False))
         for pattern, has_verb in patterns:
-            for m in pattern.finditer(sentence):
+            for m in pattern.finditer(sentence) if rules.may_match(pattern, sentence) else ():
                 at = s_start + m.start()
                 end = s_start + m.end()
                 if self.not_deal(self._clause_start(s_start, at), self._clause_end(end, s_end)):
@@ -1937,7 +1959,8 @@ class _SentenceReader:
             if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
                 deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deals.append(deal)
-        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence), *_SOLD_PASSIVE.finditer(sentence)] \
+        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence),
+                 *(_SOLD_PASSIVE.finditer(sentence) if rules.may_match(_SOLD_PASSIVE, sentence) else ())] \
             if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
             target, buyer = company_name(m["obj"]), company_name(m["buyer"])
@@ -1975,13 +1998,13 @@ class _SentenceReader:
             merged = self._resolved(target, s_start + m.start()) if is_anaphor(target.name) else target
             if merged is not None:
                 deals.append(_Deal(s_start + m.start("target"), s_start + m.end(), "acquisition", CompanyName(merged.name), [buyer.name], None, NO_MONEY))
-        for m in _TENDER_OFFER.finditer(sentence):  # 财团将向东芝发起总额约2万亿日元的要约收购
+        for m in _TENDER_OFFER.finditer(sentence) if rules.may_match(_TENDER_OFFER, sentence) else ():  # 财团将向东芝发起总额约2万亿日元的要约收购
             target = company_name(m["obj"])
             if target is None or target.generic:
                 continue
             pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
             deals.append(self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay))
-        for m in self.r.acquire_passive.finditer(sentence):
+        for m in self.r.acquire_passive.finditer(sentence) if rules.may_match(self.r.acquire_passive, sentence) else ():
             # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
             # price are no part of either name; a price after the buyer is the deal's
             if _ESCAPED.search(m["target"]):
@@ -2022,7 +2045,7 @@ class _SentenceReader:
         deals = []
         if not _INVEST_WORD.search(sentence) and "参股" not in sentence and not _ACQUIRED_MARK.search(sentence):
             return deals
-        for m in _INVESTED_BY_THE.finditer(sentence):
+        for m in _INVESTED_BY_THE.finditer(sentence) if rules.may_match(_INVESTED_BY_THE, sentence) else ():
             # 微软也与NVIDIA投资的…: the investor is the last name before the verb
             investor, target = company_name(regex.split(r"与|和|跟|同|也|及|、", m["inv"])[-1]), company_name(m["obj"])
             if investor is not None and is_anaphor(investor.name) and "、" in m["obj"]:
@@ -2096,7 +2119,7 @@ class _SentenceReader:
         """参与了2700多笔中国初创企业交易，总价值达1657亿美元: a total over many deals."""
         deals = []
         counted_marks = _DEAL_COUNT_MARK.search(sentence) is not None
-        for m in _DEAL_TOTAL.finditer(sentence) if counted_marks else ():
+        for m in _DEAL_TOTAL.finditer(sentence) if counted_marks and rules.may_match(_DEAL_TOTAL, sentence) else ():
             end = s_start + m.end()
             spans = [sp for sp in self.money if end - 3 <= sp.start <= end + 2 and sp.end > end]
             if not spans or self.not_deal(s_start + m.start(), spans[0].end, counting_deals=True):
@@ -2128,7 +2151,7 @@ class _SentenceReader:
                 continue  # 154.46亿元融资总额、227件事件数: read only beside a count of deals
             deals.append(_Deal(span.start, counted.end(), "aggregate", None, [], None, span.money,
                                company_count=int(parse_number(counted["n"]))))
-        for m in _COUNT_THEN_SUM.finditer(sentence) if "以" in sentence else ():
+        for m in _COUNT_THEN_SUM.finditer(sentence) if "以" in sentence and rules.may_match(_COUNT_THEN_SUM, sentence) else ():
             # 长三角地区以377起融资事件、532.05亿元融资金额稳居首位: a region's count and sum
             spans = [sp for sp in self.money_in(s_start + m.start("amt"), s_start + m.end("amt"))
                      if not any(d.start <= sp.start < d.end for d in deals)]
@@ -2136,7 +2159,8 @@ class _SentenceReader:
                 continue
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), "aggregate", None, [], None, spans[0].money,
                                company_count=int(parse_number(m["n"].replace(",", "")))))
-        scoped = _TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence) or _DEAL_COUNT_AFTER.search(sentence)
+        scoped = (_TOTAL_SCOPE.search(sentence) or _DEAL_EVENTS_COUNTED.search(sentence)
+                  or (rules.may_match(_DEAL_COUNT_AFTER, sentence) and _DEAL_COUNT_AFTER.search(sentence)))  # (its lazy lead tries every character)
         for span in self.money_in(s_start, s_end) if scoped else ():
             if any(d.start <= span.start < d.end or d.money.amount == span.money.amount for d in [*deals, *taken]):
                 continue
@@ -2328,7 +2352,7 @@ class _SentenceReader:
         deals = []
         if not _STAKE_WORDS.search(sentence):  # a cheap test first: the pattern backtracks a lot
             return deals
-        for m in self.r.stake_received.finditer(sentence):
+        for m in self.r.stake_received.finditer(sentence) if rules.may_match(self.r.stake_received, sentence) else ():  # (获/被 too)
             start = self._clause_start(s_start, s_start + m.start("targets"))
             phrase = self.text[start : s_start + m.end("targets")]
             investor = company_name(m["inv"])
@@ -2349,7 +2373,8 @@ class _SentenceReader:
         """The companies a deal verb takes, from `start`: ([(name, start, end)], stake found, end)."""
         text, r = self.text, self.r
         limit = min(s_end, start + 60)
-        owner_head = r.owner.match(text[start : start + 160])  # (a list of holders with their glosses runs long)
+        window = text[start : start + 160]  # (a list of holders with their glosses runs long)
+        owner_head = r.owner.match(window) if rules.may_match(r.owner, window) else None  # (its lazy .*? tries every character)
         if owner_head and regex.search(r"[，,。；;]", owner_head.group(0)):
             owner_head = None  # 收购X，该公司拥有…: the owner marker is past the object's clause
         if owner_head:
@@ -2411,7 +2436,7 @@ class _SentenceReader:
             return [], has_stake, end
         if phrase.lstrip().startswith("由") and not regex.search(r"持有|所持|拥有", phrase):  # (but 收购由X持有的Y)
             return [], has_stake, end  # 本次增资由浙江融信…出资: who pays, not what is bought
-        owner = r.owner.match(phrase)
+        owner = r.owner.match(phrase) if rules.may_match(r.owner, phrase) else None
         if owner and _inside_brackets(owner.group(0), 0, len(owner.group(0))):
             owner = None  # 深圳云房(旗下拥有Q房网): 拥有 inside a gloss names no owner
         offset = start
@@ -2532,7 +2557,7 @@ class _SentenceReader:
         return NO_MONEY
 
     def _deal_verb_matches(self, sentence: str) -> list[regex.Match[str]]:
-        matches = list(self.r.deal_verb.finditer(sentence))
+        matches = list(self.r.deal_verb.finditer(sentence)) if rules.may_match(self.r.deal_verb, sentence) else []
         if self._written_forms_here:
             matches = sorted(matches + list(self.r.written_verb.finditer(sentence)), key=lambda m: m.start())
         return matches
@@ -2595,7 +2620,7 @@ class _SentenceReader:
             if not objects:
                 continue
             # Investing in 资产 or 业务 is no stake in a company; shares and equity are.
-            share_stake = bool(regex.search(r"股|权|%", self.text[max(objects[-1][2], obj_end - 12) : obj_end + 6]))
+            share_stake = bool(_SHARE_SIGN.search(self.text, max(objects[-1][2], obj_end - 12), obj_end + 6))
             buyer, b_start = subject if subject is not None else self.subject(s_start, at)
             if buyer is not None and buyer.generic and is_anaphor(buyer.name):
                 pass  # 公司拟以…收购: the company the article is about, resolved below
@@ -3086,9 +3111,10 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         else:
             reader.note_companies(s_start, s_end)
     deals.sort(key=lambda d: d.start)
-    if _ROUND_FOLLOWUP_MARK.search(ctx.text) or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text):
+    if ((rules.may_match(_ROUND_FOLLOWUP_MARK, ctx.text) and _ROUND_FOLLOWUP_MARK.search(ctx.text))
+            or _MORE_INVESTORS.search(ctx.text) or _COMPANY_INVESTORS_MARK.search(ctx.text)):
         _round_followups(reader, ctx, deals)
-    if _DEAL_PRICE_MARK.search(ctx.text):
+    if rules.may_match(_DEAL_PRICE_MARK, ctx.text) and _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
     told_alone = {d.company.name for d in deals if d.company is not None and d.deal_type == "funding" and not d.summary}
     deals = [d for d in deals if not (d.summary and d.company is not None and d.company.name in told_alone)]

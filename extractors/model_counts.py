@@ -97,7 +97,7 @@ class CountSpan:
 def find_counts(text: str) -> list[CountSpan]:
     r = _rules()
     found: list[CountSpan] = []
-    if not r.noun.search(text):
+    if not (rules.may_match(r.noun, text) and r.noun.search(text)):
         return found
     for pattern, noun_first in ((r.noun_first, True), (r.count_first, False)):
         for m in pattern.finditer(text):

@@ -317,7 +317,8 @@ def find_money(text: str, when: date | None = None, *, names: bool = False, plai
 # after it (1亿美元以上, 五元三毛); wider than any amount, the window only saves time.
 _BEFORE_CURRENCY = 40
 _AFTER_CURRENCY = 40
-_NUMERAL_RUN = regex.compile(r"[\d,.\s点一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
+# Matched backwards from where a window would start: the run of numerals that ends there.
+_NUMERAL_RUN = regex.compile(r"[\d,.\s点一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+", regex.REVERSE)
 
 
 def read_as_yuan(written: str, surface: str, when: date | None = None, plain_yuan: str = "CNY") -> Money | None:
@@ -338,8 +339,8 @@ def _scan(r: _MoneyRules, text: str) -> list[regex.Match[str]]:
         if word.end() <= pos:
             continue
         start = max(pos, word.start() - _BEFORE_CURRENCY)
-        run = _NUMERAL_RUN.search(text, max(0, start - 60), start)
-        if run is not None and run.end() == start:
+        run = _NUMERAL_RUN.match(text, max(0, start - 60), start)
+        if run is not None:
             start = max(pos, run.start())
         pos = start
         end = min(len(text), word.end() + _AFTER_CURRENCY)

@@ -72,32 +72,100 @@ def _depth(node: dict[str, dict]) -> int:
 
 
 def may_match(pattern: regex.Pattern[str], text: str) -> bool:
-    """False only where `pattern` cannot match anywhere in `text`: the text holds none of the
-    words one of which every match contains (required_words). A cheap test before a scan."""
-    words = _required_of(pattern)
-    return words is None or any(word in text for word in words)
+    """False only where `pattern` cannot match anywhere in `text`: for one of the sets of words
+    every match holds one of (required_parts), the text holds none. A cheap test before a scan."""
+    for words in _required_of(pattern):
+        for word in words:  # (plain loops: this runs tens of thousands of times, generators cost twice)
+            if word in text:
+                break
+        else:
+            return False
+    return True
+
+
+# A test for the rarest-looking parts only: each further one costs a scan of the text.
+_MAX_PARTS_TESTED = 3
 
 
 @lru_cache(maxsize=None)
-def _required_of(pattern: regex.Pattern[str]) -> tuple[str, ...] | None:
+def _required_of(pattern: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
-        return None  # a literal may then match other text than itself
-    return required_words(pattern.pattern)
+        return ()  # a literal may then match other text than itself
+    return required_parts(pattern.pattern)[:_MAX_PARTS_TESTED]
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
 _QUANTIFIERS = set("?*+{")
 
 
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Words one of which every match of `pattern` contains, read off its top level: a run of
-    literal characters, or a group of literal alternatives ((?:记者|特约记者)), that no quantifier
-    makes optional. None when the pattern has no such part this simple reader can vouch for (a
-    top-level |, inline flags, or only classes, escapes and other groups). A text holding none
-    of the words needs no search.
+def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Sets of words such that every match of `pattern` holds one word of each set, the
+    rarest-looking set (longest shortest word) first. With one alternative, its required parts:
+    runs of literal characters and groups (themselves read the same way) that no quantifier
+    makes optional; with several, one set joining a set of each. Empty when some alternative
+    has no part this simple reader can vouch for (inline flags, or only classes, escapes,
+    lookarounds and optional parts). A text lacking every word of one set needs no search.
 
     Conservative by construction: anything it does not understand is skipped as "may match
     anything", and escapes never count as literals."""
+    alternatives = _top_level_alternatives(pattern)
+    if alternatives is None:
+        return ()
+    if len(alternatives) == 1:
+        parts = _sequence_parts(alternatives[0])
+    else:
+        words: list[str] = []
+        for alternative in alternatives:
+            found = _sequence_parts(alternative)
+            if not found:
+                return ()  # this alternative may match without any word the others need
+            words.extend(found[0])
+        parts = [tuple(words)]
+    # (a text holding 交易数量 holds 交易: the shorter word alone is the test)
+    minimal = [tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)) for words in parts]
+    return tuple(sorted(dict.fromkeys(minimal), key=lambda words: -min(len(w) for w in words)))
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """`pattern` split at its top-level | (classes, escapes and groups skipped)."""
+    alternatives: list[str] = []
+    start, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i = _escape_end(pattern, i)
+            continue
+        if ch in "[(":
+            close = _class_end(pattern, i) if ch == "[" else _group_end(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if ch == "|":
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def _group_body(body: str) -> str | None:
+    """The pattern inside a group that its match must match: a plain, non-capturing, named or
+    atomic group's. None for lookarounds, references, comments and conditionals (which put
+    nothing into the match, or nothing this reader can vouch for)."""
+    if not body.startswith("?"):
+        return body
+    for opening in ("?:", "?>"):
+        if body.startswith(opening):
+            return body[len(opening) :]
+    if body.startswith(("?P<", "?<")) and not body.startswith(("?<=", "?<!")):
+        close = body.find(">")
+        return body[close + 1 :] if close >= 0 else None
+    return None
+
+
+def _sequence_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """required_parts for a pattern with no top-level |."""
     found: list[tuple[str, ...]] = []
     run: list[str] = []
 
@@ -109,8 +177,6 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
     i, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
-        if ch == "|":
-            return None  # a top-level alternative needs none of the rest
         if ch == "\\":
             end_run()
             i = _escape_end(pattern, i)
@@ -121,29 +187,28 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
             end_run()
             close = pattern.find("}", i)
             if close < 0:
-                return None
+                return ()
             i = close + 1
             continue
         if ch == "[":
             end_run()
             close = _class_end(pattern, i)
             if close is None:
-                return None
+                return ()
             i = close + 1
             continue
         if ch == "(":
             end_run()
             close = _group_end(pattern, i)
             if close is None:
-                return None
+                return ()
             body = pattern[i + 1 : close]
             if body.startswith("?") and len(body) > 1 and (body[1].isalpha() and body[1] != "P" or body[1] == "-"):
-                return None  # inline flags ((?i), (?x)…) change what a literal matches
+                return ()  # inline flags ((?i), (?x)…) change what a literal matches
             optional = close + 1 < n and pattern[close + 1] in _QUANTIFIERS
-            if body.startswith("?:") and not optional:
-                words = body[2:].split("|")
-                if all(words) and not any(c in _SPECIAL for word in words for c in word):
-                    found.append(tuple(words))
+            inner = None if optional else _group_body(body)
+            if inner:
+                found.extend(required_parts(inner))
             i = close + 1
             continue
         if ch in _SPECIAL:  # . ^ $ and quantifiers: what came before them may be optional
@@ -158,9 +223,7 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
             run.append(ch)
         i += 1
     end_run()
-    if not found:
-        return None
-    return max(found, key=lambda words: min(len(w) for w in words))  # the rarest-looking: longest shortest word
+    return tuple(sorted(found, key=lambda words: -min(len(w) for w in words)))  # the rarest-looking first
 
 
 def _escape_end(pattern: str, start: int) -> int:

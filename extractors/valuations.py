@@ -158,9 +158,14 @@ def _known_opening(clause: str, register: CompanyRegister) -> str | None:
     return None
 
 
+# (compiled once: _leading_company tests up to 15 heads of every clause it reads)
+_COLON_OR_DASH = regex.compile(r"[:：]|——")
+_DIGIT_AT_END = regex.compile(r"\d\s*$")
+
+
 def _leading_company(clause: str, position: int, register: CompanyRegister) -> str | None:
     """The company a clause starts with: its longest opening that reads as a company."""
-    clause = regex.split(r"[:：]|——", clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
+    clause = _COLON_OR_DASH.split(clause)[-1].lstrip()  # 王小川表示:百川智能…, …诞生——蜂巢能源…: after the colon or dash
     clause = strip_lead_in(_LEAD_IN.sub("", _LIST_NUMBER.sub("", clause)))  # (年初智元以150亿元估值…: when, then the name)
     if _PERSON_HEAD.match(clause):
         return None
@@ -182,7 +187,7 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
             continue  # 智邦(Accton)营运…: the name ends at its English one
         if clause[length : length + 1] in ("者", "人", "方", "们", "员"):
             continue  # 现有投资者: a word goes on past the name-like ending
-        if regex.search(r"\d\s*$", head) and (clause[length : length + 1] in ("年", "月", "日", "号") or clause[length : length + 1].isdigit()):
+        if _DIGIT_AT_END.search(head) and (clause[length : length + 1] in ("年", "月", "日", "号") or clause[length : length + 1].isdigit()):
             continue  # Gogoro 2022年4月在…上市: cut inside a date or a number
         if _COPULA_INSIDE.search(head):
             continue  # 苹果为美国科技股龙头: the name ends at 为
@@ -545,6 +550,8 @@ def _respective_values(ctx: DocContext, spans: list[MoneySpan], r: _ValuationRul
     """摩尔线程、沐曦科技、燧原科技、壁仞科技的估值分别达到255亿元、100亿元、160亿元、155亿元: each
     company its value, in turn (start of the amount → company, cue position, basis)."""
     found: dict[int, tuple[str, int, str | None]] = {}
+    if not rules.may_match(_RESPECTIVE, ctx.text):
+        return found  # (its lazy list tries up to 80 characters from every position)
     for m in _RESPECTIVE.finditer(ctx.text):
         start = _clause_start(ctx.text, m.start("list"))
         names = [c.name for part in split_list(ctx.text[max(start, m.start("list")) : m.end("list")])
@@ -592,8 +599,11 @@ def _bracketed_values(ctx: DocContext, spans: list[MoneySpan]) -> dict[int, tupl
     """估值进入前10的企业有：蔚来汽车(587亿美元)、小鹏汽车(519亿美元)…: a list of companies, each
     with its value in brackets, in a sentence about values (and not about raising or revenue)."""
     found: dict[int, tuple[str, int, str | None]] = {}
+    if not rules.may_match(_VALUE_SENTENCE, ctx.text):
+        return found  # no sentence about values
     for s_start, s_end in ctx.sentences:
-        cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end)
+        # (its lookaheads read the whole sentence: first the test for 估值/市值 in it)
+        cue = _VALUE_SENTENCE.match(ctx.text, s_start, s_end) if rules.may_match(_VALUE_SENTENCE, ctx.text[s_start:s_end]) else None
         if cue is None:
             continue
         for _, name, span in bracketed_amounts(ctx.text, s_start, s_end, spans):
@@ -653,7 +663,7 @@ def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
             spans.append(MoneySpan(m.start("amount"), m.end("amount"), money))
 
     spans: list[MoneySpan] = []
-    for m in r.bare.finditer(ctx.text):
+    for m in r.bare.finditer(ctx.text) if rules.may_match(r.bare, ctx.text) else ():
         if not regex.search(r"\d", m["amount"]) and r.basis.get(m["cue"]) != "market":
             continue  # 市值站上千亿 is a listed company's value; 估值近百亿 is too vague to tie to a name
         if _MILESTONE_KIND.match(ctx.text, m.end()):
