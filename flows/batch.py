@@ -14,6 +14,7 @@ import ctypes
 import dataclasses
 import gc
 import hashlib
+import math
 import multiprocessing
 import os
 import socket
@@ -22,12 +23,12 @@ import time
 import traceback
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from extractors.document import SourceFields, build_document, extract_facts
-from flows.sources import DEFAULT_MAX_BYTES, RawDocument, Reject, WorkItem, read_item
+from flows.sources import DEFAULT_MAX_BYTES, RawDocument, Reject, WorkItem, discover, read_item
 from models import DocumentFacts
 from warehouse import layout
 from warehouse.layout import Columns, SourceSeen
@@ -122,6 +123,37 @@ def process_items(
     return out
 
 
+# Documents per task at least: a task run costs ~60 ms of the flow process's CPU in Prefect's
+# client and in-process API server (measured: 30k documents in batches of 250 took 20 CPU s in
+# the flow process, in batches of 1,000 14.6 s). Workers lay a batch out one work item at a time,
+# so a batch of 1,000 costs them little more memory than one of 250.
+MIN_BATCH = 1000
+MAX_TASKS = 400  # task runs per flow run at most (the server's SQLite slows past ~1,000); up to
+# 400k documents a batch stays at MIN_BATCH, so memory does not grow with the input
+JSONL_CHUNK_LINES = 100  # discover cuts JSONL files into items this long; batches group items
+
+
+def plan_batches(items: Sequence[WorkItem], batch_size: int | None = None) -> list[list[WorkItem]]:
+    """Group work items into batches of about `batch_size` documents (a JSONL item counts its
+    lines), by default sized so that a run has at most MAX_TASKS extraction tasks."""
+    if not items:
+        return []
+    total = sum(item.weight for item in items)
+    size = batch_size or max(MIN_BATCH, math.ceil(total / MAX_TASKS))
+    batches: list[list[WorkItem]] = []
+    current: list[WorkItem] = []
+    weight = 0
+    for item in items:
+        current.append(item)
+        weight += max(item.weight, 1)
+        if weight >= size:
+            batches.append(current)
+            current, weight = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
 @dataclass(frozen=True)
 class BatchSpec:
     """What every extraction task of one run needs besides its items (small, picklable)."""
@@ -213,7 +245,8 @@ def take_prestarted_pool(workers: int) -> ProcessPoolExecutor | None:
 
 def discard_prestarted_pool() -> None:
     """Stop a prestarted pool the run did not use (a run of one batch, or an error before it)."""
-    global _prestarted
+    global _prestarted, _head_start
+    _head_start = None
     if _prestarted is not None:
         pool, _prestarted = _prestarted[1], None
         pool.shutdown(wait=True, cancel_futures=True)
@@ -257,3 +290,56 @@ def prepare_batch(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
         batch.chars_in += result.chars_in
         batch.extract_seconds += result.extract_seconds
     return batch
+
+
+@dataclass
+class HeadStart:
+    """A `zhfacts run`'s work, planned, with its first batches handed to the prestarted workers
+    before Prefect's API is up: the server's start-up (~5 s of the run process's CPU) would
+    otherwise leave the workers idle once they have warmed up. The flow takes it over
+    (take_head_start) when it runs with the same sources and settings; its run_id is the run's."""
+
+    key: tuple
+    run_id: str
+    batches: list[list[WorkItem]]
+    rejects: list[Reject]
+    spec: BatchSpec
+    futures: dict[tuple[WorkItem, ...], Future]  # a batch's items → its extraction, under way
+
+
+_head_start: HeadStart | None = None
+
+
+def head_start_key(sources: Sequence[str], batch_size: int | None, max_bytes: int, workers: int) -> tuple:
+    return (tuple(sources), batch_size, max_bytes, workers)
+
+
+def start_head(sources: Sequence[str], batch_size: int | None, max_bytes: int, workers: int, run_id: str,
+               extractor_version: str, columns: dict[str, tuple[str, ...]], known: array | None) -> None:
+    """Discover and plan the run, and submit its first batches (as many as the flow keeps in
+    flight: workers + 1) to the pool prestart_pool started. Nothing is submitted for a run of
+    one batch: the flow extracts that on a thread."""
+    global _head_start
+    if _prestarted is None or _prestarted[0] != workers:
+        return
+    chunk = min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
+    items, rejects = discover(list(sources), chunk)
+    batches = plan_batches(items, batch_size)
+    if len(batches) <= 1:
+        return
+    spec = BatchSpec(run_id=run_id, extractor_version=extractor_version, columns=columns, known=known, max_bytes=max_bytes)
+    pool = _prestarted[1]
+    futures = {tuple(b): pool.submit(prepare_batch, b, spec) for b in batches[: workers + 1]}
+    _head_start = HeadStart(head_start_key(sources, batch_size, max_bytes, workers), run_id, batches, rejects, spec, futures)
+
+
+def take_head_start(key: tuple) -> HeadStart | None:
+    """The head start, if it was made for `key` (head_start_key); it is the caller's then.
+    One made for other settings is dropped: its extractions are cancelled or discarded."""
+    global _head_start
+    head, _head_start = _head_start, None
+    if head is not None and head.key != key:
+        for future in head.futures.values():
+            future.cancel()
+        return None
+    return head

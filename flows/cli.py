@@ -7,6 +7,7 @@ import atexit
 import os
 import sys
 import time
+import uuid
 import warnings
 from pathlib import Path
 
@@ -98,9 +99,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows import batch
 
     if options["task_runner"] == "process" and sources.bytes_at_least(options["sources"], PRESTART_BYTES):
-        # Enough input for several batches: the extraction workers import and warm up while
-        # Prefect's API starts, instead of after it (the flow takes them over).
-        batch.prestart_pool(options["workers"] or batch.default_workers())
+        # Enough input for several batches: the extraction workers import, warm up and begin on
+        # the first batches while Prefect's API starts, instead of after it (the flow takes the
+        # workers and their work over: flows.batch.start_head).
+        workers = options["workers"] or batch.default_workers()
+        batch.prestart_pool(workers)
+        from extractors.context import ruleset_version
+        from warehouse import loader
+
+        version = ruleset_version()
+        batch.start_head(options["sources"], options["batch_size"], options["max_bytes"], workers, uuid.uuid4().hex[:12],
+                         version, loader.column_names(guard), loader.known_inputs(guard, version))
     try:
         with runtime.embedded_server():
             from flows import progress

@@ -22,12 +22,11 @@ however large the input.
 
 from __future__ import annotations
 
-import math
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
@@ -45,19 +44,23 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
 from extractors.context import ruleset_version  # noqa: E402
 from flows import progress  # noqa: E402
-from flows.batch import BatchSpec, PreparedBatch, default_workers, prepare_batch, start_pool, take_prestarted_pool  # noqa: E402
-from flows.sources import DEFAULT_MAX_BYTES, Reject, WorkItem, discover  # noqa: E402
+from flows.batch import (  # noqa: E402
+    JSONL_CHUNK_LINES,
+    BatchSpec,
+    PreparedBatch,
+    WorkItem,
+    default_workers,
+    head_start_key,
+    plan_batches,
+    prepare_batch,
+    start_pool,
+    take_head_start,
+    take_prestarted_pool,
+)
+from flows.sources import DEFAULT_MAX_BYTES, Reject, discover  # noqa: E402
 from warehouse import loader  # noqa: E402
 from warehouse.db import connect_writer  # noqa: E402
 
-# Documents per task at least: a task run costs ~60 ms of the flow process's CPU in Prefect's
-# client and in-process API server (measured: 30k documents in batches of 250 took 20 CPU s in
-# the flow process, in batches of 1,000 14.6 s). Workers lay a batch out one work item at a time,
-# so a batch of 1,000 costs them little more memory than one of 250.
-MIN_BATCH = 1000
-MAX_TASKS = 400  # task runs per flow run at most (the server's SQLite slows past ~1,000); up to
-# 400k documents a batch stays at MIN_BATCH, so memory does not grow with the input
-JSONL_CHUNK_LINES = 100  # discover cuts JSONL files into items this long; batches group items
 TASK_RUNNERS = ("process", "thread", "dask")
 REJECTS_KEPT = 20  # rejects carried in the summary (all of them are in the `rejects` table)
 
@@ -83,41 +86,23 @@ class RunSummary:
     status: str = "running"
 
 
-def plan_batches(items: Sequence[WorkItem], batch_size: int | None = None) -> list[list[WorkItem]]:
-    """Group work items into batches of about `batch_size` documents (a JSONL item counts its
-    lines), by default sized so that a run has at most MAX_TASKS extraction tasks."""
-    if not items:
-        return []
-    total = sum(item.weight for item in items)
-    size = batch_size or max(MIN_BATCH, math.ceil(total / MAX_TASKS))
-    batches: list[list[WorkItem]] = []
-    current: list[WorkItem] = []
-    weight = 0
-    for item in items:
-        current.append(item)
-        weight += max(item.weight, 1)
-        if weight >= size:
-            batches.append(current)
-            current, weight = [], 0
-    if current:
-        batches.append(current)
-    return batches
-
-
 @task(name="discover", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def discover_task(sources: list[str], jsonl_lines_per_item: int = JSONL_CHUNK_LINES) -> tuple[list[WorkItem], list[Reject]]:
     return discover(sources, jsonl_lines_per_item)
 
 
-# The flow process's extraction pool while a "process" run is going (see extraction_pool).
+# The flow process's extraction pool while a "process" run is going (see extraction_pool), and
+# the extractions `zhfacts run` started on it before the flow (flows.batch.start_head), by items.
 _extraction_pool: ProcessPoolExecutor | None = None
+_head_futures: dict[tuple[WorkItem, ...], Future] = {}
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_task(items: list[WorkItem], spec: BatchSpec) -> PreparedBatch:
     pool = _extraction_pool
     if pool is not None:  # "process": a thread of the flow hands the batch to a worker process
-        return pool.submit(prepare_batch, items, spec).result()
+        future = _head_futures.pop(tuple(items), None) or pool.submit(prepare_batch, items, spec)
+        return future.result()
     return prepare_batch(items, spec)  # "thread", or a Dask worker
 
 
@@ -132,6 +117,7 @@ def extraction_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         yield pool
     finally:
         _extraction_pool = None
+        _head_futures.clear()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -212,9 +198,11 @@ def run_flow(
     dask_address: str | None = None,
 ) -> RunSummary:
     logger = get_run_logger()
-    summary = RunSummary(run_id=uuid.uuid4().hex[:12], db=db)
-    version = ruleset_version()
     workers = workers or default_workers()
+    # Planned, with its first batches under way, by `zhfacts run` while Prefect's API started.
+    head = take_head_start(head_start_key(sources, batch_size, max_bytes, workers)) if task_runner == "process" else None
+    summary = RunSummary(run_id=head.run_id if head else uuid.uuid4().hex[:12], db=db)
+    version = ruleset_version()
     reporter = progress.current()
     con = connect_writer(db, wait_seconds=wait_seconds)
     counters = loader.RunCounters()
@@ -223,25 +211,32 @@ def run_flow(
         for run_id in summary.interrupted_runs:
             logger.warning("run %s was interrupted; this run loads what it had not", run_id)
         loader.start_run(con, summary.run_id, _flow_run_id(), sources)
-        chunk = min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
-        items, rejects = discover_task(sources, chunk)
+        if head is not None:
+            rejects = head.rejects
+            logger.info("sources discovered before Prefect's API was up: %d batches", len(head.batches))
+        else:
+            chunk = min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
+            items, rejects = discover_task(sources, chunk)
         if rejects:
             counters.docs_rejected += len(rejects)
             loader.load_tables(con, {}, [], summary.run_id, rejects=[(r.source_uri, r.reason, r.detail) for r in rejects],
                                counters=counters)
             summary.rejects.extend(rejects[:REJECTS_KEPT])
-        batches = plan_batches(items, batch_size)
-        del items
+        if head is not None:
+            batches, spec = head.batches, head.spec
+        else:
+            batches = plan_batches(items, batch_size)
+            del items
+            spec = BatchSpec(
+                run_id=summary.run_id,
+                extractor_version=version,
+                columns=loader.column_names(con),
+                known=loader.known_inputs(con, version),
+                max_bytes=max_bytes,
+            )
         summary.batches = len(batches)
         schemas = loader.arrow_schemas(con)
         known_documents = loader.KnownDocuments.read(con)
-        spec = BatchSpec(
-            run_id=summary.run_id,
-            extractor_version=version,
-            columns=loader.column_names(con),
-            known=loader.known_inputs(con, version),
-            max_bytes=max_bytes,
-        )
         # A process pool costs a few seconds to start; one batch runs as well on a thread.
         kind = "thread" if task_runner == "process" and len(batches) <= 1 else task_runner
         runner, summary.task_runner = make_task_runner(kind, 1 if kind == "thread" else workers, dask_address)
@@ -254,6 +249,8 @@ def run_flow(
             stack.enter_context(_api_settings())
             if kind == "process":
                 stack.enter_context(extraction_pool(workers))
+                if head is not None:
+                    _head_futures.update(head.futures)
             stack.enter_context(runner)
             for done, (batch_items, prepared) in enumerate(zip(batches, _extract_stream(runner, batches, spec, workers + 1)), 1):
                 tables = arrow_tables(prepared, schemas)
@@ -278,6 +275,10 @@ def run_flow(
                 summary.chars_in += prepared.chars_in
                 prepared.release()
                 del tables
+                if done == len(batches) - workers and done > 1:
+                    # The workers are busy with the last batches: move what the write-ahead log
+                    # holds into the file now, not in the checkpoint at close, when nothing else runs.
+                    con.execute("CHECKPOINT")
                 reporter.advance(sum(item.weight for item in batch_items), facts)
                 logger.info("batch %d/%d loaded: %d documents seen so far, %.0f docs/s", done, len(batches),
                             counters.docs_seen, counters.docs_seen / max(time.monotonic() - started, 1e-9))

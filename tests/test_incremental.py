@@ -12,7 +12,8 @@ import pytest
 
 from conftest import SEEDS
 from flows.batch import BatchSpec, input_fingerprint, known_lookup, prepare_batch, process_items
-from flows.pipeline import MIN_BATCH, arrow_tables, plan_batches
+from flows.batch import MIN_BATCH, plan_batches
+from flows.pipeline import arrow_tables
 from flows.sources import RawDocument, WorkItem, discover, read_item
 from extractors.document import SourceFields
 from ops_helpers import fact_ids

@@ -125,3 +125,13 @@ def test_embedded_server_starts_without_loading_prefect_collections(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env,
                          cwd=Path(__file__).resolve().parent.parent, timeout=300)
     assert out.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_a_run_extracts_while_prefect_starts_and_loads_the_same_facts(corpus, clean, tmp_path):
+    db, home = tmp_path / "head.duckdb", tmp_path / "home"
+    out = run_cli(["run", "--verbose", "--source", str(corpus), "--db", str(db), "--batch-size", "50"], home)
+    assert "discovered before Prefect's API was up: 7 batches" in out.stdout + out.stderr
+    assert fact_ids(db) == clean
+    # The run_id chosen before the flow started is the run's, on its row and on every row it loaded.
+    [(run_id,)] = query(db, "SELECT run_id FROM runs")
+    assert query(db, "SELECT DISTINCT run_id FROM documents") == [(run_id,)]

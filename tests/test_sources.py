@@ -283,3 +283,46 @@ def test_a_prestarted_pool_is_taken_only_with_its_worker_count_and_discarded_oth
     finally:
         batch.discard_prestarted_pool()
     assert batch.take_prestarted_pool(1) is None
+
+
+def test_a_head_start_is_taken_with_its_own_settings_only_and_extracts_as_the_flow_would(tmp_path):
+    from flows import batch
+    from flows.sources import DEFAULT_MAX_BYTES
+    from warehouse import loader
+    from warehouse.db import connect_writer
+
+    corpus = tmp_path / "news.jsonl"
+    with open(corpus, "w", encoding="utf-8") as out:
+        for copy in range(2):
+            for path in SEED_FILES:
+                out.write(json.dumps({"id": f"{path.stem}-{copy}", "text": path.read_text(encoding="utf-8") + "副本" * copy},
+                                     ensure_ascii=False) + "\n")
+    con = connect_writer(tmp_path / "w.duckdb")
+    columns = loader.column_names(con)
+    con.close()
+    sources = [str(corpus)]
+    key = batch.head_start_key(sources, 4, DEFAULT_MAX_BYTES, 1)
+
+    def start() -> None:
+        batch.start_head(sources, 4, DEFAULT_MAX_BYTES, 1, "run-head", "v-test", columns, None)
+
+    batch.prestart_pool(1)
+    try:
+        start()
+        assert batch.take_head_start(batch.head_start_key(sources, 5, DEFAULT_MAX_BYTES, 1)) is None  # other settings
+        assert batch.take_head_start(key) is None  # dropped, not kept for later
+        start()
+        head = batch.take_head_start(key)
+        assert head is not None and head.run_id == "run-head" and batch.take_head_start(key) is None
+        assert [sum(item.weight for item in b) for b in head.batches] == [4, 4, 2]
+        assert list(head.futures) == [tuple(b) for b in head.batches[:2]]  # workers + 1 under way
+        for items, future in head.futures.items():
+            ahead = future.result(timeout=120)
+            now = batch.prepare_batch(list(items), head.spec)
+            for table, values in now.columns.items():
+                ids = "fact_id" if "fact_id" in values else "doc_id"
+                assert ahead.columns[table][ids] == values[ids], table
+        batch.start_head(sources, None, DEFAULT_MAX_BYTES, 1, "run-one", "v-test", columns, None)
+        assert batch.take_head_start(batch.head_start_key(sources, None, DEFAULT_MAX_BYTES, 1)) is None  # one batch: none
+    finally:
+        batch.discard_prestarted_pool()
