@@ -359,3 +359,23 @@ def test_a_document_arrow_refuses_is_rejected_and_the_rest_of_its_batch_loads(tm
     assert tables["money_mentions"].num_rows == len(money["doc_id"]) - money["doc_id"].count(first_doc)
     assert [s.doc_id for s in prepared.sources] == tables["documents"].column("doc_id").to_pylist()
 
+
+
+def test_the_writer_compresses_with_zstd_and_readers_read_it_back(tmp_path, monkeypatch):
+    from warehouse import db as warehouse_db
+
+    path = tmp_path / "z.duckdb"
+    con = warehouse_db.connect_writer(path)
+    assert con.execute("SELECT current_setting('force_compression')").fetchone()[0].lower() == "zstd"
+    text = "北京月之暗面科技有限公司完成新一轮融资。" * 20
+    con.execute("CREATE TABLE probe (id INTEGER, body VARCHAR)")
+    con.execute("INSERT INTO probe SELECT i, ? || i FROM range(500) t(i)", [text])
+    con.execute("CHECKPOINT")
+    con.close()
+    reader = warehouse_db.connect_reader(path)
+    assert reader.execute("SELECT count(*), min(body), max(id) FROM probe").fetchone() == (500, text + "0", 499)
+    reader.close()
+    monkeypatch.setattr(warehouse_db, "WRITER_COMPRESSION", "auto")  # ZHFACTS_DB_COMPRESSION=auto: DuckDB's own choice
+    con = warehouse_db.connect_writer(tmp_path / "auto.duckdb")
+    assert con.execute("SELECT current_setting('force_compression')").fetchone()[0].lower() in ("auto", "")
+    con.close()

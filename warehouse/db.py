@@ -26,6 +26,9 @@ WRITER_MEMORY_LIMIT = os.environ.get("ZHFACTS_DB_MEMORY_LIMIT", "32MB")
 WRITER_CHECKPOINT_THRESHOLD = os.environ.get("ZHFACTS_DB_CHECKPOINT", "256MB")
 
 
+WRITER_COMPRESSION = os.environ.get("ZHFACTS_DB_COMPRESSION", "zstd")
+
+
 class WarehouseBusy(RuntimeError):
     """Another process holds the write lock on the database file."""
 
@@ -65,6 +68,8 @@ def connect_writer(path: str | Path, wait_seconds: float = 0.0) -> duckdb.DuckDB
             delay = min(delay * 2, 2.0)
     con.execute("SET memory_limit = ?", [WRITER_MEMORY_LIMIT])
     con.execute("SET checkpoint_threshold = ?", [WRITER_CHECKPOINT_THRESHOLD])
+    if WRITER_COMPRESSION != "auto":
+        con.execute("SET force_compression = ?", [WRITER_COMPRESSION])
     # One thread: the writer's inserts and checkpoints are small next to extraction, and DuckDB's
     # default (a thread per core) competes with the extraction workers for the same cores
     # (30k-document bench on 2 cores: 65.0 s → 60.1 s). Readers keep DuckDB's default.
