@@ -379,3 +379,32 @@ def test_the_writer_compresses_with_zstd_and_readers_read_it_back(tmp_path, monk
     con = warehouse_db.connect_writer(tmp_path / "auto.duckdb")
     assert con.execute("SELECT current_setting('force_compression')").fetchone()[0].lower() in ("auto", "")
     con.close()
+
+
+def test_a_batch_too_large_for_the_writers_memory_loads_with_the_limit_raised_for_it(tmp_path):
+    # Five documents of ~4.5 MB of text each: with raw and clean text a transaction holds ~45 MB,
+    # more than the writer's 32 MB limit. Laid out without extraction (cleaning only), as a
+    # batch's tables are.
+    from extractors.document import DocumentFacts, build_document
+    from warehouse import layout
+    con = connect_writer(tmp_path / "big.duckdb")
+    counters = loader.RunCounters(docs_seen=5, docs_loaded=5)
+    loader.start_run(con, "big", None, ["big"])
+    paragraph = "某人工智能公司今日宣布完成新一轮融资，本轮融资将用于模型研发和市场拓展。" * 50
+    facts = []
+    for i in range(5):
+        text = f"第{i}篇\n" + "\n".join(f"{paragraph}第{i}-{k}段。" for k in range(1000))
+        document, _ = build_document(text, SourceFields(source_uri=f"big://{i}"))
+        facts.append(DocumentFacts(document=document))
+    columns = layout.lay_out(facts, "big", VERSION, layout.utcnow(), loader.column_names(con))
+    tables, refused = loader.to_arrow(columns, loader.arrow_schemas(con))
+    assert not refused and tables["documents"].num_rows == 5
+    sources = [layout.SourceSeen(f.document.doc_id, f"big://{i}", i) for i, f in enumerate(facts)]
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    stats = loader.load_tables(con, tables, sources, "big", counters=counters)
+    assert stats.docs_loaded == 5
+    assert con.execute("SELECT count(*), min(length(clean_text)) > 1000000 FROM documents").fetchone() == (5, True)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit  # set back after it
+    assert (counters.docs_seen, counters.docs_loaded) == (5, 5)
+    assert con.execute("SELECT docs_seen, docs_loaded FROM runs WHERE run_id = 'big'").fetchone() == (5, 5)
+    con.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -27,6 +29,28 @@ WRITER_CHECKPOINT_THRESHOLD = os.environ.get("ZHFACTS_DB_CHECKPOINT", "256MB")
 
 
 WRITER_COMPRESSION = os.environ.get("ZHFACTS_DB_COMPRESSION", "zstd")
+
+
+# The writer's limit for one transaction that failed for memory at WRITER_MEMORY_LIMIT: a batch of
+# documents of megabytes each (a transaction holds all of a batch's text). Raised only then, and
+# set back after it. ZHFACTS_DB_OUTSIZED_MEMORY_LIMIT overrides.
+OUTSIZED_MEMORY_LIMIT = os.environ.get("ZHFACTS_DB_OUTSIZED_MEMORY_LIMIT", "2GB")
+
+
+def is_out_of_memory(error: Exception) -> bool:
+    """Whether DuckDB refused for want of memory under its limit (in an insert or the commit)."""
+    text = str(error)
+    return isinstance(error, duckdb.OutOfMemoryException) or "failed to pin block" in text or "Out of Memory" in text
+
+
+@contextmanager
+def raised_memory_limit(con: duckdb.DuckDBPyConnection, limit: str | None = None) -> Iterator[None]:
+    """The writer's memory limit raised to `limit` (OUTSIZED_MEMORY_LIMIT) for what runs inside."""
+    con.execute("SET memory_limit = ?", [limit or OUTSIZED_MEMORY_LIMIT])
+    try:
+        yield
+    finally:
+        con.execute("SET memory_limit = ?", [WRITER_MEMORY_LIMIT])
 
 
 class WarehouseBusy(RuntimeError):

@@ -19,18 +19,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
-from typing import TYPE_CHECKING
-
+import duckdb
 import pyarrow as pa
 
+from warehouse.db import is_out_of_memory, raised_memory_limit
 from warehouse.layout import LOADED_TABLES, Columns, SourceSeen, utcnow  # noqa: F401 (re-exported)
-
-if TYPE_CHECKING:  # DuckDB is imported by whoever opens the connection (warehouse.db)
-    import duckdb
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -277,9 +274,39 @@ def load_tables(
     its rejects and the run's counters: all in one transaction, so a crash keeps all or none.
     A copy of a document already loaded (the same cleaned text from another path) adds its path
     and leaves the document as it is (_copies_to_keep). With `known` (a run's KnownDocuments),
-    the warehouse is not asked which documents it holds."""
-    now = utcnow()
+    the warehouse is not asked which documents it holds.
+
+    A batch too large for the writer's memory limit (several documents of megabytes each: a
+    transaction holds all of a batch's text) is loaded again with the limit raised for that one
+    transaction (db.OUTSIZED_MEMORY_LIMIT), rather than failing the run."""
     sources = list(sources)
+    options = dict(unchanged=unchanged, extractor_version=extractor_version, rejects=rejects, counters=counters, known=known)
+    before = replace(counters) if counters is not None else None
+    try:
+        return _load_tables_once(con, tables, sources, run_id, **options)
+    except duckdb.Error as error:
+        if not is_out_of_memory(error):
+            raise
+    if counters is not None and before is not None:  # the failed attempt's adjustments, undone
+        for name in before.__dataclass_fields__:
+            setattr(counters, name, getattr(before, name))
+    with raised_memory_limit(con):
+        return _load_tables_once(con, tables, sources, run_id, **options)
+
+
+def _load_tables_once(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pa.Table],
+    sources: list[SourceSeen],
+    run_id: str,
+    *,
+    unchanged: Sequence[tuple[int, str]],
+    extractor_version: str | None,
+    rejects: Sequence[tuple[str, str, str | None]],
+    counters: RunCounters | None,
+    known: KnownDocuments | None,
+) -> LoadStats:
+    now = utcnow()
     replaced: list[str] = []
     maybe_paired: set[str] = set()  # held before this run: their pairs may be in the warehouse
     stats = LoadStats(docs_unchanged=len(unchanged))
@@ -334,7 +361,10 @@ def load_tables(
             update_run_counters(con, run_id, counters)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a COMMIT that failed has ended the transaction already
         raise
     if known is not None:
         known.add(doc_ids)
