@@ -1,5 +1,6 @@
 """Read, clean and extract a batch of work items: the body of one Prefect task, as a plain
-function (tested and benchmarked without Prefect).
+function (tested and benchmarked without Prefect); how a run's items are cut into batches; and
+the extraction workers, with the head start `zhfacts run` gives them before Prefect is up.
 
 `process_items` returns extracted records; `prepare_batch` goes one step further and lays them
 out as the warehouse's columns (warehouse.layout), so that the CPU work of building rows happens
@@ -131,6 +132,11 @@ MIN_BATCH = 1000
 MAX_TASKS = 400  # task runs per flow run at most (the server's SQLite slows past ~1,000); up to
 # 400k documents a batch stays at MIN_BATCH, so memory does not grow with the input
 JSONL_CHUNK_LINES = 100  # discover cuts JSONL files into items this long; batches group items
+
+
+def jsonl_chunk(batch_size: int | None) -> int:
+    """The JSONL lines per work item for a run with `batch_size` (never more than a batch)."""
+    return min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
 
 
 def plan_batches(items: Sequence[WorkItem], batch_size: int | None = None) -> list[list[WorkItem]]:
@@ -322,8 +328,7 @@ def start_head(sources: Sequence[str], batch_size: int | None, max_bytes: int, w
     global _head_start
     if _prestarted is None or _prestarted[0] != workers:
         return
-    chunk = min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
-    items, rejects = discover(list(sources), chunk)
+    items, rejects = discover(list(sources), jsonl_chunk(batch_size))
     batches = plan_batches(items, batch_size)
     if len(batches) <= 1:
         return

@@ -108,8 +108,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         from warehouse import loader
 
         version = ruleset_version()
-        batch.start_head(options["sources"], options["batch_size"], options["max_bytes"], workers, uuid.uuid4().hex[:12],
-                         version, loader.column_names(guard), loader.known_inputs(guard, version))
+        try:
+            batch.start_head(options["sources"], options["batch_size"], options["max_bytes"], workers, uuid.uuid4().hex[:12],
+                             version, loader.column_names(guard), loader.known_inputs(guard, version))
+        except Exception:  # noqa: BLE001 - a head start is only a head start: the flow discovers and reports
+            pass
     try:
         with runtime.embedded_server():
             from flows import progress

@@ -51,6 +51,7 @@ from flows.batch import (  # noqa: E402
     WorkItem,
     default_workers,
     head_start_key,
+    jsonl_chunk,
     plan_batches,
     prepare_batch,
     start_pool,
@@ -215,8 +216,7 @@ def run_flow(
             rejects = head.rejects
             logger.info("sources discovered before Prefect's API was up: %d batches", len(head.batches))
         else:
-            chunk = min(JSONL_CHUNK_LINES, batch_size) if batch_size else JSONL_CHUNK_LINES
-            items, rejects = discover_task(sources, chunk)
+            items, rejects = discover_task(sources, jsonl_chunk(batch_size))
         if rejects:
             counters.docs_rejected += len(rejects)
             loader.load_tables(con, {}, [], summary.run_id, rejects=[(r.source_uri, r.reason, r.detail) for r in rejects],
