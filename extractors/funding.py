@@ -388,8 +388,9 @@ _SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 # 拟发行股份和可转换公司债券购买X100%股权: what a buyer pays with (bonds it issues) is the deal's means
 _PAY_MEANS = r"(?:股份|股票|现金|可转换公司债券|可转换债券|可转债|定向可转债)"
-_PAID_WITH = regex.compile(rf"(?:发行|支付){_PAY_MEANS}(?:(?:和|及|、|以及|并|或)(?:发行|支付)?{_PAY_MEANS})*(?=(?:的方式)?(?:向[^，,。；;]{{2,30}}?)?(?:购买|收购))")
-_PAID_WITH_TAIL = regex.compile(rf"(?:拟|将|计划|已)?(?:以[^，,]{{0,16}}?)?(?:非公开|定向)?(?:发行|支付){_PAY_MEANS}(?:(?:和|及|、|以及|并|或)(?:发行|支付)?{_PAY_MEANS})*(?:的方式)?$")
+_PAID_WITH_MEANS = rf"(?:发行|支付){_PAY_MEANS}(?:(?:和|及|、|以及|并|或)(?:发行|支付)?{_PAY_MEANS})*"  # 发行股份、发行可转换债券及支付现金
+_PAID_WITH = regex.compile(rf"{_PAID_WITH_MEANS}(?=(?:的方式)?(?:向[^，,。；;]{{2,30}}?)?(?:购买|收购))")
+_PAID_WITH_TAIL = regex.compile(rf"(?:拟|将|计划|已)?(?:以[^，,]{{0,16}}?)?(?:非公开|定向)?{_PAID_WITH_MEANS}(?:的方式)?$")
 _SPENT_ON = regex.compile(r"花费(?=巨资|重金|\d|约|近|超|逾)")
 _SHARE_SALE = regex.compile(r"(?:发行|出售|增发)(?:新)?(?:股票|股份|股权)")
 # OpenAI由…等科技大亨于2015年联合创立: the founders between the name and the verb.
