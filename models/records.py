@@ -116,8 +116,10 @@ class Fact(Record):
     def to_row(self) -> dict[str, Any]:
         """A flat row for the warehouse (money fields as amount_*, provenance inlined)."""
         row: dict[str, Any] = {"fact_id": self.fact_id}
-        row.update(self.provenance.model_dump())
-        for name, value in self:
+        # Provenance holds plain values only, so its __dict__ is its model_dump() at a tenth
+        # of the cost (workers lay out ~10 facts per document).
+        row.update(self.provenance.__dict__)
+        for name, value in self.__dict__.items():
             if name == "provenance":
                 continue
             if isinstance(value, Money):
