@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -21,6 +22,29 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
 }
 
 
+# Extraction reads at most this many characters of a document's clean text (its text is loaded
+# whole): rules scale worse than linearly on one endless paragraph (a 200k-character one took
+# 3.9 s, 400k ~10 s), so a document of megabytes would hold its batch for minutes. 300k
+# characters is ten times the longest news article here. ZHFACTS_MAX_EXTRACT_CHARS overrides; 0
+# reads everything.
+DEFAULT_EXTRACT_CHAR_LIMIT = 300_000
+EXTRACT_CHAR_LIMIT = int(os.environ.get("ZHFACTS_MAX_EXTRACT_CHARS", DEFAULT_EXTRACT_CHAR_LIMIT))
+# Where a cut text may end: after a sentence's end or a line.
+_SENTENCE_END = frozenset("。！？!?；;\n")
+
+
+def extraction_end(text: str, limit: int | None = None) -> int:
+    """How much of `text` extraction reads: all of it up to `limit` characters, else up to the
+    last sentence end within the limit's last 5,000 characters (or the limit itself)."""
+    limit = EXTRACT_CHAR_LIMIT if limit is None else limit
+    if limit <= 0 or len(text) <= limit:
+        return len(text)
+    for at in range(limit - 1, max(limit - 5000, 0) - 1, -1):
+        if text[at] in _SENTENCE_END:
+            return at + 1
+    return limit
+
+
 def extractor_name(kind: str) -> str:
     return f"{kind}@{EXTRACTOR_VERSIONS[kind]}"
 
@@ -30,6 +54,8 @@ def ruleset_version() -> str:
     from extractors import rules  # late: rules imports nothing from here, but keep the edge thin
 
     versions = ",".join(f"{k}@{v}" for k, v in sorted(EXTRACTOR_VERSIONS.items()))
+    if EXTRACT_CHAR_LIMIT != DEFAULT_EXTRACT_CHAR_LIMIT:  # another limit reads other facts from long documents
+        versions += f",limit@{EXTRACT_CHAR_LIMIT}"
     return f"{hashlib.sha256(versions.encode()).hexdigest()[:8]}-{rules.fingerprint()}"
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from extractors import dates, funding, model_counts, money, quotes, valuations
 from extractors.cleaning import Cleaned, clean
-from extractors.context import DocContext
+from extractors.context import DocContext, extraction_end
 from extractors.entities import CompanyRegister
 from extractors.metadata import read_metadata
 from models import Document, DocumentFacts
@@ -60,12 +60,15 @@ def build_document(raw_text: str, source: SourceFields) -> tuple[Document, Clean
 
 
 def extract_facts(document: Document, cleaned: Cleaned | None = None) -> DocumentFacts:
+    """Every fact in the document, read from its clean text up to extraction_end (a document
+    longer than the limit gives the facts of its first part; see context.EXTRACT_CHAR_LIMIT)."""
+    text = document.clean_text[: extraction_end(document.clean_text)]
     ctx = DocContext(
         doc_id=document.doc_id,
-        text=document.clean_text,
+        text=text,
         published_at=document.published_at,
         mapped=cleaned.mapped if cleaned is not None else None,
-        plain_yuan=money.local_yuan(document.clean_text, document.script),
+        plain_yuan=money.local_yuan(text, document.script),
     )
     money_spans = money.find_money(ctx.text, ctx.published_on, plain_yuan=ctx.plain_yuan)
     date_spans = dates.find_dates(ctx.text, ctx.published_on, ctx.sentences)

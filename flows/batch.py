@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from extractors.context import extraction_end
 from extractors.document import SourceFields, build_document, extract_facts
 from flows.sources import DEFAULT_MAX_BYTES, RawDocument, Reject, WorkItem, discover, read_item
 from models import DocumentFacts
@@ -119,6 +120,11 @@ def process_items(
                 detail = _one_line(error) + " @ " + traceback.extract_tb(error.__traceback__)[-1].name
                 out.rejects.append(Reject(uri, "extraction failed; document loaded without facts", detail))
             out.extract_seconds += time.process_time() - started
+            read = extraction_end(document.clean_text)
+            if read < len(document.clean_text):  # loaded whole, its facts read from its first part
+                out.rejects.append(Reject(uri, "document loaded; facts read from its first part only",
+                                          f"{read:,} of {len(document.clean_text):,} characters "
+                                          "(ZHFACTS_MAX_EXTRACT_CHARS sets the limit)"))
             out.results.append(facts)
             out.sources.append(SourceSeen(document.doc_id, uri, fingerprint))
     return out

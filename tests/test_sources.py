@@ -198,6 +198,35 @@ def test_each_bad_file_is_one_reject_with_a_one_line_reason(tmp_path):
     assert [Path(r.document.source_uri).name for r in result.results] == ["good.txt"]
 
 
+def test_a_document_past_the_extraction_limit_loads_whole_with_facts_from_its_first_part(tmp_path, monkeypatch):
+    from extractors import context
+
+    deal = "甲乙科技完成1亿元A轮融资。"
+    filler = "市场发展技术人工智能公司。" * 40  # 520 characters without a fact
+    path = tmp_path / "long.txt"
+    path.write_text(deal + filler + "丙丁智能完成2亿元B轮融资。" + filler, encoding="utf-8")
+    monkeypatch.setattr(context, "EXTRACT_CHAR_LIMIT", 300)
+    result = process_items([WorkItem(str(path), "txt")])
+    [facts] = result.results
+    assert len(facts.document.clean_text) > 1000  # the text is loaded whole
+    assert [f.company for f in facts.funding_rounds] == ["甲乙科技"]  # only the first part is read
+    [notice] = result.rejects
+    assert notice.reason == "document loaded; facts read from its first part only"
+    assert notice.detail.startswith("300 of ")  # 14 + 22 × 13 characters: a sentence ends at the limit
+    monkeypatch.setattr(context, "EXTRACT_CHAR_LIMIT", 0)  # 0: no limit
+    result = process_items([WorkItem(str(path), "txt")])
+    assert [f.company for f in result.results[0].funding_rounds] == ["甲乙科技", "丙丁智能"] and not result.rejects
+
+
+def test_extraction_end_cuts_after_a_sentence_within_the_limit():
+    from extractors.context import extraction_end
+
+    assert extraction_end("短文。", 100) == 3
+    assert extraction_end("一二三。四五六七八九", 8) == 4  # after 。, not mid-sentence
+    assert extraction_end("一二三四五六七八九十", 5) == 5  # no sentence end: the limit itself
+    assert extraction_end("一二三。四五六", 0) == 7
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode (the dangling link covers root)")
 def test_a_file_without_read_permission_is_rejected(tmp_path):
     path = tmp_path / "secret.txt"
@@ -326,3 +355,12 @@ def test_a_head_start_is_taken_with_its_own_settings_only_and_extracts_as_the_fl
         assert batch.take_head_start(batch.head_start_key(sources, None, DEFAULT_MAX_BYTES, 1)) is None  # one batch: none
     finally:
         batch.discard_prestarted_pool()
+
+
+def test_another_extraction_limit_is_another_rule_set(monkeypatch):
+    """Documents loaded under one limit are re-extracted under another, not skipped as unchanged."""
+    from extractors import context
+
+    default = context.ruleset_version()
+    monkeypatch.setattr(context, "EXTRACT_CHAR_LIMIT", 1_000_000)
+    assert context.ruleset_version() != default
