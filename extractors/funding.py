@@ -3191,6 +3191,8 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
     without an amount and an amount without a round: they merge. Then a telling without an
     amount is dropped where the same deal is told with one."""
     kept: list[FundingRound] = []
+    # Where each kept deal is told: (start, evidence) of every telling merged into it
+    tellings: list[list[tuple[int, str]]] = []
     for fr in rounds:
         read_twice = next((k for k in kept if fr.deal_type == "aggregate" and k.deal_type == "aggregate"
                            and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
@@ -3221,6 +3223,7 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             None,
         )
         if twin is not None and _same_telling(twin, fr):
+            tellings[kept.index(twin)].append((fr.provenance.span_start, fr.provenance.evidence))
             continue
         if twin is not None and _complementary(twin, fr) and not _told_apart(twin, fr, text):
             # The evidence is the telling that states the most, the amount first (a headline's
@@ -3231,15 +3234,19 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
                 # told paragraphs apart (a lede, then the body): the telling with the round and
                 # investors is where a reader checks it
                 teller = max((twin, fr), key=lambda t: (_told(t)[0], _told(t)[2], _told(t)[1]))
-            kept[kept.index(twin)] = teller.model_copy(
+            at = kept.index(twin)
+            kept[at] = teller.model_copy(
                 update={
                     "round": next((r for r in (twin.round, fr.round) if r and r != "strategic"), twin.round or fr.round),
                     "money": teller.money,
                     "investors": tuple(dict.fromkeys(twin.investors + fr.investors)),
                 }
             )
+            tellings[at].append((fr.provenance.span_start, fr.provenance.evidence))
             continue
         kept.append(fr)
+        tellings.append([(fr.provenance.span_start, fr.provenance.evidence)])
+    kept = [_cited_where_told(fr, told) for fr, told in zip(kept, tellings)]
     return [
         fr for fr in kept
         # 纪源资本参与了Beep的种子轮融资领投…Beep: a bare investment beside the company's round is that round
@@ -3251,6 +3258,18 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             for k in kept
         ))
     ]
+
+
+def _cited_where_told(fr: FundingRound, told: list[tuple[int, str]]) -> FundingRound:
+    """A deal told in several sentences (a headline, then the body with its investors) cites
+    them all, in text order, so a reader checks every telling it was read from."""
+    evidences = list(dict.fromkeys(evidence for _, evidence in sorted(told)))
+    if len(evidences) < 2:
+        return fr
+    return fr.model_copy(update={"provenance": fr.provenance.model_copy(update={"evidence": _TELLINGS_JOINER.join(evidences)})})
+
+
+_TELLINGS_JOINER = " …… "
 
 
 def _told(fr: FundingRound) -> tuple[bool, bool, int]:
