@@ -3246,18 +3246,21 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             continue
         kept.append(fr)
         tellings.append([(fr.provenance.span_start, fr.provenance.evidence)])
-    kept = [_cited_where_told(fr, told) for fr, told in zip(kept, tellings)]
-    return [
-        fr for fr in kept
+    out: list[tuple[FundingRound, list[tuple[int, str]]]] = []
+    for fr, told in zip(kept, tellings):
         # 纪源资本参与了Beep的种子轮融资领投…Beep: a bare investment beside the company's round is that round
-        if not (fr.deal_type == "investment" and not fr.investors and fr.money.amount is None
-                and any(k.company == fr.company and k.deal_type == "funding" for k in kept))
-        and (fr.deal_type == "aggregate" or fr.money.amount is not None or not any(
+        if fr.deal_type == "investment" and not fr.investors and fr.money.amount is None \
+                and any(k.company == fr.company and k.deal_type == "funding" for k in kept):
+            continue
+        # a telling without an amount, where the same deal is told with one: that telling is the deal
+        if fr.deal_type != "aggregate" and fr.money.amount is None and any(
             k is not fr and k.company == fr.company and k.deal_type == fr.deal_type and k.money.amount is not None
             and fr.round in (None, k.round) and _investors_agree(k, fr) and not _another_deal(k, fr)
             for k in kept
-        ))
-    ]
+        ):
+            continue
+        out.append((fr, told))
+    return [_cited_where_told(fr, told) for fr, told in out]
 
 
 def _cited_where_told(fr: FundingRound, told: list[tuple[int, str]]) -> FundingRound:
