@@ -8,6 +8,7 @@ and a per-document register so later mentions (该公司, 其, the English name)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -637,6 +638,9 @@ class CompanyRegister:
     # Each canonical name → the index of its first entry, which `add` keeps going by every name
     # its later entries go by: that entry's names are all the company's.
     _first: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    # Where each name last_before asked about starts in `text` (_starts).
+    _starts_of: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    _starts_in: str | None = field(default=None, init=False, repr=False)
 
     def add(self, position: int, company: CompanyName) -> str:
         if is_anaphor(company.name):
@@ -693,13 +697,42 @@ class CompanyRegister:
     def last_before(self, position: int) -> str | None:
         """The company mentioned nearest before `position`, whatever order they were noted in: by
         where it was noted, or where the text names it again (新秀丽的股价…，使该公司的市值)."""
-        before = {}
-        for i, (pos, name, names) in enumerate(self.companies):
-            if pos > position:
-                continue
-            mentioned = max((self.text.rfind(n, pos, position) for n in names if len(n) >= 2), default=-1) if self.text else -1
-            before[name] = max(before.get(name, (-1, -1)), (max(pos, mentioned), i))
-        return max(before.items(), key=lambda item: item[1])[0] if before else None
+        # A name's last occurrence before `position` is its last at an entry's position or after,
+        # if it has one there, and else lies before that position, which max(pos, …) drops as it
+        # would -1: so one look-up per distinct name serves every entry going by it.
+        last_at: dict[str, int] = {}
+
+        def found(name: str, pos: int) -> int:
+            if pos < 0 or position < 0:  # (a negative bound counts from the end: searched as such)
+                return self.text.rfind(name, pos, position)
+            if name not in last_at:  # the last start that ends by `position`, as text.rfind(name, 0, position)
+                starts = self._starts(name)
+                before = bisect_right(starts, position - len(name))
+                last_at[name] = starts[before - 1] if before else -1
+            return last_at[name]
+
+        # The company whose latest entry is the latest of all: (where last mentioned, index) of
+        # every entry, the index (noted last) breaking ties.
+        latest: tuple[int, int] | None = None
+        for i, (pos, _, names) in enumerate(self.companies):
+            if pos <= position:
+                mentioned = max((found(n, pos) for n in names if len(n) >= 2), default=-1) if self.text else -1
+                latest = max(latest or (-1, -1), (max(pos, mentioned), i))
+        return self.companies[latest[1]][1] if latest is not None else None
+
+    def _starts(self, name: str) -> list[int]:
+        """Where `name` starts in the text, in order, overlapping starts too (as rfind finds them):
+        found once, for last_before asks after the same names again and again."""
+        if self._starts_in is not self.text:  # (a text given anew: its own starts)
+            self._starts_of, self._starts_in = {}, self.text
+        starts = self._starts_of.get(name)
+        if starts is None:
+            starts, at = [], self.text.find(name)
+            while at >= 0:
+                starts.append(at)
+                at = self.text.find(name, at + 1)
+            self._starts_of[name] = starts
+        return starts
 
     def aliases(self, name: str) -> set[str]:
         entry = self._first.get(name)
