@@ -8,7 +8,8 @@ and a per-document register so later mentions (该公司, 其, the English name)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -623,11 +624,23 @@ def bare_core(name: str) -> str:
 class CompanyRegister:
     """Companies named in one document, in order, with the names each is known by."""
 
-    companies: list[tuple[int, str, set[str]]] = field(default_factory=list)
+    # One entry per mention: (position, canonical name, the names it goes by). Written by `add`
+    # only, which keeps the two indexes below in step, so a lookup costs the distinct names the
+    # document gives, not its mentions (a long document names the same companies again and again).
+    companies: list[tuple[int, str, set[str]]] = field(default_factory=list, init=False)
     text: str = ""  # the document: a company is last mentioned where any of its names last occurs
     # The company the article is about before a position (funding.article_topic), for 该公司
     # with no company noted before it: Shein is never written as a company, yet opens clauses.
     topic: Callable[[int], str | None] | None = None
+    # Each name → the index of the last entry going by it, in the order of that index (a name
+    # noted again moves to the end): the names from the end are the entries from the last.
+    _last: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    # Each canonical name → the index of its first entry, which `add` keeps going by every name
+    # its later entries go by: that entry's names are all the company's.
+    _first: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    # Where each name last_before asked about starts in `text` (_starts).
+    _starts_of: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    _starts_in: str | None = field(default=None, init=False, repr=False)
 
     def add(self, position: int, company: CompanyName) -> str:
         if is_anaphor(company.name):
@@ -637,27 +650,29 @@ class CompanyRegister:
             known = self.canonical(alias)
             if known:
                 canonical = known
-        for _, name, names in self.companies:
-            if name == canonical:
-                names.update(company.aliases)
-                names.add(company.name)
-                break
-        self.companies.append((position, canonical, {canonical, company.name, *company.aliases}))
+        first = self._first.get(canonical)
+        if first is not None:
+            known_by = self.companies[first][2]
+            known_by.update(company.aliases)
+            known_by.add(company.name)
+        index = len(self.companies)
+        names = {canonical, company.name, *company.aliases}
+        self.companies.append((position, canonical, names))
+        self._first.setdefault(canonical, index)
+        for name in names:  # (the names just given the first entry are among these)
+            self._last.pop(name, None)
+            self._last[name] = index
         return canonical
 
     def name_ends_at(self, start: int, end: int) -> bool:
         """Whether text[start:end] is the end of a longer name the register knows (特华投资: its
         投资 is no deal verb)."""
-        for _, _, names in self.companies:
-            for name in names:
-                if len(name) > end - start and self.text.endswith(name, 0, end):
-                    return True
-        return False
+        return any(len(name) > end - start and self.text.endswith(name, 0, end) for name in self._last)
 
     def canonical(self, name: str) -> str | None:
-        for _, known, names in reversed(self.companies):
-            if name in names:
-                return known
+        last = self._last.get(name)
+        if last is not None:  # the company of the entry noted last that goes by it
+            return self.companies[last][1]
         found = None
         if name.isascii() and " " in name:  # LHN LOGISTICS LIMITED in a headline, LHN Logistics Limited in the body
             folded = name.casefold()
@@ -677,24 +692,51 @@ class CompanyRegister:
 
     def _latest_known(self, same: Callable[[str], bool]) -> str | None:
         """The company noted last that goes by a name `same` accepts."""
-        return next((known for _, known, names in reversed(self.companies) if any(same(n) for n in names)), None)
+        return next((self.companies[last][1] for name, last in reversed(self._last.items()) if same(name)), None)
 
     def last_before(self, position: int) -> str | None:
         """The company mentioned nearest before `position`, whatever order they were noted in: by
         where it was noted, or where the text names it again (新秀丽的股价…，使该公司的市值)."""
-        before = {}
-        for i, (pos, name, names) in enumerate(self.companies):
-            if pos > position:
-                continue
-            mentioned = max((self.text.rfind(n, pos, position) for n in names if len(n) >= 2), default=-1) if self.text else -1
-            before[name] = max(before.get(name, (-1, -1)), (max(pos, mentioned), i))
-        return max(before.items(), key=lambda item: item[1])[0] if before else None
+        # A name's last occurrence before `position` is its last at an entry's position or after,
+        # if it has one there, and else lies before that position, which max(pos, …) drops as it
+        # would -1: so one look-up per distinct name serves every entry going by it.
+        last_at: dict[str, int] = {}
+
+        def found(name: str, pos: int) -> int:
+            if pos < 0 or position < 0:  # (a negative bound counts from the end: searched as such)
+                return self.text.rfind(name, pos, position)
+            if name not in last_at:  # the last start that ends by `position`, as text.rfind(name, 0, position)
+                starts = self._starts(name)
+                before = bisect_right(starts, position - len(name))
+                last_at[name] = starts[before - 1] if before else -1
+            return last_at[name]
+
+        # The company whose latest entry is the latest of all: (where last mentioned, index) of
+        # every entry, the index (noted last) breaking ties.
+        latest: tuple[int, int] | None = None
+        for i, (pos, _, names) in enumerate(self.companies):
+            if pos <= position:
+                mentioned = max((found(n, pos) for n in names if len(n) >= 2), default=-1) if self.text else -1
+                latest = max(latest or (-1, -1), (max(pos, mentioned), i))
+        return self.companies[latest[1]][1] if latest is not None else None
+
+    def _starts(self, name: str) -> list[int]:
+        """Where `name` starts in the text, in order, overlapping starts too (as rfind finds them):
+        found once, for last_before asks after the same names again and again."""
+        if self._starts_in is not self.text:  # (a text given anew: its own starts)
+            self._starts_of, self._starts_in = {}, self.text
+        starts = self._starts_of.get(name)
+        if starts is None:
+            starts, at = [], self.text.find(name)
+            while at >= 0:
+                starts.append(at)
+                at = self.text.find(name, at + 1)
+            self._starts_of[name] = starts
+        return starts
 
     def aliases(self, name: str) -> set[str]:
-        out: set[str] = set()
-        for _, known, names in self.companies:
-            if known == name:
-                out |= names
+        entry = self._first.get(name)
+        out: set[str] = set(self.companies[entry][2]) if entry is not None else set()  # all its entries' names
         first = name.split(" ")[0]
         if name.isascii() and " " in name and len(first) >= 3 and first[0].isupper() and self.canonical(first) in (None, name) \
                 and regex.search(regex.escape(first) + r"(?![A-Za-z .\-])", self.text.replace(name, "")):
@@ -704,6 +746,15 @@ class CompanyRegister:
                 and bare in self.text.replace(name, ""):
             out.add(bare)  # 亿咖通科技, and in the headline 亿咖通与COVA宣布…: the name without its ending
         return out - {name}
+
+    def first_names(self) -> Iterator[tuple[str, str]]:
+        """(company, name) for every name of every company, companies in the order first noted and
+        each one's names in its first entry's order. Walking all entries would add nothing: a later
+        entry's names are all its first entry's, met earlier."""
+        for first in self._first.values():  # (in order of index: a canonical is added when first noted)
+            _, known, names = self.companies[first]
+            for name in names:
+                yield known, name
 
     def resolve(self, company: CompanyName, position: int, or_topic: bool = False) -> str | None:
         """The company a name stands for at `position`: an anaphor (该公司, 这家芯片公司) the one

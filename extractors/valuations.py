@@ -238,11 +238,10 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
     """The company named last in text[start:end]: one the register noted (by any of its names),
     or one news names bare (英伟达). None when the stretch names none."""
     best, best_at = None, -1
-    for _, known, names in register.companies:
-        for name in names:
-            at = text.rfind(name, start, end) if len(name) >= 2 else -1
-            if at > best_at:
-                best, best_at = known, at
+    for known, name in register.first_names():
+        at = text.rfind(name, start, end) if len(name) >= 2 else -1
+        if at > best_at:  # (on a tie the company first noted stays)
+            best, best_at = known, at
     for name in well_known_names():
         at = text.rfind(name, start, end)
         if at > best_at:
