@@ -23,8 +23,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
 
 
 # Extraction reads at most this many characters of a document's clean text (its text is loaded
-# whole): rules scale worse than linearly on one endless paragraph (a 200k-character one took
-# 3.9 s, 400k ~10 s), so a document of megabytes would hold its batch for minutes. 300k
+# whole): rules scale worse than linearly on one endless paragraph (200k characters take 2.9 s,
+# 400k 6.0 s, 800k 17 s), so a document of megabytes would hold its batch for minutes. 300k
 # characters is ten times the longest news article here. ZHFACTS_MAX_EXTRACT_CHARS overrides; 0
 # reads everything.
 DEFAULT_EXTRACT_CHAR_LIMIT = 300_000
