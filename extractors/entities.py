@@ -587,6 +587,13 @@ def described_name(phrase: str) -> str | None:
     return company.name
 
 
+def name_after_descriptors(phrase: str) -> CompanyName | None:
+    """The company a phrase names after whatever describes it (行业巨头紫光集团 → 紫光集团)."""
+    last = _last_descriptor(phrase, _rules())
+    rest = phrase[last.end() :] if last is not None and last.end() < len(phrase) else phrase
+    return company_name(rest)
+
+
 def is_place(name: str) -> bool:
     """上海, 美国: a place's name alone."""
     r = _rules()

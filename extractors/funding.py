@@ -28,6 +28,7 @@ from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import (
     CompanyName,
+    name_after_descriptors,
     CompanyRegister,
     anaphora_words,
     as_written_alone,
@@ -556,6 +557,19 @@ _SUBSIDIARY_BEFORE = regex.compile(r"(?:其|旗下)?(?:全资|控股)?(?:附属�
 _DEGREE_BEFORE_AMOUNT = regex.compile(r"\s*(?:高达|达到|达|共计|合计|总计|累计)\s*$")
 # 美团龙珠投资过“喜茶”: a name the writer put in quotes as what was invested in or bought
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+
+# A round-up's largest deal and who took it (funding._largest_raise): 单笔最高融资出自X, 最高融资金额被X拿下,
+# N融资被X一举拿下, X融资规模最高; the amount before 融资被, else told in the next clause.
+_LARGEST_RAISE = regex.compile(
+    r"(?:(?:单笔|单项|单个)?(?:最高|最大)(?:的|一笔|单笔)*(?:融资|募资)(?:金额|额|事件|规模)?|(?P<before>)(?:融资|募资)(?=被))"
+    r"(?:出自|来自|属于|由|被)(?P<co>[^，,。；;：:]{2,24}?)(?:一举|所|成功)?(?:拿下|获得|斩获|摘得|揽获|夺得)?(?=[，,。；;]|$)"
+    r"|(?:^|(?<=[，,：:]))(?P<co>[^，,。；;：:]{2,24}?)的?(?:融资|募资)(?:规模|金额|额)(?:最高|最大)(?=[，,])"
+)
+_LARGEST_MARK = regex.compile(r"最高|最大|融资被|募资被")
+# What may come between the clause that names who took the largest deal and its amount.
+_AMOUNT_TOLD_AFTER = regex.compile(
+    r"[，,]\s*(?:(?:完成|获得|获)了?)?(?:融资|募资)?(?:金额|额|规模)?(?:合计|共计|共|总计)?(?:为|达到|达|约为|约|高达)?\s*"
+)
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
@@ -1473,6 +1487,7 @@ class _SentenceReader:
         deals += self._passive(sentence, s_start, s_end)
         deals += self._stakes_received(sentence, s_start, s_end)
         deals += self._new_shareholders(sentence, s_start) if _NEW_SHAREHOLDER_MARK.search(sentence) else []
+        deals += self._largest_raise(sentence, s_start) if _LARGEST_MARK.search(sentence) else []
         deals += self._investor_described(sentence, s_start, s_end)
         deals += self._deal_totals(sentence, s_start, s_end, taken=deals)
         deals += self._nominal_rounds(sentence, s_start, s_end, taken=deals) if _NOMINAL_MARK.search(sentence) else []
@@ -2347,6 +2362,26 @@ class _SentenceReader:
         if not investors:
             return []
         return [_Deal(s_start + changed.start("co"), s_start + added.end(), "investment", company, investors, None, NO_MONEY)]
+
+    def _largest_raise(self, sentence: str, s_start: int) -> list[_Deal]:
+        """A round-up's largest deal, told by who took it: 单笔最高融资出自长鑫科技，金额为108亿元;
+        最高融资金额被中芯国际拿下，合计198.5亿元; 其中1500亿元融资被紫光集团一举拿下;
+        康宁杰瑞融资规模最高，完成融资6000万美元."""
+        deals = []
+        for m in _LARGEST_RAISE.finditer(sentence):
+            company = name_after_descriptors(_strip_manner(m["co"]))
+            if company is None or company.generic or is_anaphor(company.name) or is_field_name(company.name):
+                continue
+            if m["before"] is not None:  # the amount before 融资被…
+                at = s_start + m.start("before")
+                spans = [sp for sp in self.money if sp.end in (at, at - 1) and sentence[sp.end - s_start : at - s_start] in ("", "的")]
+            else:  # the amount in the clause after it
+                after = _AMOUNT_TOLD_AFTER.match(sentence, m.end())
+                spans = [sp for sp in self.money if after is not None and sp.start == s_start + after.end()]
+            if spans:
+                start, end = min(spans[0].start, s_start + m.start("co")), max(spans[0].end, s_start + m.end("co"))
+                deals.append(_Deal(start, end, "funding", company, [], None, spans[0].money))
+        return deals
 
     def _stakes_received(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         """海康威视、正泰电器等14只股票获券商增持; 益生股份年内获北向资金增持3.32亿元."""
