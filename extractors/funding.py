@@ -1004,6 +1004,9 @@ class _Deal:
     # Told in a list of companies that raised (A、B、C等企业纷纷完成新一轮数亿美元融资): a summary,
     # which gives way to the company's own round told elsewhere in the article.
     summary: bool = False
+    # Told with the investor as its subject (红杉参与了X的A轮融资): the investor's investment,
+    # unless the article tells the company's own round too (funding.extract).
+    by_investor: bool = False
 
 
 def _own_investors(text: str, deals: list[_Deal]) -> None:
@@ -1940,14 +1943,14 @@ class _SentenceReader:
                     continue  # 参与了X的融资 says a round only with its name, an amount, or a company or investor known
                 round_ = normalise_round(_round_text(found[-1])) if found else None
                 money = spans[0].money if spans and len(targets) == 1 else NO_MONEY
-                deals.append(_Deal(i_start, end, "funding", target, list(investors), round_, money, joined_by=True))
+                deals.append(_Deal(i_start, end, "funding", target, list(investors), round_, money, joined_by=True, by_investor=True))
             # …参与了宇树科技的B2轮融资和AI创业公司“月之暗面”的融资: the same investors joined the next one too
             more = _JOINED_ALSO.match(sentence, m.end())
             named = company_name(more["obj"]) if more else None
             if named is not None and not named.generic and (self.evidenced(named.name) or _DESCRIPTOR_END.search(more["obj"][: more["obj"].find(named.name)].rstrip())):
                 found = list(self.r.round_in.finditer(sentence, more.start("mid"), more.end()))
                 deals.append(_Deal(i_start, s_start + more.end(), "funding", named, list(investors),
-                                   normalise_round(_round_text(found[-1])) if found else None, NO_MONEY, joined_by=True))
+                                   normalise_round(_round_text(found[-1])) if found else None, NO_MONEY, joined_by=True, by_investor=True))
         return deals
 
     def _passive(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
@@ -3152,6 +3155,17 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         _round_followups(reader, ctx, deals)
     if rules.may_match(_DEAL_PRICE_MARK, ctx.text) and _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
+    # 腾讯参与了月之暗面最新一轮融资, 启明创投投资优必选A轮融资: told by who invested, with no amount,
+    # the investor's investment; the round itself where its amount is told (参与智谱AI约4亿美元的新一轮
+    # 募资) or the article tells the company raising it (a round of that name, or one of no name with
+    # its amount: 完成了多轮融资 tells no round)
+    raised = {(d.company.name, d.round) for d in deals if d.company is not None and d.deal_type == "funding" and not d.by_investor
+              and (d.round is not None or d.money.amount is not None)}
+    for d in deals:
+        if d.by_investor and d.company is not None and d.money.amount is None and not is_anaphor(d.company.name) \
+                and (d.company.name, d.round) not in raised \
+                and (d.company.name, None) not in raised and not (d.round is None and any(name == d.company.name for name, _ in raised)):
+            d.deal_type = "investment"
     told_alone = {d.company.name for d in deals if d.company is not None and d.deal_type == "funding" and not d.summary}
     deals = [d for d in deals if not (d.summary and d.company is not None and d.company.name in told_alone)]
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
