@@ -16,7 +16,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.12",
     "dates": "1.1",
     "funding": "3.09",
-    "valuations": "1.70",
+    "valuations": "1.71",
     "model_counts": "1.1",
     "quotes": "2.0",
 }
