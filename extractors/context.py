@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.12",
     "dates": "1.1",
-    "funding": "3.09",
+    "funding": "3.10",
     "valuations": "1.71",
     "model_counts": "1.1",
     "quotes": "2.0",

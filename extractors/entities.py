@@ -139,6 +139,8 @@ _EXCEPT = regex.compile(r"除(?:了)?(?P<name>.{2,30}?)(?:之)?外")
 _DAY_IN_BRACKETS = regex.compile(r"\s*[(（]\s*\d{1,2}\s*日\s*[)）]\s*$")
 # 恩智浦半导体公司3月同意…, 腾讯2023年宣布…: when, written after who (the words after it go first)
 _CHIEF_OF = regex.compile(r"(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长|总裁)(?:兼(?:CEO|首席执行官|董事长|总裁))?(?!基金|资本|投资|联盟|俱乐部|计划|营|学院|圈)[\p{Han}·]{2,4}")
+# 王慧文创办光年之外: the company a founder started is the name, not the founder and the verb
+_FOUNDED_BY = regex.compile(r"[^，,。；;：:]{2,24}?(?:一手)?(?:创办|创立|创建|创设|孵化)(?:了|的)?(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20})")
 _TW_DAY = r"(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日"  # 十八日, 廿二日: a day in Taiwan's numerals
 _DAY_HEAD = regex.compile(rf"^{_TW_DAY}(?=\S{{2}})")
 _SHARE_TAIL = regex.compile(r"(?<=\S{2})(?:逾|超|近|约)?(?:[一二三四五六七八九]|\d)成(?:以上)?(?:的)?(?:股权|股份)?$")
@@ -264,6 +266,9 @@ def _company_name(phrase: str) -> CompanyName | None:
     led = _CHIEF_OF.fullmatch(phrase)
     if led:
         phrase = led["co"]  # 阶跃星辰创始人姜大昕 (宣布…): the person speaks for the company
+    founded = _FOUNDED_BY.fullmatch(phrase)
+    if founded:
+        phrase = founded["co"]  # 王慧文创办光年之外 → 光年之外
     unit = _GROUP_THEN_UNIT.fullmatch(phrase)
     if unit:
         phrase = unit["unit"]  # 招商局集团招商启航资本 → 招商启航资本: the group, then its investing arm by name
