@@ -31,7 +31,7 @@ from extractors.context import DocContext
 from extractors.numbers import fold, parse_number
 from models import DateMention
 
-CN_DIGITS = "〇零一二三四五六七八九"
+CN_DIGITS = "〇○零一二三四五六七八九"  # (○: the zero Taiwan's print often writes)
 YEAR_NUM = (
     r"(?<![\d.])(?:(?:19|20)\d{2}"
     # an older year only when a month follows (1357年6月10日), never alone (1357年 may count years)

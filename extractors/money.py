@@ -318,7 +318,7 @@ def find_money(text: str, when: date | None = None, *, names: bool = False, plai
 _BEFORE_CURRENCY = 40
 _AFTER_CURRENCY = 40
 # Matched backwards from where a window would start: the run of numerals that ends there.
-_NUMERAL_RUN = regex.compile(r"[\d,.\s点一二三四五六七八九十百千万亿兆零〇两壹贰叁肆伍陆柒捌玖拾佰仟]+", regex.REVERSE)
+_NUMERAL_RUN = regex.compile(r"[\d,.\s点一二三四五六七八九十百千万亿兆零〇○两壹贰叁肆伍陆柒捌玖拾佰仟]+", regex.REVERSE)
 
 
 def read_as_yuan(written: str, surface: str, when: date | None = None, plain_yuan: str = "CNY") -> Money | None:

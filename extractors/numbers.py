@@ -14,7 +14,8 @@ import regex
 from extractors import rules
 
 DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
+    # ○ (a white circle) is the zero much of Taiwan's print writes (一○五○億美元)
+    "〇": 0, "○": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
@@ -38,7 +39,8 @@ _ARABIC_RE = regex.compile(ARABIC)
 _TOKEN = regex.compile(rf"{ARABIC}|.", regex.DOTALL)
 _APPROX_BEFORE_BIG = regex.compile(r"[余多几来](?=[万亿兆])")
 _SIGN = regex.compile(r"^(?:负|-)")
-_DECIMAL_DIGITS = "零〇一二三四五六七八九"
+_DECIMAL_DIGITS = "零〇○一二三四五六七八九"
+_DIGITS_THEN_BIG = regex.compile(r"(?P<digits>[一二三四五六七八九][〇○零一二三四五六七八九]+)(?P<big>[万亿兆]+)")
 
 
 def _parse_integer(text: str) -> float | None:
@@ -58,6 +60,11 @@ def _parse_integer(text: str) -> float | None:
         if "两" in text or "俩" in text:
             return None
         return float("".join(str(DIGITS[ch]) for ch in text))
+    # and so is one with a zero in it before a big unit (一○五○亿 = 1050亿, as Taiwan's print
+    # writes sums); without a zero, two digits are a range (五六亿) and read below
+    run = _DIGITS_THEN_BIG.fullmatch(text)
+    if run and any(ch in "〇○零" for ch in run["digits"][1:]):
+        return float("".join(str(DIGITS[ch]) for ch in run["digits"])) * unit_multiplier(run["big"])
     total = section = 0.0
     number: float | None = None
     number_is_cn_digit = False
@@ -75,7 +82,7 @@ def _parse_integer(text: str) -> float | None:
             number, number_is_cn_digit = float(tok.replace(",", "")), False
             before_number, unit_before_number = previous, last_unit
             previous = "digit"
-        elif tok in ("零", "〇"):
+        elif tok in ("零", "〇", "○"):
             if number is not None:
                 return None
             previous = "zero"
@@ -268,8 +275,8 @@ class NumberSpan:
     value: float
 
 
-_CN = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿兆廿卅"
-_UNIT_OR_ZERO = "十拾百佰千仟万亿兆零〇"
+_CN = "零〇○一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿兆廿卅"
+_UNIT_OR_ZERO = "十拾百佰千仟万亿兆零〇○"
 _SP = "[ ]{0,2}"
 # An Arabic number; a leading '.' only when not inside a dotted chain (...9 is 9).
 _AR = r"(?:(?<![\d.])\.\d+|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
