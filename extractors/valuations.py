@@ -46,7 +46,8 @@ def _rules() -> _ValuationRules:
     basis = {c: kind for kind in ("post", "pre", "market") for c in t[kind]}
     # The cue, what may stand between it and the amount, then the verb: 估值也达到了, 总市值为.
     # (估值达到令人咋舌的360亿元: a word of wonder before the amount)
-    cue_to_amount = rf"(?P<cue>{cues})(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的|前所未有的|创纪录的|(?<=从)[^，,。；;]{{1,12}}?(?<![元币])的)?\s*"
+    # (Nike的市值，约1050亿美元: the comma after the cue is let through by _CUE_THEN_COMMA)
+    cue_to_amount = rf"(?P<cue>{cues})(?:[，,]\s*)?(?:\s*\d{{1,2}}月份?(?:\d{{1,2}}[日号])?)?(?:{between})*(?:[^，,。；;\d]{{0,3}}?(?:{verbs}))?了?(?:令人\p{{Han}}{{1,2}}的|惊人的|前所未有的|创纪录的|(?<=从)[^，,。；;]{{1,12}}?(?<![元币])的)?\s*"
     return _ValuationRules(
         before=regex.compile(cue_to_amount + "$"),
         bare=regex.compile(cue_to_amount +
@@ -61,6 +62,9 @@ def _rules() -> _ValuationRules:
     )
 
 
+# Nike的市值，约1050亿美元: a cue, a comma, then about or a verb and the figure, told as one clause.
+_CUE_THEN_COMMA = regex.compile(r"(?:估值|市值)[，,]\s*$")
+_ABOUT_THEN_FIGURE = regex.compile(r"\s*(?:约为|约|大约|近|接近|超过|超|逾|为|达到|达)?\s*[\d一二三四五六七八九十两数几千百]")
 # A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
 _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
 # 在该轮融资前，投资人对X的估值为…: the value before the round
@@ -737,6 +741,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             out.append(_valuation(ctx, cue_at, span.end, name, span.money, basis, dates))
             continue
         clause_start = _clause_start(text, span.start)
+        if clause_start > 0 and _CUE_THEN_COMMA.search(text, max(0, clause_start - 6), clause_start) \
+                and _ABOUT_THEN_FIGURE.match(text, clause_start, span.end):
+            clause_start = _clause_start(text, clause_start - 1)  # Nike的市值，约1050亿美元: one clause
         window_start = max(clause_start, span.start - 20)
         before = r.before.search(text[window_start : span.start])
         after = r.after.match(text[span.end : span.end + 6])
