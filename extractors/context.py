@@ -29,7 +29,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
 # reads everything.
 DEFAULT_EXTRACT_CHAR_LIMIT = 300_000
 EXTRACT_CHAR_LIMIT = int(os.environ.get("ZHFACTS_MAX_EXTRACT_CHARS", DEFAULT_EXTRACT_CHAR_LIMIT))
-# Where a cut text may end: after a sentence's end or a line.
+# Where a cut text may end: after a sentence's end, a semicolon or a line.
 _SENTENCE_END = frozenset("。！？!?；;\n")
 
 

@@ -28,7 +28,6 @@ from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import (
     CompanyName,
-    name_after_descriptors,
     CompanyRegister,
     anaphora_words,
     as_written_alone,
@@ -43,6 +42,7 @@ from extractors.entities import (
     is_well_known,
     leading_date_end,
     looks_like_company,
+    name_after_descriptors,
     place_named,
     without_region,
     without_tag,
@@ -2380,7 +2380,7 @@ class _SentenceReader:
                 spans = [sp for sp in self.money if sp.end in (at, at - 1) and sentence[sp.end - s_start : at - s_start] in ("", "的")]
             else:  # the amount in the clause after it
                 after = _AMOUNT_TOLD_AFTER.match(sentence, m.end())
-                spans = [sp for sp in self.money if after is not None and sp.start == s_start + after.end()]
+                spans = [sp for sp in self.money if sp.start == s_start + after.end()] if after else []
             if spans:
                 start, end = min(spans[0].start, s_start + m.start("co")), max(spans[0].end, s_start + m.end("co"))
                 deals.append(_Deal(start, end, "funding", company, [], None, spans[0].money))
@@ -3159,13 +3159,15 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
     # the investor's investment; the round itself where its amount is told (参与智谱AI约4亿美元的新一轮
     # 募资) or the article tells the company raising it (a round of that name, or one of no name with
     # its amount: 完成了多轮融资 tells no round)
-    raised = {(d.company.name, d.round) for d in deals if d.company is not None and d.deal_type == "funding" and not d.by_investor
-              and (d.round is not None or d.money.amount is not None)}
+    raised: dict[str, set[str | None]] = {}  # company → the rounds the article tells it raising
     for d in deals:
-        if d.by_investor and d.company is not None and d.money.amount is None and not is_anaphor(d.company.name) \
-                and (d.company.name, d.round) not in raised \
-                and (d.company.name, None) not in raised and not (d.round is None and any(name == d.company.name for name, _ in raised)):
-            d.deal_type = "investment"
+        if d.company is not None and d.deal_type == "funding" and not d.by_investor and (d.round is not None or d.money.amount is not None):
+            raised.setdefault(d.company.name, set()).add(d.round)
+    for d in deals:
+        if d.by_investor and d.company is not None and d.money.amount is None and not is_anaphor(d.company.name):
+            rounds = raised.get(d.company.name)
+            if rounds is None or not (d.round is None or d.round in rounds or None in rounds):
+                d.deal_type = "investment"
     told_alone = {d.company.name for d in deals if d.company is not None and d.deal_type == "funding" and not d.summary}
     deals = [d for d in deals if not (d.summary and d.company is not None and d.company.name in told_alone)]
     debts = _debt_amounts(ctx, money) if _DEBT_WORDS.search(ctx.text) else set()
@@ -3312,6 +3314,9 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
     return [_cited_where_told(fr, told) for fr, told in out]
 
 
+_TELLINGS_JOINER = " …… "
+
+
 def _cited_where_told(fr: FundingRound, told: list[tuple[int, str]]) -> FundingRound:
     """A deal told in several sentences (a headline, then the body with its investors) cites
     them all, in text order, so a reader checks every telling it was read from."""
@@ -3319,9 +3324,6 @@ def _cited_where_told(fr: FundingRound, told: list[tuple[int, str]]) -> FundingR
     if len(evidences) < 2:
         return fr
     return fr.model_copy(update={"provenance": fr.provenance.model_copy(update={"evidence": _TELLINGS_JOINER.join(evidences)})})
-
-
-_TELLINGS_JOINER = " …… "
 
 
 def _told(fr: FundingRound) -> tuple[bool, bool, int]:
