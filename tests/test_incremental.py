@@ -381,6 +381,29 @@ def test_the_writer_compresses_with_zstd_and_readers_read_it_back(tmp_path, monk
     con.close()
 
 
+def test_the_writer_cuts_tables_into_small_row_groups_and_a_second_writer_shares_the_file(tmp_path):
+    # DuckDB rewrites a table's last, partly filled, row group at every checkpoint: at its
+    # default of 122,880 rows that is the whole documents table of a 100k run, each time.
+    from warehouse import db as warehouse_db
+
+    path = tmp_path / "rg.duckdb"
+    con = warehouse_db.connect_writer(path)
+    con.execute("CREATE TABLE probe AS SELECT range AS i FROM range(?)", [2 * warehouse_db.WRITER_ROW_GROUP_SIZE + 1])
+    con.execute("CHECKPOINT")
+    assert con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('probe')").fetchone()[0] == 3
+    second = warehouse_db.connect_writer(path)  # `zhfacts run` holds one while its flow opens another
+    second.execute("INSERT INTO probe VALUES (-1)")
+    second.close()
+    assert con.execute("SELECT count(*) FROM probe").fetchone()[0] == 2 * warehouse_db.WRITER_ROW_GROUP_SIZE + 2
+    con.close()
+    reader = warehouse_db.connect_reader(path)  # closed: the file is free again
+    assert reader.execute("SELECT min(i) FROM probe").fetchone()[0] == -1
+    reader.close()
+    again = warehouse_db.connect_writer(path)
+    assert again.execute("SELECT count(*) FROM probe").fetchone()[0] == 2 * warehouse_db.WRITER_ROW_GROUP_SIZE + 2
+    again.close()
+
+
 def test_a_batch_too_large_for_the_writers_memory_loads_with_the_limit_raised_for_it(tmp_path):
     # Five documents of ~4.5 MB of text each: with raw and clean text a transaction holds ~45 MB,
     # more than the writer's 32 MB limit. Laid out without extraction (cleaning only), as a
