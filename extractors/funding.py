@@ -2693,8 +2693,12 @@ class _SentenceReader:
                 if priced and _PRICE_ONLY_LEAD.fullmatch(leftover):
                     buyer_name = named_after = self.topic_before(at)
             buyer_like = named_after is not None or self.investor_like(buyer_name)
-            price = self._price(s_start, s_end, at, obj_end, buys_whole=verb.deal_type == "acquisition") if len(objects) == 1 else NO_MONEY
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
+            # 拟3.52亿元收购A 100%股权及B 70%股权: one price for the whole list, given to each deal
+            # (as labels do); not where a figure stands inside the list (…收购A以及C 180亿元收购B:
+            # two deals run together)
+            one_price = len(objects) == 1 or (not each and not self.money_in(objects[0][1], objects[-1][2]))
+            price = self._price(s_start, s_end, at, obj_end, buys_whole=verb.deal_type == "acquisition") if one_price else NO_MONEY
             def known_company(name: str) -> bool:
                 if is_anaphor(name):  # 增持公司股份: the company the article is about
                     return self.register.last_before(at) is not None
