@@ -747,11 +747,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         window_start = max(clause_start, span.start - 20)
         before = r.before.search(text[window_start : span.start])
         after = r.after.match(text[span.end : span.end + 6])
-        if after and not before and i + 1 < len(spans):
-            cue_at = span.end + after.start("cue")
-            heads = r.before.match(text, cue_at, spans[i + 1].start)
-            if heads is not None and heads.end() == spans[i + 1].start:
-                continue  # 融资筹7.5亿美元最新估值升至1370亿美元: the cue heads the next figure
+        if after and not before and i + 1 < len(spans) \
+                and r.before.match(text, span.end + after.start("cue"), spans[i + 1].start) is not None:
+            continue  # 融资筹7.5亿美元最新估值升至1370亿美元: the cue heads the next figure (before ends in $)
         if not before and not after:
             before = _CHANGED_THEN.search(text, max(0, clause_start - 30), span.start)
             if before is not None and not r.not_before_cue.search(text[max(0, before.start() - 4) : before.start()]):

@@ -85,7 +85,8 @@ def _attach(path: Path) -> duckdb.DuckDBPyConnection:
     """A connection whose default database is the file at `path`, attached to an in-memory
     DuckDB with the writer's row-group size; or a cursor of this process's open one."""
     key = str(path.resolve())
-    first = _writers.get(key, lambda: None)()
+    ref = _writers.get(key)
+    first = ref() if ref is not None else None
     if first is not None:
         try:
             cursor = first.cursor()
