@@ -190,6 +190,7 @@ _ACQUIRED_BY_THE = regex.compile(
     r"(?P<verb>收购|并购|买下)的\s*(?P<obj>[^，,。；;！？!?的]{2,30}?)\s*"
     r"(?=[，,。；;！？!?]|$|去年|今年|前年|近日|日前|目前|如今|现在|后来|随后|此后|已经|已|将|正在|也|还|于|在|曾|被|签署|宣布|表示|完成|获得|成为|上市|推出|发布|与|和|是|为)"
 )
+_CAPITALS_NAME = regex.compile(r"[A-Z][A-Z0-9&]{2,}")
 _LATIN_WORDS = regex.compile(r"[A-Za-z][A-Za-z0-9.&'\- ]*")
 _ACQUIRED_MARK = regex.compile(r"(?:收购|并购|买下)的")
 _IS_BEFORE = regex.compile(r"(?P<name>[^，,。；;！？!?“”]{2,30}?)是$")
@@ -654,7 +655,7 @@ _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
 _SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,120}?)(?:那里|那儿|那|处|手中|手里)?$")
-_STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
+_STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|(?!19[5-9]\d|20[0-4]\d)[1-9]\d{3}(?:\.TWO?)?|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
 _MERGER_BEFORE = set("合兼吞归购并一、，,（(")  # 合併, 兼併, 吞併, 歸併, 一併 (together): not the verb
 _MERGER_AFTER = set("购入表列案存发用肩吞称同行陈计科")  # 併購 (read as 并购), 併入, 併表, 併案, 併同, 併行 …
 _PROCEEDS_BEFORE = regex.compile(r"(?:募集资金|募资)(?:全部|将|拟)?$")
@@ -786,7 +787,7 @@ def _rules() -> _FundingRules:
             rf"(?:大幅|累计|合计|大举|集体|持续|再度|再次|连续)?(?:增持|买入|加仓|举牌)"
         ),
         # (百川、智谱AI也被小米投资: an investment told the same way)
-        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?P<verb>收购|并购|(?:战略)?投资(?=[，,。；;！？!?]|$)|注资|入股)"),
+        acquire_passive=regex.compile(rf"(?P<target>{c}{{2,30}}?)被(?P<acq>{c}{{2,50}}?)(?:以(?P<pay>{c}{{1,24}}?))?(?:全资)?(?P<verb>收购|并购|兼并|吞并|收编|收归旗下|纳入旗下|收入旗下|(?:战略)?投资(?=[，,。；;！？!?]|$)|注资|入股)"),
         # Where an object ends: its stake (的51%股权), a clause stop, a list end, what follows a deal.
         object_end=regex.compile(
             # (江铃控股50%股权: 控股 before a share ends the name, it is no controlling stake)
@@ -1054,8 +1055,14 @@ def _any_within(positions: list[int], start: int, end: int) -> bool:
 
 
 # The patterns that note a company as such, each with a cheap mark it cannot match without.
+# A stock's move names a listed company (比亚迪股份下跌2.47%, 申通快递一字涨停); an index or a market moves too.
+_MOVED_STOCK = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:今日|昨日|当日|盘中|早盘|尾盘|开盘|收盘)*(?P<name>(?![\p{Han}]{0,8}(?:指数|板块|大盘|市场|概念股|个股|港股|美股|A股|台股))"
+    r"[\p{Han}A-Za-z](?:(?!的)[\p{Han}A-Za-z0-9]){1,11}?)(?<![日月年周天期时后前内度盘市价])(?:股价)?(?:今日|盘中|早盘|尾盘|则|也)?(?:一字)?"
+    r"(?:(?:下跌|上涨|大涨|大跌|收涨|收跌|暴涨|暴跌|跌超|涨超)(?=\d+(?:\.\d+)?%)|涨停|跌停)")
+_MOVED_STOCK_MARK = regex.compile(r"下跌|上涨|大涨|大跌|收涨|收跌|涨停|跌停|暴涨|暴跌|跌超|涨超")
 _COMPANY_NOTES = ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK),
-                  (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK))
+                  (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK), (_MOVED_STOCK, _MOVED_STOCK_MARK))
 
 
 class _SentenceReader:
@@ -1153,7 +1160,14 @@ class _SentenceReader:
                 phrase = phrase[: source.start()]
             # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
             phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
-            company = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(phrase))) if not (_NOT_BEING.match(phrase) or _LED_BY_CLAUSE.fullmatch(phrase)) else None
+            company = None
+            if not (_NOT_BEING.match(phrase) or _LED_BY_CLAUSE.fullmatch(phrase)):
+                named = _ANNOUNCE_TAIL.sub("", _strip_manner(phrase))
+                company = company_name(named)
+                coded = _STOCK_CODE.match(named.strip()) if company is None else None
+                if coded is not None and len(named.strip()) - coded.end() <= 10:
+                    # 美時（1795）宣布將以…: the listed company opening the clause, whatever its name ends in
+                    company = coded_company_name(coded["name"])
             if hop > 0 and _LIST_ITEM_CLAUSE.search(phrase):
                 company = None  # …投资过“蜜雪冰城”、“喜茶”以及咖啡届的“Manner”，此次投资…: a list's last item, no subject
             if hop > 0 and not own_clause_named and (company is None or not self.evidenced(company.name)):
@@ -1262,7 +1276,9 @@ class _SentenceReader:
         item = company_name(_ANNOUNCE_TAIL.sub("", _strip_manner(self.text[start:verb_at])))
         if item is None or item.generic:
             return None
-        return item if any(self.evidenced(name) for name in (item.name, *item.aliases)) else None
+        # (SUNRATE收编传化支付 after Airwallex并购商物通: a Latin name in capitals reads as a company)
+        shown = any(self.evidenced(name) or looks_like_company(name) or _CAPITALS_NAME.fullmatch(name) for name in (item.name, *item.aliases))
+        return item if shown else None
 
     def topic_before(self, position: int) -> str | None:
         """The company the article is about, for 公司 when the register has nothing before it:
@@ -2029,7 +2045,7 @@ class _SentenceReader:
             if _ESCAPED.search(m["target"]):
                 continue  # 帮助育碧摆脱被维旺迪恶意收购: a takeover escaped, none made
             acquirer = company_name(_strip_manner(m["acq"]))
-            deal_type = "acquisition" if m["verb"] in ("收购", "并购") else "investment"
+            deal_type = "investment" if m["verb"] in ("投资", "战略投资", "注资", "入股") else "acquisition"
             written = _strip_manner(m["target"])
             targets = [company_name(written)] if deal_type == "acquisition" or "、" not in written else \
                 [company_name(n) for n in self._listed_companies(written)]
@@ -2710,6 +2726,7 @@ class _SentenceReader:
                 known_share = 1.0  # 投资了优酷、爱奇艺、安居客等公司: the list says what they are
             elif len(objects) >= 3 and known_share > 0 and self.text.startswith("等", objects[-1][2]):
                 known_share = max(known_share, 0.5)  # 先后投资过去哪儿网、爱奇艺、安居客等: one known, the rest alike
+            means = self.text.endswith(("通过", "借助", "借由", "依靠", "凭借"), clause_start, at)
             kept = []
             for obj, o_start, o_end in objects:
                 if _FUND_TARGET.search(obj.name) or obj.name in self.r.industries:
@@ -2740,7 +2757,8 @@ class _SentenceReader:
                     ok = (stake and (buyer_like or known_here or price.amount is not None)) or (buyer_like and known_here)
                     ok = ok or (stake and share_stake and verb.deal_type == "acquisition")
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
-                    ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition")
+                    # (通过并购绕过漫长审批期: the verb as a means, what follows is what it achieves)
+                    ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition" and not means)
                     ok = ok or (buyer is not None and _in_quotes(self.text, o_start, o_end) and not is_field_name(obj.name))
                 if ok:
                     kept.append((obj, o_start, o_end))
@@ -2774,6 +2792,7 @@ class _SentenceReader:
                                                                                or self.evidenced(p.name) or self.investor_like(p.name)) for p in parts):
                     investors = [self.register.canonical(p.name) or p.name for p in parts if p is not None]
             # 种子轮4650万美金，英伟达与Benchmark共投AI初创企业MindsDB: a round-up's item, round and amount first
+            strategic = m["verb"].startswith("战略") or self.text.endswith(("战略", "策略"), clause_start, at)
             headline = _ROUND_AMOUNT_FIRST.match(self.text, s_start, at) if deal_type == "investment" else None
             headline_money = self.money_in(headline.start("amount"), headline.end("amount")) if headline else []
             for obj, o_start, o_end in kept:
@@ -2787,8 +2806,10 @@ class _SentenceReader:
                     deals.append(_Deal(start, round_after.end(), "funding", obj, investors, normalise_round(round_after["round"]), money))
                     continue
                 written = _ROUND_WRITTEN_AFTER.match(self.text, o_end) if deal_type == "investment" else None
-                deals.append(_Deal(start, max(obj_end, o_end, written.end() if written else 0), deal_type, obj, investors,
-                                   normalise_round(written["round"]) if written else None, money))
+                round_ = normalise_round(written["round"]) if written else None
+                if round_ is None and deal_type == "investment" and strategic:
+                    round_ = "strategic"  # 斥资26.35亿元战略入股天华新能: a strategic investment is its strategic round
+                deals.append(_Deal(start, max(obj_end, o_end, written.end() if written else 0), deal_type, obj, investors, round_, money))
         return deals
 
     def _investor_after_de(self, objects: list[tuple[CompanyName, int, int]]) -> tuple[list[tuple[CompanyName, int, int]], str] | None:
@@ -3274,7 +3295,7 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             kept[kept.index(same_total)] = teller.model_copy(update={"company_count": teller.company_count or same_total.company_count or fr.company_count})
             continue
         twin = next(
-            (k for k in reversed(kept) if k.company == fr.company and k.deal_type == fr.deal_type and fr.deal_type != "aggregate"),
+            (k for k in reversed(kept) if k.company == fr.company and fr.deal_type != "aggregate" and (k.deal_type == fr.deal_type or _strategic_pair(k, fr))),
             None,
         )
         if twin is not None and _same_telling(twin, fr):
@@ -3361,6 +3382,12 @@ def _told_apart(a: FundingRound, b: FundingRound, text: str) -> bool:
     (2023年4月完成天使轮融资…；2024年4月完成数亿元的…): neither fills the other's gaps."""
     first, second = sorted((a.provenance, b.provenance), key=lambda p: p.span_start)
     return a.provenance.evidence == b.provenance.evidence and bool(_SEMICOLON.search(text, first.span_end, max(first.span_end, second.span_start)))
+
+
+def _strategic_pair(a: FundingRound, b: FundingRound) -> bool:
+    """A strategic round and an investor's investment in it (芯联微完成战略融资，国家大基金二期认缴21.55亿元
+    …; 国家大基金二期21.55亿元入股芯联微): one deal told from both sides."""
+    return {a.deal_type, b.deal_type} == {"funding", "investment"} and "strategic" in (a.round, b.round)
 
 
 def _complementary(a: FundingRound, b: FundingRound) -> bool:

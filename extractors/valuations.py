@@ -70,7 +70,7 @@ _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
-_LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而)\s*)+")
+_LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而|(?:今日|昨日|当日)?(?:开盘|收盘|盘中|早盘|午盘|尾盘|盘后|盘前)(?:后|时)?)\s*)+")
 # 新一轮融资后月之暗面投后估值…: when, then the name
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
@@ -414,6 +414,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     if raised := _round_company(ctx, cue_at, deals):
         return raised  # X宣布完成…融资，公司估值达到…: the company that raised
     s_start, s_end = ctx.sentences.covering(cue_at, cue_at + 1)
+    if market and (its_price := _ITS_PRICE.search(text, s_start, cue_at)) is not None:
+        # 2月17日,其股价…走低,最终收于355.2港元,市值约为…: the stock 其 points back to
+        owner = register.resolve(CompanyName("其"), s_start + its_price.start(), or_topic=True)
+        if owner and not is_anaphor(owner):
+            return owner
     # 百川智能第一次融资的时候,估值已经超过5亿美元: the company leads an earlier clause
     pos = clause_start - 1
     while pos > s_start:
@@ -454,6 +459,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     return found
 
 
+_ITS_PRICE = regex.compile(r"(?:其|该股|该公司)的?股价")
 # A sentence quoting one stock (not a market's totals): whose 市值 it gives when it names no company.
 _STOCK_CONTEXT = regex.compile(r"股价|收于|收报|报收|现报|开盘|收盘|发行价")  # 发行价格16.5元，对应发行后总市值9.24亿
 _MARKET_WIDE = regex.compile(r"上市企业|上市公司|\d+家|板块|指数|个股|\d+只|成分股|大盘")
