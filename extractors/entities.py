@@ -253,7 +253,14 @@ def company_name(phrase: str) -> CompanyName | None:
                       and is_place(company.name[: -len(a)]) and is_well_known(a)), None)
         if short is not None:  # 日本软银, 韩国三星: the place goes, the name it is known by stays
             return CompanyName(short, tuple(a for a in (company.name, *company.aliases) if a != short), company.generic, company.count, company.investors)
+        latin = _LATIN_THEN_FIELD.fullmatch(company.name)
+        if latin is not None and _LATIN_COMPANY.search(latin["latin"]) and latin["latin"] not in company.aliases:
+            # Kult美容(平台), Euler电动汽车: a Latin name, then what it does in Chinese; the Latin name alone is its name too
+            return CompanyName(company.name, (*company.aliases, latin["latin"]), company.generic, company.count, company.investors)
     return company
+
+
+_LATIN_THEN_FIELD = regex.compile(r"(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*)*)(?P<field>\p{Han}{2,6})")
 
 
 def _company_name(phrase: str) -> CompanyName | None:

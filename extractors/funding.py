@@ -302,7 +302,9 @@ _NOT_AN_INVESTOR = regex.compile(
     "^" + rules.alternation(rules.load("funding")["invest"]["not_investors"]) + "$|"
     + rules.alternation_of_patterns(rules.load("funding")["invest"]["not_investor_patterns"]))
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
-_DATE_ONLY = regex.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:份|\d{1,2}日)?(?:底|初|中旬|下旬|上旬)?\s*")
+_REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)了?[，,:：]?")
+_NAMED_AS_COMPLEMENT = regex.compile(r"(?:的|之)(?:是|为|当属|要数|首推)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20})$")
+_DATE_ONLY = regex.compile(r"\s*(?:(?:(?:19|20)\d{2}年|同年|次年|翌年|当年)(?:\d{1,2}月(?:份|\d{1,2}日)?)?|\d{1,2}月(?:份|\d{1,2}日)?)(?:底|初|中旬|下旬|上旬)?\s*")
 # 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
 _TOTAL_AFTER_AMOUNT = regex.compile(r"\s*(?:的)?(?:融资|投资|投融资|交易)?(?:总额|总金额)[，,、]")
 # Only a time and 又/再 before the verb: 同年12月，又获得了…, 随后再次完成…
@@ -607,7 +609,7 @@ _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)�
 _CLAUSE_TOPIC = regex.compile(
     r"\s*(?:\d{1,2}[.、]\s*)?(?:(?:\d{4}年|今年|去年)?(?:的今天|这一天|当天|同日|\d{1,2}月份?(?:\d{1,2}日)?|初|底|以来)?[，,]?)?"
     r"[「“\"]?(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9 .]|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?<!股价|股票)[」”\"]?"  # 「Meatable」是一家… (杭州热电股价大涨: the name is before 股价)
-    r"(?=宣布|披露|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|的|方面|是(?:一家|一个|国内|全球|中国|由|目前|当前))"
+    r"(?=宣布|披露|迅速|正式|传统上|盘前|盘中|盘后|早盘|尾盘|涨超|跌超|大涨|大跌|涨停|跌停|已经|已|也|还|于\d|在(?!于|内)|成立|创立|今年|去年|目前|近日|日前|此前|先后|曾|一直|随后|自成立|正在|计划|源自|源于|脱胎于|孵化于|孵化自|起源于|总部位于|总部设在|专注于|致力于|主要从事|的|方面|是(?:一家|一个|国内|全球|中国|由|目前|当前))"
 )
 def clause_opening_name(clause: str) -> str | None:
     """The name a clause opens with when what follows reads as its predicate (英伟达已经在…,
@@ -654,7 +656,7 @@ _HAN_OR_LATIN_NAME = regex.compile(r"[\p{Han}A-Za-z]{2,}")
 _SPEECH = regex.compile(_SPEECH_WORDS + r"|称$|说$")
 # Where the money came from, inside a subject phrase: 从微软, 从多家投资者那里.
 # 自 as "from", not the first character of 自动驾驶, 自主, 自研 …
-_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,120}?)(?:那里|那儿|那|处|手中|手里)?$")
+_SOURCE_OF_MONEY = regex.compile(r"(?:并)?(?:从|(?<![源出发始各亲独擅])自(?!动|主|己|身|然|研|有|营|建|行|我|家|治|助|愿|由|媒体)|向)(?P<who>[^，,。]{2,120}?)(?:那里|那儿|那|处|手中|手里)?$")
 _STOCK_CODE = regex.compile(r"(?P<name>(?:\*(?=ST))?[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?(?:\s[A-Z][A-Za-z0-9]*){0,3})\s*[(（](?:\d{5,6}|(?!19[5-9]\d|20[0-4]\d)[1-9]\d{3}(?:\.TWO?)?|\d{4,5}\.HK|[A-Z]{1,5}\.[A-Z]{1,2}|\d{6}\.S[HZ]|(?:HK|SH|SZ|港股|美股)[:：]?\s*\d{4,6}|(?:NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5})[)）]")
 _MERGER_BEFORE = set("合兼吞归购并一、，,（(")  # 合併, 兼併, 吞併, 歸併, 一併 (together): not the verb
 _MERGER_AFTER = set("购入表列案存发用肩吞称同行陈计科")  # 併購 (read as 并购), 併入, 併表, 併案, 併同, 併行 …
@@ -1139,6 +1141,9 @@ class _SentenceReader:
                     if opened and opened.end() < len(phrase) and _strip_manner(phrase[opened.end() :]).strip():
                         phrase = phrase[opened.end() :]
                 phrase = _SOURCE_DATELINE.sub("", phrase)  # 财联社在收购推特…后: the news source, not a buyer
+                reported = _REPORTED_IN.match(phrase)  # 在2011年Q3财报中透露腾讯以…收购: what the report says, its subject
+                if reported and reported.end() < len(phrase):
+                    phrase = phrase[reported.end() :]
                 consortium = _CONSORTIUM.search(_strip_manner(phrase))  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
                 if consortium:
                     phrase = consortium["lead"]
@@ -1179,6 +1184,12 @@ class _SentenceReader:
                     return CompanyName(pointer.group(0), investors=investors), start
                 if hop == 1 and (went_on := self._went_on_from(phrase)) is not None:
                     return dataclasses.replace(went_on, investors=investors or went_on.investors), start
+            if hop == 0 and company is not None and company.name == "其" and start > s_start + 1 \
+                    and (named := _NAMED_AS_COMPLEMENT.search(self.text, self._clause_start(s_start, start - 1), start - 1)) is not None:
+                # 融资金额最大的是两瑞咖啡，其获得贝恩资本6000万元战略投资: 其 is the company the clause before ends on
+                complement = company_name(named["name"])
+                if complement is not None and not complement.generic and not is_anaphor(complement.name):
+                    return complement, start
             # Beyond its own clause a subject must be known to be a company (not 注册地在西安).
             if company is not None and (hop < 4 or is_anaphor(company.name)) and (hop == 0 or company.generic or self.evidenced(company.name) or is_anaphor(company.name)):
                 if investors:
@@ -1744,7 +1755,7 @@ class _SentenceReader:
             # (【融资】滴灌通获4.58亿美元: a page's tag before the name)
             bare_name = without_tag(_strip_manner(self.text[c_start:verb_at])).strip() == company.name and len(company.name) <= 8
             # 滴灌通获4.58亿美元, xAI…募得100亿美元: a bare name that got or raised the money
-            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得", "融资")) and not is_place(company.name) \
+            headline = bare_name and (m["verb"].startswith("获") or m["verb"] in ("募得", "募资", "融得", "筹得", "融资", "狂揽", "揽获", "揽下", "斩获")) and not is_place(company.name) \
                 and not (m["verb"] == "融资" and (regex.search(r"\d|^(?:预计|计划|拟|将|正在|有望|需要|继续)", company.name)
                                                or regex.search(r"总额|金额|规模", self.text[s_start + m.end("verb") : spans[0].start])))
             if not (investors or company.generic or self.evidenced(company.name) or is_anaphor(company.name) or headline):
