@@ -303,6 +303,9 @@ _NOT_AN_INVESTOR = regex.compile(
     + rules.alternation_of_patterns(rules.load("funding")["invest"]["not_investor_patterns"]))
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
 _REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)了?[，,:：]?")
+_BECAME_HOLDER = regex.compile(r"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{2,30}?)的(?:新)?(?P<role>控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
+_BECAME_HOLDER_MARK = regex.compile(r"成为了?[^，,。；;的]{2,30}?的(?:新)?(?:控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
+_HYPOTHETICAL_HEAD = regex.compile(r"(?:有望|将|将会|或将|可能|拟|计划|准备|若|如果|如|一旦|希望|想|预计)[^，,。；;]{0,12}$")
 _NAMED_AS_COMPLEMENT = regex.compile(r"(?:的|之)(?:是|为|当属|要数|首推)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20})$")
 _DATE_ONLY = regex.compile(r"\s*(?:(?:(?:19|20)\d{2}年|同年|次年|翌年|当年)(?:\d{1,2}月(?:份|\d{1,2}日)?)?|\d{1,2}月(?:份|\d{1,2}日)?)(?:底|初|中旬|下旬|上旬)?\s*")
 # 154.46亿元融资总额、227件事件数: a total written after its amount (read with a count beside it)
@@ -419,7 +422,7 @@ _GLOSSED_MARK = regex.compile(r"简称|下称")
 # A clause opened by a word pointing back at a company (该企业注册资本…, 这家公司成立于…).
 _POINTER_HEAD = regex.compile(r"\s*(?:该公司|该企业|该集团|这家公司|这家企业)(?=\p{Han})")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
-_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮)?(?:融资)?(?:金额|总额|总金额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
+_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮|两轮|三轮)?(?:累计|合计|共计|总计)?(?:融资)?(?:金额|总额|总金额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
@@ -841,7 +844,7 @@ def _rules() -> _FundingRules:
             rules.alternation([*(form for form, v in verbs.items() if v.written_as is None), *t["raise"]["nouns"]])
             + r"|轮|募集|投入|"
             + "|".join(m.pattern for m in (_INVEST_WORD, _SALE_MARK, _STAKE_WORDS, _ACQUIRED_MARK, _NOMINAL_MARK, _RAISED_ALSO_MARK, _TAKEN_MARK,
-                                           _NEW_SHAREHOLDER_MARK))
+                                           _NEW_SHAREHOLDER_MARK, _BECAME_HOLDER_MARK))
         ),
         price_after=regex.compile(
             r"^[,，]?\s*的?(?:拟|将|预计)?(?:本次|此次|该笔|该项目|标的|(?:该等|上述|该|相关|标的)(?:股权|股份|资产))?(?:交易|收购|转让|购买)?(?:预估|预计|估计|合计|总共|总|初步|整体|最终)?"  # (，整体作价1.6亿美元)
@@ -1526,6 +1529,7 @@ class _SentenceReader:
         deals += (self._bracketed_rounds(s_start, s_end, taken=deals)
                   if ("(" in sentence or "（" in sentence) and rules.may_match(_BRACKETED_RAISE, sentence) and _BRACKETED_RAISE.search(sentence) else [])
         deals += self._deal_verbs(sentence, s_start, s_end, taken=deals)
+        deals += self._became_holder(sentence, s_start, s_end, taken=deals) if "成为" in sentence else []
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         deals += self._headline_items(s_start, s_end, taken=deals)
         if described:
@@ -1536,6 +1540,29 @@ class _SentenceReader:
                                               and claimed.get((d.money.amount, d.money.currency), d.company.name) != d.company.name)]
             deals += [d for d in described if not any(o.company is not None and o.company.name == d.company.name
                                                       and o.money.amount == d.money.amount for o in deals)]
+        return deals
+
+    def _became_holder(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """宁德时代以90%以上的持股成为北美锂业的控股股东: who became a company's controlling shareholder
+        bought it; its largest shareholder invested in it. The subject must be a company the
+        document shows, and so must the target be (a person or a fund becomes one too)."""
+        deals = []
+        for m in _BECAME_HOLDER.finditer(sentence):
+            at = s_start + m.start("became")
+            if any(d.start <= at < d.end for d in taken) or self.not_deal(self._clause_start(s_start, at), s_start + m.end()):
+                continue
+            if _HYPOTHETICAL_HEAD.search(self.text, self._clause_start(s_start, at), at):
+                continue  # 有望成为…, 将成为…: not yet
+            target = company_name(m["obj"])
+            buyer, b_start = self.subject(s_start, at)
+            if target is None or target.generic or buyer is None or buyer.generic:
+                continue
+            buyer_name = self.register.resolve(buyer, b_start, or_topic=False)
+            if not buyer_name or buyer_name == target.name or is_place(target.name) or is_field_name(target.name):
+                continue  # (only a company has shareholders: the target needs no more evidence than its name)
+            kind = "acquisition" if m["role"] in ("控股股东", "实际控制人", "实控人", "母公司") else "investment"
+            price = self.money_in(self._clause_start(s_start, at), at)
+            deals.append(_Deal(b_start, s_start + m.end(), kind, target, [buyer_name], None, price[0].money if price else NO_MONEY))
         return deals
 
     def _threshold_only(self, deal: _Deal) -> bool:
@@ -2737,7 +2764,8 @@ class _SentenceReader:
                 known_share = 1.0  # 投资了优酷、爱奇艺、安居客等公司: the list says what they are
             elif len(objects) >= 3 and known_share > 0 and self.text.startswith("等", objects[-1][2]):
                 known_share = max(known_share, 0.5)  # 先后投资过去哪儿网、爱奇艺、安居客等: one known, the rest alike
-            means = self.text.endswith(("通过", "借助", "借由", "依靠", "凭借"), clause_start, at)
+            # (通过并购绕过…: a means; 此次併購能對EUV…有所提升: the deal as a noun, what it does after)
+            means = self.text.endswith(("通过", "借助", "借由", "依靠", "凭借", "此次", "这次", "本次", "该次", "此项", "该项", "这笔", "此笔"), clause_start, at)
             kept = []
             for obj, o_start, o_end in objects:
                 if _FUND_TARGET.search(obj.name) or obj.name in self.r.industries:
