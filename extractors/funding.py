@@ -543,6 +543,7 @@ _NOMINAL_ROUND = regex.compile(
     rf"(?P<link>的|\s*在\s*)(?P<amount>{_AMOUNT_BETWEEN})?\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)?\s*轮?(?:融资|募资|筹资)"
     r"(?P<after>后|中|时|之后)?(?!之一|需求|难|渠道|支持|服务|成本|环境|总额|规模|金额|计划|方案|能力|历史|情况|进展|记录|消息|传闻|谈判|活动|额|款|平台|工具|方式|模式|协议)"
 )
+_ROUND_REACHED = regex.compile(r"\s*(?:金额|规模|总额)?(?:直接|已经|已|一举|更是)?(?:达到了?|高达|达|为|飙到|飙升至|升至|超过了?|逾|约为|约)\s*")
 _NOMINAL_MARK = regex.compile(r"(?:融资|募资|筹资)")
 # Before a nominal round, these make it another reader's telling: who joined or led it (领投了X的…),
 # who received it (完成了X的…), an investment told (对X的…).
@@ -1065,9 +1066,13 @@ _MOVED_STOCK = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?:今日|昨日|当日|盘中|早盘|尾盘|开盘|收盘)*(?P<name>(?![\p{Han}]{0,8}(?:指数|板块|大盘|市场|概念股|个股|港股|美股|A股|台股))"
     r"[\p{Han}A-Za-z](?:(?!的)[\p{Han}A-Za-z0-9]){1,11}?)(?<![日月年周天期时后前内度盘市价])(?:股价)?(?:今日|盘中|早盘|尾盘|则|也)?(?:一字)?"
     r"(?:(?:下跌|上涨|大涨|大跌|收涨|收跌|暴涨|暴跌|跌超|涨超)(?=\d+(?:\.\d+)?%)|涨停|跌停)")
+# 以Lightstorm为例，这家…服务商…: the example named is the company 这家 points back to
+_EXAMPLE_NAMED = regex.compile(r"以(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20}?)为例(?=[，,:：]\s*(?:这家|该))")
+_EXAMPLE_MARK = regex.compile(r"为例")
 _MOVED_STOCK_MARK = regex.compile(r"下跌|上涨|大涨|大跌|收涨|收跌|涨停|跌停|暴涨|暴跌|跌超|涨超")
 _COMPANY_NOTES = ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK),
-                  (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK), (_MOVED_STOCK, _MOVED_STOCK_MARK))
+                  (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK), (_MOVED_STOCK, _MOVED_STOCK_MARK),
+                  (_EXAMPLE_NAMED, _EXAMPLE_MARK))
 
 
 class _SentenceReader:
@@ -2362,6 +2367,9 @@ class _SentenceReader:
         deals = []
         for m in _NOMINAL_ROUND.finditer(sentence):
             spans = self.money_in(s_start + m.start("amount"), s_start + m.end("amount")) if m["amount"] else []
+            reached = _ROUND_REACHED.match(self.text, s_start + m.end(), s_end) if not spans and m["round"] and not m["after"] else None
+            if reached is not None:  # Udaan的G轮融资直接飙到7500万美元: the amount the round reached
+                spans = [sp for sp in self.money if sp.start == reached.end()]
             if not (spans or m["round"]) or (m["link"] != "的" and not (m["after"] and spans and m["round"])):
                 continue  # (Scale在…F轮融资后 needs both: 在 opens many other phrases)
             at = s_start + m.start()
@@ -2380,7 +2388,7 @@ class _SentenceReader:
             round_ = normalise_round(m["round"]) if m["round"] else None
             # 智元机器人的A轮融资由高瓴领投: who led it follows
             investors = self.investors(s_start + m.end(), s_end) if regex.match(r"[，,]?\s*由", sentence[m.end():]) else []
-            deals.append(_Deal(at - len(item.strip()), s_start + m.end(), "funding", company, investors, round_,
+            deals.append(_Deal(at - len(item.strip()), spans[0].end if reached is not None and spans else s_start + m.end(), "funding", company, investors, round_,
                                spans[0].money if spans else NO_MONEY))
         return deals
 
