@@ -270,6 +270,10 @@ def _company_name(phrase: str) -> CompanyName | None:
     owner = _OWNER_OF_UNIT.match(phrase)
     if owner:
         phrase = owner["owner"]  # 三星旗下的风投公司 → 三星: a unit with no name of its own
+    unit = _OWNER_FIELD_UNIT.fullmatch(phrase) if not owner else None
+    if unit and not _CLAUSE_WORDS.search(unit["owner"]) and unit["field"] not in r.generic:
+        # 滴滴旗下自动驾驶公司 → 滴滴自动驾驶: a unit named, as news names it, by its owner and its field
+        return CompanyName(unit["owner"] + unit["field"], (phrase,))
     led = _CHIEF_OF.fullmatch(phrase)
     if led:
         phrase = led["co"]  # 阶跃星辰创始人姜大昕 (宣布…): the person speaks for the company
@@ -427,6 +431,7 @@ _NOT_A_NAME_PART = regex.compile(
 _GROUP_THEN_UNIT = regex.compile(r"\p{Han}{2,8}集团(?:旗下的?)?(?P<unit>\p{Han}{2,10}(?:资本|创投|基金|投资|资管))")
 _OWNER_OF_UNIT = regex.compile(
     r"^(?P<owner>[^的，,]{2,20}?)(?:集团)?旗下(?:的)?(?:(?:风投|创投|投资|战略投资|产业投资|基金)(?:公司|机构|部门|平台|基金)?|(?:一家)?(?:全资)?子?公司)$")  # (腾讯控股旗下公司)
+_OWNER_FIELD_UNIT = regex.compile(r"(?P<owner>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,9}?)旗下的?(?P<field>(?!一家|全资|控股|多家|这家|该)\p{Han}{2,6}?)(?:子公司|公司)")
 _LOCATED_AT = regex.compile(r"^(?:位于|地处|坐落于|总部位于|总部设在)[^的，,]{1,14}的")
 _NAMED_AS = regex.compile(r"^(?:一家|一个|这家)?(?:名为|名叫|叫做)(?P<name>[^的，,]{2,30})的")
 _SHARE_COUNT_HEAD = regex.compile(r"^(?:\d+(?:\.\d+)?[万亿]?|[万亿])股")  # 13.2万股X, and 万股X cut from it

@@ -302,7 +302,8 @@ _NOT_AN_INVESTOR = regex.compile(
     "^" + rules.alternation(rules.load("funding")["invest"]["not_investors"]) + "$|"
     + rules.alternation_of_patterns(rules.load("funding")["invest"]["not_investor_patterns"]))
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
-_REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)了?[，,:：]?")
+_REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)"
+                          r"|》[^，,。；;]{0,14}?(?:指出|报道称|报道|称|透露|披露|援引[^，,。；;]{0,16}?称))了?[，,:：]?")  # (《华尔街日报》于7/12指出…)
 _BECAME_HOLDER = regex.compile(r"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{2,30}?)的(?:新)?(?P<role>控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
 _BECAME_HOLDER_MARK = regex.compile(r"成为了?[^，,。；;的]{2,30}?的(?:新)?(?:控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
 _HYPOTHETICAL_HEAD = regex.compile(r"(?:有望|将|将会|或将|可能|拟|计划|准备|若|如果|如|一旦|希望|想|预计)[^，,。；;]{0,12}$")

@@ -66,7 +66,7 @@ def _rules() -> _ValuationRules:
 _CUE_THEN_COMMA = regex.compile(r"(?:估值|市值)[，,]\s*$")
 _ABOUT_THEN_FIGURE = regex.compile(r"\s*(?:约为|约|大约|近|接近|超过|超|逾|为|达到|达)?\s*[\d一二三四五六七八九十两数几千百]")
 # A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
-_AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金)(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
+_AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金|(?:本次|此次|该笔|这笔)?(?:交易|投资)(?=完成|结束|交割))(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
@@ -255,6 +255,7 @@ def _named_last_in_sentence(text: str, start: int, end: int, register: CompanyRe
 
 _THEN = regex.compile(r"\s*(?:其时|当时|彼时|届时)(?:公司|该公司)?")
 _OWNER_THEN_LATIN = regex.compile(r"\p{Han}{1,6}的\s*(?P<latin>[A-Z][A-Za-z0-9.\-]*(?:\s[A-Z][A-Za-z0-9.\-]*)*)")
+_DESCRIBED_END = regex.compile(r"(?:上市|挂牌|登陆[^，,。；;的]{0,6})的(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15})$")
 _VALUE_CUE = regex.compile(r"(?:估值|市值)[^，,。；;]{0,12}?\d")  # a clause telling a value of its own
 _PRICE_WORD = regex.compile(r"股价|股票|报于|收于|报收")
 _FROM_WHEN = regex.compile(r"从[^，,。；;]+的\s*$")
@@ -351,6 +352,9 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     before_cue = _MARKET_WORDS.sub("", text[clause_start:cue_at])  # 港股市值: the market, not a name
     before_cue = _LEADING_DATE.sub("", regex.split(r"[:：]", before_cue)[-1])  # 下表:万洲国际, 8月1日苹果
     before_cue = _AFTER_ROUND_LEAD.sub("", before_cue)
+    listed = before_cue.rfind("、")
+    if listed > 0 and _VALUE_CUE.search(before_cue, 0, listed):
+        before_cue = before_cue[listed + 1 :]  # A估值40亿元、B估值21亿元: B's own, after the list's 、
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
     then = _VALUE_THEN.search(before_cue)
@@ -434,6 +438,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         opening = _known_opening(text[prev_start:pos], register)  # 英伟达已经在AI领域取得了…，市值飙升至…
         if opening:
             return opening
+        described = _DESCRIBED_END.search(text, prev_start, pos) if market else None
+        if described:  # 早前一步已经上市的寒武纪，市值6000亿: the listed company the clause before ends on
+            named = _named(described["co"], cue_at, register)
+            if named:
+                return named
         founded = _FOUNDED_END.search(text, prev_start, pos)  # 王生乐离职后创办的星迈机器人，目前估值…
         if founded:
             named = _named(founded["co"], cue_at, register)
