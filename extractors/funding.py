@@ -302,6 +302,7 @@ _NOT_AN_INVESTOR = regex.compile(
     "^" + rules.alternation(rules.load("funding")["invest"]["not_investors"]) + "$|"
     + rules.alternation_of_patterns(rules.load("funding")["invest"]["not_investor_patterns"]))
 _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|包括|以及")  # 领投方为A，B跟投: a clause, not a name
+_SINCE_DEAL_VERB = regex.compile(r"(?:全资)?(?:收购|并购|入股|控股|买下|吞并)")
 _REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)"
                           r"|》[^，,。；;]{0,14}?(?:指出|报道称|报道|称|透露|披露|援引[^，,。；;]{0,16}?称))了?[，,:：]?")  # (《华尔街日报》于7/12指出…)
 _BECAME_HOLDER = regex.compile(r"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{2,30}?)的(?:新)?(?P<role>控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
@@ -1156,8 +1157,11 @@ class _SentenceReader:
                 consortium = _CONSORTIUM.search(_strip_manner(phrase))  # 以“日本产业合作伙伴”(JIP)为主的财团: its lead buys
                 if consortium:
                     phrase = consortium["lead"]
-                if phrase.startswith("自") and "以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]:
-                    phrase = phrase[1:]  # 自软银在2016年…收购Arm以来: since, not part of the name
+                if phrase.startswith("自") and ("以来" in self.text[pos : self._clause_end(pos, self.ctx.sentences.covering(pos, pos + 1)[1])]
+                                               or (start == self._clause_start(s_start, pos) and _SINCE_DEAL_VERB.match(self.text, pos))):
+                    # 自软银在2016年…收购Arm以来, 自智元机器人收购上纬新材控股权，…: since, not part of the
+                    # name (收购自X is where a stake was bought from)
+                    phrase = phrase[1:]
                 dash = phrase.rfind("——")
                 if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
                     phrase = phrase[dash + 2 :]
@@ -2804,6 +2808,9 @@ class _SentenceReader:
                     known_here = known and not is_well_known(obj.name)
                     ok = (stake and (buyer_like or known_here or price.amount is not None)) or (buyer_like and known_here)
                     ok = ok or (stake and share_stake and verb.deal_type == "acquisition")
+                    # 九鼎投资斥资2.13亿元拿下南京神源生: a company bought whole, at a price, by an investor
+                    ok = ok or (verb.deal_type == "acquisition" and price.amount is not None and buyer_like
+                                and (place_named(obj.name) or looks_like_company(obj.name)))
                 else:  # strong: 投资/收购 of a known company, at a price, or of a stake
                     # (通过并购绕过漫长审批期: the verb as a means, what follows is what it achieves)
                     ok = price.amount is not None or stake or known or (buyer_like and verb.deal_type == "acquisition" and not means)
