@@ -604,6 +604,16 @@ def described_name(phrase: str) -> str | None:
     return company.name
 
 
+_UNIT_OF_OWNER = regex.compile(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?旗下的?(?P<unit>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15})")
+
+
+def unit_of_owner(phrase: str) -> CompanyName | None:
+    """The named unit in 'owner 旗下(的) unit' (百度集团旗下的昆仑芯 → 昆仑芯): a company of its own."""
+    unit = _UNIT_OF_OWNER.fullmatch(phrase)
+    named = company_name(unit["unit"]) if unit is not None else None
+    return named if named is not None and not named.generic else None
+
+
 def name_after_descriptors(phrase: str) -> CompanyName | None:
     """The company a phrase names after whatever describes it (行业巨头紫光集团 → 紫光集团)."""
     last = _last_descriptor(phrase, _rules())

@@ -33,6 +33,7 @@ from extractors.entities import (
     as_written_alone,
     as_written_whole,
     coded_company_name,
+    unit_of_owner,
     company_name,
     is_anaphor,
     is_field_name,
@@ -1321,6 +1322,9 @@ class _SentenceReader:
     def _clause_topic(self, clause: str) -> CompanyName | None:
         """The company a clause opens with (滴灌通宣布正式启航, 人人车迅速发展): a name the
         document shows to be a company, or one it keeps repeating."""
+        named = unit_of_owner(clause.strip())
+        if named is not None and not is_anaphor(named.name):
+            return named  # 百度集团旗下的昆仑芯，已完成多轮融资: the unit a group owns is a company, and the topic
         m = _CLAUSE_TOPIC.match(clause)
         if not m:
             return None

@@ -21,7 +21,7 @@ import regex
 from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
-from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_place, is_trade_ending, strip_lead_in, looks_like_company, well_known_names
+from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_place, is_trade_ending, strip_lead_in, looks_like_company, unit_of_owner, well_known_names
 from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
@@ -177,6 +177,8 @@ def _leading_company(clause: str, position: int, register: CompanyRegister) -> s
     whole = described_name(clause) if len(clause) <= 40 else None
     if whole is not None and (register.canonical(whole) or looks_like_company(whole)):
         return register.canonical(whole) or whole  # 成立仅一年的AI企业资源规划(ERP)初创公司DualEntry: described, then named
+    if (unit := unit_of_owner(clause)) is not None:
+        return register.canonical(unit.name) or unit.name  # 百度集团旗下的昆仑芯，…投后估值…: the unit, not its owner
     owned = _OWNER_THEN_LATIN.match(clause)
     if owned and looks_like_company(owned["latin"]):
         clause = clause[owned.start("latin") :]  # 奥特曼的 OpenAI 则在…: its owner's name first (not 成立仅一年的AI企业…)
