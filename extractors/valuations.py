@@ -66,7 +66,7 @@ def _rules() -> _ValuationRules:
 _CUE_THEN_COMMA = regex.compile(r"(?:估值|市值)[，,]\s*$")
 _ABOUT_THEN_FIGURE = regex.compile(r"\s*(?:约为|约|大约|近|接近|超过|超|逾|为|达到|达)?\s*[\d一二三四五六七八九十两数几千百]")
 # A value told right after the round closed is the post-money one (本轮融资完成后，公司估值达…)
-_AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金|(?:本次|此次|该笔|这笔)?(?:交易|投资)(?=完成|结束|交割))(?:完成|结束|交割)?(?:之)?后[，,]?[^，,。；;]{0,12}$")
+_AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金|(?:本次|此次|该笔|这笔)?(?:交易|投资)(?=完成|结束|交割))(?:完成|结束|交割)?(?:之)?(?:后|中)[，,]?[^，,。；;]{0,12}$")
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
@@ -133,7 +133,9 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
     # 英伟达市值, 可比公司涛涛车业总市值: a short name right by its cue, bare or after its kind
     short_name_by_cue = adjacent and len(resolved) <= 6 and (
         resolved == phrase or (phrase.endswith(resolved) and bool(_KIND_BEFORE.search(phrase[: -len(resolved)]))))
-    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue):
+    # 比朱公司的估值: a name the document writes with 公司 more than once is a company's (只有公司总市值… once)
+    written_as_company = adjacent and phrase.endswith(("公司", "集团")) and len(phrase) > len(company.name) and register.text.count(phrase) >= 2
+    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue or written_as_company):
         return None  # 一两年时间做到10亿美金估值: no company in sight
     return resolved
 
