@@ -271,7 +271,7 @@ _TOTAL_AFTER_VERB = regex.compile(r"(?:总金额|总额|总规模|累计金额)"
 # A count of deals told before a total (融资事件1146个, 完成13起融资, 融资交易量为658起, 以377起融资事件、…)
 _DEAL_EVENTS_COUNTED = regex.compile(
     r"(?:投融资|融资|投资|并购)(?:事件|交易|案例)(?:数量|量)?(?:共计|共|合计|总计|达到?|为|有)?(?P<n>\d[\d,]*|[一二三四五六七八九十百千]+)(?:多|余)?[个起笔件宗]"
-    r"|(?P<n>\d[\d,]*)(?:多|余)?[起笔件宗](?:投融资|融资|投资|并购|交易)?(?:事件|案例|交易)?(?=(?:融资|投资|交易|事件|案例)|[，,、])")
+    r"|(?P<n>\d[\d,]*)(?:多|余)?[起笔件宗](?:投融资|融资|投资|并购|交易)?(?:事件|案例|交易)?(?=(?:融资|投资|交易|事件|案例)|[，,、]|中|共|合计|累计|总计)")  # (在71笔交易中筹集了…, 通过3118笔交易共融资…)
 # …and after it (融资额为23亿美元，交易数量为249宗; 投资金额850亿元，案例1,156起; 65.2亿元，82起案例)
 _DEAL_COUNT_AFTER = regex.compile(
     r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:交易数量|交易量|交易数|事件数量|事件数|案例数|融资数量|投资数量|融资事件数?|投资事件数?|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
@@ -3269,6 +3269,11 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             continue  # (股份收购): shares, a stake or money bought is no company
         if deal.company is not None and deal.company.generic:
             deal_type, count = "aggregate", deal.company.count
+            if count is None and deal.money.amount is not None:
+                # 德国在71笔交易中筹集了14亿英镑: the count of deals the total's own clause tells
+                s_start = ctx.sentences.covering(deal.start, deal.start + 1)[0]
+                counted = _DEAL_EVENTS_COUNTED.search(ctx.text, reader._clause_start(s_start, deal.start), deal.end)
+                count = int(n) if counted and (n := parse_number(counted["n"].replace(",", ""))) else None
         elif deal.company is not None:
             # 如今公司完成新一轮融资, 软银以320亿美元收购了这家芯片公司: with nothing noted before,
             # the company the article is about (never the deal's own investor)
