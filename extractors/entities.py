@@ -122,7 +122,7 @@ _DATELINE = regex.compile(r"^[\p{Han}A-Za-z]{0,14}?\d{1,2}月\d{1,2}日(?:电|�
 _ADVERBIAL_TAIL = regex.compile(r"(?:周[一二三四五六日]|今天|昨天|近日|日前|当天|当地时间\S{0,8})?在[^，,在]{0,24}?(?:中|上|里|时|期间|内|领域|方面|赛道|行业|半年|季度|年内)(?:宣布|表示|称|透露|公布|披露|一口气|接连|连续|相继|先后)?$")
 # Sector and place words, one or more (美国AI, 国内大模型): what a kind of company is, not its name
 _SECTORS = regex.compile("(?:" + rules.alternation([*rules.load("funding")["generic"]["sectors"], *rules.load("funding")["strip"]["country_prefixes"],
-                                                      "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲"]) + r"|\s)+")
+                                                      "欧洲", "亚洲", "东南亚", "中东", "拉美", "非洲", "北欧", "南欧", "西欧", "东欧", "北美", "南美", "中亚", "南亚", "东亚"]) + r"|\s)+")
 # A headline's section before a dash (融资进展-具身科技, 机器人[3] -鹿明机器人) or a breadcrumb
 # (首页>…>X): not part of the name (but 克利夫兰-克里夫斯 is one transliterated name: a section needs
 # its word, a bracket, spaces or a bar)
