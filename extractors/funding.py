@@ -1063,16 +1063,16 @@ def _any_within(positions: list[int], start: int, end: int) -> bool:
     return first < len(positions) and positions[first] < end
 
 
-# The patterns that note a company as such, each with a cheap mark it cannot match without.
 # A stock's move names a listed company (比亚迪股份下跌2.47%, 申通快递一字涨停); an index or a market moves too.
 _MOVED_STOCK = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?:今日|昨日|当日|盘中|早盘|尾盘|开盘|收盘)*(?P<name>(?![\p{Han}]{0,8}(?:指数|板块|大盘|市场|概念股|个股|港股|美股|A股|台股))"
     r"[\p{Han}A-Za-z](?:(?!的)[\p{Han}A-Za-z0-9]){1,11}?)(?<![日月年周天期时后前内度盘市价])(?:股价)?(?:今日|盘中|早盘|尾盘|则|也)?(?:一字)?"
     r"(?:(?:下跌|上涨|大涨|大跌|收涨|收跌|暴涨|暴跌|跌超|涨超)(?=\d+(?:\.\d+)?%)|涨停|跌停)")
+_MOVED_STOCK_MARK = regex.compile(r"下跌|上涨|大涨|大跌|收涨|收跌|涨停|跌停|暴涨|暴跌|跌超|涨超")
 # 以Lightstorm为例，这家…服务商…: the example named is the company 这家 points back to
 _EXAMPLE_NAMED = regex.compile(r"以(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20}?)为例(?=[，,:：]\s*(?:这家|该))")
 _EXAMPLE_MARK = regex.compile(r"为例")
-_MOVED_STOCK_MARK = regex.compile(r"下跌|上涨|大涨|大跌|收涨|收跌|涨停|跌停|暴涨|暴跌|跌超|涨超")
+# The patterns that note a company as such, each with a cheap mark it cannot match without.
 _COMPANY_NOTES = ((_STOCK_CODE, _CODE_MARK), (_ANNOUNCER, _ANNOUNCE_MARK), (_FOUNDED, _FOUNDED_MARK), (_FOUNDED_BY, _FOUNDED_MARK),
                   (_IS_A_COMPANY, _IS_MARK), (_DESCRIBED, _DESCRIBED_MARK), (_GLOSSED, _GLOSSED_MARK), (_MOVED_STOCK, _MOVED_STOCK_MARK),
                   (_EXAMPLE_NAMED, _EXAMPLE_MARK))
