@@ -33,6 +33,7 @@ from extractors.entities import (
     as_written_alone,
     as_written_whole,
     coded_company_name,
+    name_core,
     unit_of_owner,
     company_name,
     is_anaphor,
@@ -3194,6 +3195,34 @@ def _price_followups(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]
                 deal.money = price.money
 
 
+# 亿鼎公司60%股权的收购价格为人民幣95,012.39万元: the price of a named company's stake, told apart
+_STAKE_PRICE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\s即]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*\d+(?:\.\d+)?%)?的?(?:股权|股份)的?(?:收购|转让|交易)?(?:价格|对价|作价|价款)"
+    r"(?:为|是|约为|合计|共计)(?:人民币)?\s*")
+
+
+_STAKE_PRICE_LEAD = regex.compile(r"^(?:即|其中|而)")
+
+
+def _stake_prices(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]) -> None:
+    """A price told for a named company's stake gives it to the acquisition of that company the
+    document told before, when that one has none (收购…亿鼎公司60%股权 …；即亿鼎公司60%股权的收购价格为…)."""
+    if "价" not in ctx.text:
+        return
+    for m in _STAKE_PRICE.finditer(ctx.text):
+        price = next((sp for sp in money if m.end() - 3 <= sp.start <= m.end()), None)  # (人民币 read with the amount, or not)
+        named = company_name(_STAKE_PRICE_LEAD.sub("", m["co"])) if price is not None else None
+        if named is None or named.generic:
+            continue
+        core = name_core(named.name)
+        bought = [d for d in deals if d.start < m.start() and d.deal_type == "acquisition" and d.company is not None
+                  and name_core(d.company.name) == core and d.money.amount is None]
+        if len({d.company.name for d in bought if d.company is not None}) == 1:  # (one company's tellings, merged later)
+            for deal in bought:
+                deal.money = price.money
+                deal.end = max(deal.end, price.end)  # the evidence runs on to where the price is told
+
+
 def _debt_amounts(ctx: DocContext, money: list[MoneySpan]) -> set[tuple[float, str]]:
     """Amounts the document calls debt (284亿美元的新债务承诺): the same figure elsewhere, in a
     headline's 融资284亿美元, is a loan, not a round."""
@@ -3239,6 +3268,8 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         _round_followups(reader, ctx, deals)
     if rules.may_match(_DEAL_PRICE_MARK, ctx.text) and _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
+    if "股权的" in ctx.text or "股份的" in ctx.text:
+        _stake_prices(ctx, money, deals)
     # 腾讯参与了月之暗面最新一轮融资, 启明创投投资优必选A轮融资: told by who invested, with no amount,
     # the investor's investment; the round itself where its amount is told (参与智谱AI约4亿美元的新一轮
     # 募资) or the article tells the company raising it (a round of that name, or one of no name with
