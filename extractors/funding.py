@@ -308,6 +308,12 @@ _SINCE_DEAL_VERB = regex.compile(r"(?:全资)?(?:收购|并购|入股|控股|买
 _REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)"
                           r"|》[^，,。；;]{0,14}?(?:指出|报道称|报道|称|透露|披露|援引[^，,。；;]{0,16}?称))了?[，,:：]?")  # (《华尔街日报》于7/12指出…)
 _BECAME_HOLDER = regex.compile(r"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{2,30}?)的(?:新)?(?P<role>控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
+# 由西藏瑞华(以下简称…)认缴; 其中国投集新认缴金额不超过4.5亿元
+_SUBSCRIBED = regex.compile(
+    r"(?P<by>由)(?P<inv>[^，,。；;由]{2,60}?)(?:以现金(?:方式)?)?(?:全额|全部)?认缴(?!权)"
+    r"|(?:^|(?<=[，,；;]))(?:其中|其中，)?(?P<inv>[\p{Han}A-Za-z][^，,。；;]{1,30}?)(?:拟)?认缴(?:金额|出资额?|的?出资金额)?(?:为|不超过|合计|共计|约)*\s*(?=\d|人民币)")
+_INCREASE_WORD = regex.compile(r"增资|增加注册资本|新增注册资本|增资扩股|融资")
+_BRACKETED_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
 _BECAME_HOLDER_MARK = regex.compile(r"成为了?[^，,。；;的]{2,30}?的(?:新)?(?:控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
 _HYPOTHETICAL_HEAD = regex.compile(r"(?:有望|将|将会|或将|可能|拟|计划|准备|若|如果|如|一旦|希望|想|预计)[^，,。；;]{0,12}$")
 _NAMED_AS_COMPLEMENT = regex.compile(r"(?:的|之)(?:是|为|当属|要数|首推)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20})$")
@@ -1547,6 +1553,7 @@ class _SentenceReader:
         deals += self._became_holder(sentence, s_start, s_end, taken=deals) if "成为" in sentence else []
         deals += self._this_round(sentence, s_start, s_end, taken=deals)
         deals += self._headline_items(s_start, s_end, taken=deals)
+        deals += self._subscribed(sentence, s_start, s_end, taken=deals) if "认缴" in sentence else []
         if described:
             # 10月完成66亿美元募资的OpenAI，以及共募得120亿美元的xAI: the amounts are those companies';
             # another reading that gave one to a different company gives way
@@ -1555,6 +1562,39 @@ class _SentenceReader:
                                               and claimed.get((d.money.amount, d.money.currency), d.company.name) != d.company.name)]
             deals += [d for d in described if not any(o.company is not None and o.company.name == d.company.name
                                                       and o.money.amount == d.money.amount for o in deals)]
+        return deals
+
+    def _subscribed(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
+        """A capital increase and who subscribes it, as company announcements tell them: X拟增加注册资本
+        合计58,000万元，由西藏瑞华认缴; X计划融资不超过10.39亿元，其中国投集新认缴金额不超过4.5亿元. The
+        subscriber invested in the company the sentence opens with."""
+        deals = []
+        first_end = next((s_start + i for i, ch in enumerate(sentence) if ch in "，,；;"), s_end)
+        opening = self._clause_topic(self.text[s_start:first_end])
+        for m in _SUBSCRIBED.finditer(sentence):
+            at = s_start + m.start()
+            # the company the sentence opens with, else the one noted last before (a legal name glossed)
+            raised = next((d.company.name for d in taken if d.deal_type == "funding" and d.company is not None and s_start <= d.start < at), None)
+            named = raised or (opening.name if opening is not None else next(
+                (canonical for position, canonical, _ in self.register.companies if s_start <= position < at), None))
+            topic = CompanyName(named) if named else None
+            if any(d.start <= at < d.end and d.deal_type != "funding" for d in taken) or topic is None:
+                continue  # (a round told around it, 计划融资…，其中Y认缴…, is the round Y subscribes)
+            investor = company_name(m["inv"]) or company_name(_BRACKETED_GLOSS.sub("", m["inv"]))  # (a gloss gives the short name)
+            if investor is None or investor.generic or investor.name == topic.name:
+                continue
+            if m["by"]:  # 由Y认缴: the increase's amount is told before it, in the same sentence
+                told = self.money_in(s_start, at)
+                price = told[-1].money if told and _INCREASE_WORD.search(self.text, s_start, at) else NO_MONEY
+            else:  # Y认缴金额不超过4.5亿元: its own amount right after
+                # (不超过4.5亿元: the amount's qualifier may be read with it, or with the lead-in)
+                after = next((sp for sp in self.money if s_start + m.end() - 4 <= sp.start <= s_start + m.end() + 3 and sp.end > s_start + m.end()), None)
+                price = after.money if after else NO_MONEY
+            if price.amount is None:
+                continue
+            company = self.register.resolve(topic, s_start, or_topic=False) or topic.name
+            deals.append(_Deal(at, s_start + m.end(), "investment", CompanyName(company),
+                               [self.register.canonical(investor.name) or investor.name], None, price))
         return deals
 
     def _became_holder(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
