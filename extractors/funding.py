@@ -307,14 +307,15 @@ _NOT_A_BARE_NAME = regex.compile(r"为|是|由|领投|跟投|参投|投资方|�
 _SINCE_DEAL_VERB = regex.compile(r"(?:全资)?(?:收购|并购|入股|控股|买下|吞并)")
 _REPORTED_IN = regex.compile(r"[^，,。；;]{0,24}?(?:(?:财报|季报|年报|公告|报告|文件|声明|报道|招股书|招股说明书)(?:中|里|内)?(?:透露|披露|显示|指出|称|表示|提到)"
                           r"|》[^，,。；;]{0,14}?(?:指出|报道称|报道|称|透露|披露|援引[^，,。；;]{0,16}?称))了?[，,:：]?")  # (《华尔街日报》于7/12指出…)
-_BECAME_HOLDER = regex.compile(r"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{2,30}?)的(?:新)?(?P<role>控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
+_HOLDER_ROLES = r"控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东"
+_BECAME_HOLDER = regex.compile(rf"(?P<became>(?:正式|一举|由此|从而|进而|并)?成为)了?(?P<obj>[^，,。；;的]{{2,30}}?)的(?:新)?(?P<role>{_HOLDER_ROLES})")
 # 由西藏瑞华(以下简称…)认缴; 其中国投集新认缴金额不超过4.5亿元
 _SUBSCRIBED = regex.compile(
     r"(?P<by>由)(?P<inv>[^，,。；;由]{2,60}?)(?:以现金(?:方式)?)?(?:全额|全部)?认缴(?!权)"
     r"|(?:^|(?<=[，,；;]))(?:其中|其中，)?(?P<inv>[\p{Han}A-Za-z][^，,。；;]{1,30}?)(?:拟)?认缴(?:金额|出资额?|的?出资金额)?(?:为|不超过|合计|共计|约)*\s*(?=\d|人民币)")
 _INCREASE_WORD = regex.compile(r"增资|增加注册资本|新增注册资本|增资扩股|融资")
 _BRACKETED_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
-_BECAME_HOLDER_MARK = regex.compile(r"成为了?[^，,。；;的]{2,30}?的(?:新)?(?:控股股东|实际控制人|实控人|母公司|第一大股东|最大股东|大股东|单一最大股东)")
+_BECAME_HOLDER_MARK = regex.compile(rf"成为了?[^，,。；;的]{{2,30}}?的(?:新)?(?:{_HOLDER_ROLES})")
 _HYPOTHETICAL_HEAD = regex.compile(r"(?:有望|将|将会|或将|可能|拟|计划|准备|若|如果|如|一旦|希望|想|预计)[^，,。；;]{0,12}$")
 _NAMED_AS_COMPLEMENT = regex.compile(r"(?:的|之)(?:是|为|当属|要数|首推)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20})$")
 _DATE_ONLY = regex.compile(r"\s*(?:(?:(?:19|20)\d{2}年|同年|次年|翌年|当年)(?:\d{1,2}月(?:份|\d{1,2}日)?)?|\d{1,2}月(?:份|\d{1,2}日)?)(?:底|初|中旬|下旬|上旬)?\s*")
@@ -1567,13 +1568,14 @@ class _SentenceReader:
     def _subscribed(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """A capital increase and who subscribes it, as company announcements tell them: X拟增加注册资本
         合计58,000万元，由西藏瑞华认缴; X计划融资不超过10.39亿元，其中国投集新认缴金额不超过4.5亿元. The
-        subscriber invested in the company the sentence opens with."""
+        subscriber invested in the company raising (read last in the sentence, after its round)."""
         deals = []
         first_end = next((s_start + i for i, ch in enumerate(sentence) if ch in "，,；;"), s_end)
         opening = self._clause_topic(self.text[s_start:first_end])
         for m in _SUBSCRIBED.finditer(sentence):
             at = s_start + m.start()
-            # the company the sentence opens with, else the one noted last before (a legal name glossed)
+            # the company of the round told before it in the sentence, else the one the sentence
+            # opens with, else the first it notes (a legal name with its gloss)
             raised = next((d.company.name for d in taken if d.deal_type == "funding" and d.company is not None and s_start <= d.start < at), None)
             named = raised or (opening.name if opening is not None else next(
                 (canonical for position, canonical, _ in self.register.companies if s_start <= position < at), None))
@@ -1599,8 +1601,9 @@ class _SentenceReader:
 
     def _became_holder(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """宁德时代以90%以上的持股成为北美锂业的控股股东: who became a company's controlling shareholder
-        bought it; its largest shareholder invested in it. The subject must be a company the
-        document shows, and so must the target be (a person or a fund becomes one too)."""
+        bought it; its largest shareholder invested in it. Only a company has shareholders, so the
+        target needs no more than a name (not a place or a field); the new holder may be a person
+        or a fund."""
         deals = []
         for m in _BECAME_HOLDER.finditer(sentence):
             at = s_start + m.start("became")
