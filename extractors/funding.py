@@ -314,7 +314,7 @@ _SUBSCRIBED = regex.compile(
     r"(?P<by>由)(?P<inv>[^，,。；;由]{2,60}?)(?:以现金(?:方式)?)?(?:全额|全部)?认缴(?!权)"
     r"|(?:^|(?<=[，,；;]))(?:其中|其中，)?(?P<inv>[\p{Han}A-Za-z][^，,。；;]{1,30}?)(?:拟)?认缴(?:金额|出资额?|的?出资金额)?(?:为|不超过|合计|共计|约)*\s*(?=\d|人民币)")
 _INCREASE_WORD = regex.compile(r"增资|增加注册资本|新增注册资本|增资扩股|融资")
-_BRACKETED_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")
+BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")  # a bracketed gloss, blanked out (also valuations')
 _BECAME_HOLDER_MARK = regex.compile(rf"成为了?[^，,。；;的]{{2,30}}?的(?:新)?(?:{_HOLDER_ROLES})")
 _HYPOTHETICAL_HEAD = regex.compile(r"(?:有望|将|将会|或将|可能|拟|计划|准备|若|如果|如|一旦|希望|想|预计)[^，,。；;]{0,12}$")
 _NAMED_AS_COMPLEMENT = regex.compile(r"(?:的|之)(?:是|为|当属|要数|首推)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20})$")
@@ -1072,11 +1072,12 @@ def _any_within(positions: list[int], start: int, end: int) -> bool:
 
 
 # A stock's move names a listed company (比亚迪股份下跌2.47%, 申通快递一字涨停); an index or a market moves too.
+_MOVES_BY = "下跌|上涨|大涨|大跌|收涨|收跌|暴涨|暴跌|跌超|涨超"  # each followed by the percentage
 _MOVED_STOCK = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s]))(?:今日|昨日|当日|盘中|早盘|尾盘|开盘|收盘)*(?P<name>(?![\p{Han}]{0,8}(?:指数|板块|大盘|市场|概念股|个股|港股|美股|A股|台股))"
     r"[\p{Han}A-Za-z](?:(?!的)[\p{Han}A-Za-z0-9]){1,11}?)(?<![日月年周天期时后前内度盘市价])(?:股价)?(?:今日|盘中|早盘|尾盘|则|也)?(?:一字)?"
-    r"(?:(?:下跌|上涨|大涨|大跌|收涨|收跌|暴涨|暴跌|跌超|涨超)(?=\d+(?:\.\d+)?%)|涨停|跌停)")
-_MOVED_STOCK_MARK = regex.compile(r"下跌|上涨|大涨|大跌|收涨|收跌|涨停|跌停|暴涨|暴跌|跌超|涨超")
+    rf"(?:(?:{_MOVES_BY})(?=\d+(?:\.\d+)?%)|涨停|跌停)")
+_MOVED_STOCK_MARK = regex.compile(rf"{_MOVES_BY}|涨停|跌停")
 # 以Lightstorm为例，这家…服务商…: the example named is the company 这家 points back to
 _EXAMPLE_NAMED = regex.compile(r"以(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .·\-]{1,20}?)为例(?=[，,:：]\s*(?:这家|该))")
 _EXAMPLE_MARK = regex.compile(r"为例")
@@ -1582,7 +1583,7 @@ class _SentenceReader:
             topic = CompanyName(named) if named else None
             if any(d.start <= at < d.end and d.deal_type != "funding" for d in taken) or topic is None:
                 continue  # (a round told around it, 计划融资…，其中Y认缴…, is the round Y subscribes)
-            investor = company_name(m["inv"]) or company_name(_BRACKETED_GLOSS.sub("", m["inv"]))  # (a gloss gives the short name)
+            investor = company_name(m["inv"]) or company_name(BRACKETED.sub("", m["inv"]))  # (a gloss gives the short name)
             if investor is None or investor.generic or investor.name == topic.name:
                 continue
             if m["by"]:  # 由Y认缴: the increase's amount is told before it, in the same sentence
@@ -3242,16 +3243,14 @@ def _price_followups(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]
 _STAKE_PRICE = regex.compile(
     r"(?:^|(?<=[，,。；;：:\s即]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,15}?)(?:\s*\d+(?:\.\d+)?%)?的?(?:股权|股份)的?(?:收购|转让|交易)?(?:价格|对价|作价|价款)"
     r"(?:为|是|约为|合计|共计)(?:人民币)?\s*")
-
-
 _STAKE_PRICE_LEAD = regex.compile(r"^(?:即|其中|而)")
 
 
 def _stake_prices(ctx: DocContext, money: list[MoneySpan], deals: list[_Deal]) -> None:
     """A price told for a named company's stake gives it to the acquisition of that company the
     document told before, when that one has none (收购…亿鼎公司60%股权 …；即亿鼎公司60%股权的收购价格为…)."""
-    if "价" not in ctx.text:
-        return
+    if "价" not in ctx.text or ("股权的" not in ctx.text and "股份的" not in ctx.text):
+        return  # (read only where a stake is written with 的, as in the tellings this was built from)
     for m in _STAKE_PRICE.finditer(ctx.text):
         price = next((sp for sp in money if m.end() - 3 <= sp.start <= m.end()), None)  # (人民币 read with the amount, or not)
         named = company_name(_STAKE_PRICE_LEAD.sub("", m["co"])) if price is not None else None
@@ -3311,8 +3310,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
         _round_followups(reader, ctx, deals)
     if rules.may_match(_DEAL_PRICE_MARK, ctx.text) and _DEAL_PRICE_MARK.search(ctx.text):
         _price_followups(ctx, money, deals)
-    if "股权的" in ctx.text or "股份的" in ctx.text:
-        _stake_prices(ctx, money, deals)
+    _stake_prices(ctx, money, deals)
     # 腾讯参与了月之暗面最新一轮融资, 启明创投投资优必选A轮融资: told by who invested, with no amount,
     # the investor's investment; the round itself where its amount is told (参与智谱AI约4亿美元的新一轮
     # 募资) or the article tells the company raising it (a round of that name, or one of no name with

@@ -22,7 +22,7 @@ from extractors import rules
 from extractors.context import DocContext
 from extractors.dates import DateSpan, date_near
 from extractors.entities import CompanyName, CompanyRegister, company_name, described_name, is_anaphor, is_field_name, is_lead_in, is_place, is_trade_ending, strip_lead_in, looks_like_company, unit_of_owner, well_known_names
-from extractors.funding import OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
+from extractors.funding import BRACKETED, OTHER_FIGURES, bracketed_amounts, clause_opening_name, split_list
 from extractors.money import MoneySpan, read_as_yuan
 from models import FundingRound, Money, Valuation
 
@@ -75,7 +75,6 @@ _LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之�
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
-_BRACKETED = regex.compile(r"[(（][^()（）]*[)）]")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?|^\s*(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
@@ -292,7 +291,7 @@ def _described_after(text: str, amount_end: int, register: CompanyRegister) -> s
     m = _DESCRIBED_NAME_AFTER.match(text, amount_end)
     if m is None:
         return None
-    phrase = _BRACKETED.sub("", m["phrase"])  # 市值达…的GPU(图形处理器)芯片龙头英伟达: a gloss inside the description
+    phrase = BRACKETED.sub("", m["phrase"])  # 市值达…的GPU(图形处理器)芯片龙头英伟达: a gloss inside the description
     goes_on = _PHRASE_GOES_ON.search(phrase)
     if goes_on:
         phrase = phrase[: goes_on.start()]
@@ -344,7 +343,7 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     bracket = _bracketed_after(text, s_start, cue_at)
     if bracket is not None:  # the company is the name the bracket glosses
         # Brackets before it go first: 秦淮数据(8.11, -0.02, -0.25%)(CD,…市值…) has commas in a quote.
-        lead = _BRACKETED.sub("", text[s_start:bracket])
+        lead = BRACKETED.sub("", text[s_start:bracket])
         lead = lead[_clause_start(lead, len(lead)) :]
         named = _named(lead.split("与")[-1], cue_at, register, adjacent=True)
         if named:
