@@ -384,8 +384,10 @@ def _company_name(phrase: str) -> CompanyName | None:
                 and len(phrase) - lead.end() >= 4:
             phrase = phrase[lead.end() :]
         # 智能产品设计工具研发企业上海奥梭格纳科技有限公司: a description, then a legal name opening with its place
+        # (捷克线上零售商Mall集团: or a Latin name, which no description runs into)
         cuts = [d.end() for d in r.descriptor.finditer(phrase)
-                if (r.region_prefix.match(phrase[d.end() :]) or r.country_prefix.match(phrase[d.end() :])) and r.legal_suffix.search(phrase, d.end())]
+                if (r.region_prefix.match(phrase[d.end() :]) or r.country_prefix.match(phrase[d.end() :])
+                    or _LATIN_OPENING.match(phrase, d.end())) and r.legal_suffix.search(phrase, d.end())]
         if cuts:
             phrase = phrase[cuts[-1] :]
         return _checked(phrase, aliases)
@@ -444,6 +446,7 @@ _COUNTED = regex.compile(
 )
 # 'OpenAI迅速绑定', 'Esdec Solar拟赴美IPO': a Latin name with a clause after it.
 _LATIN_HEAD = regex.compile(r"^(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*)(?P<rest>\p{Han}.*)$")
+_LATIN_OPENING = regex.compile(r"[A-Za-z]{2}")  # a Latin name begins here (two letters: not a stray A轮)
 
 
 _NUMBERED_THING = regex.compile(r"\p{Han}{2,}\d{2,}")

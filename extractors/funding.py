@@ -230,6 +230,11 @@ _TAKEN_OVER = regex.compile(
 )
 _MERGED_INTO = regex.compile(
     r"(?:^|(?<=[，,：:\s]))(?P<target>[^，,。；;：:\s]{2,20}?)(?:已经|已|正式|确认|宣布|将)*(?:整体)?并入(?!了)(?P<acq>[^，,。；;的]{2,20}?)(?:旗下|体系)?(?=[，,。；;]|$)")
+# Adallom成立于2012年，后被微软以3.2亿美元收购: the one bought is the subject of the clause before
+_PASSIVE_AFTER_CLAUSE = regex.compile(
+    r"[，,](?:(?:随后|之后|后来|此后|其后|最终|最后|不久后?|旋即|后|又|并|再|也)(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|同年|次年)?"
+    r"|(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|同年|次年))"
+    rf"被(?P<acq>{CLAUSE_CHAR}{{2,30}}?)(?:以(?P<pay>{CLAUSE_CHAR}{{1,24}}?))?(?:全资)?(?:收购|并购|兼并|吞并)(?!案|交易|协议|方案|计划|要约)")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -2136,6 +2141,17 @@ class _SentenceReader:
                 continue
             pay = [p for p in self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if not self.r.per_unit.search(self.text[max(s_start, p.start - 4) : p.start])]
             deals.append(self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay))
+        for m in _PASSIVE_AFTER_CLAUSE.finditer(sentence) if "被" in sentence else ():
+            target, _ = self.subject(s_start, s_start + m.start())
+            acquirer = company_name(_strip_manner(m["acq"]))
+            if target is None or acquirer is None or target.generic or acquirer.generic or is_anaphor(acquirer.name):
+                continue
+            target_name = self.register.resolve(target, s_start + m.start()) if is_anaphor(target.name) else target.name
+            if not target_name or not self.evidenced(target_name) or self.not_deal(s_start + m.start(), s_start + m.end()):
+                continue
+            pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
+            deals.append(_Deal(s_start + m.start() + 1, s_start + m.end(), "acquisition", CompanyName(target_name), [acquirer.name], None,
+                               pay[0].money if pay else NO_MONEY))
         for m in self.r.acquire_passive.finditer(sentence) if rules.may_match(self.r.acquire_passive, sentence) else ():
             # Manus以创纪录的速度被Meta超20亿美元收购, ARM被软银斥资320亿美元收购: the manner and the
             # price are no part of either name; a price after the buyer is the deal's
