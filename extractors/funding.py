@@ -235,6 +235,13 @@ _PASSIVE_AFTER_CLAUSE = regex.compile(
     r"[，,](?:(?:随后|之后|后来|此后|其后|最终|最后|不久后?|旋即|后|又|并|再|也)(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|同年|次年)?"
     r"|(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|同年|次年))"
     rf"被(?P<acq>{CLAUSE_CHAR}{{2,30}}?)(?:以(?P<pay>{CLAUSE_CHAR}{{1,24}}?))?(?:全资)?(?:收购|并购|兼并|吞并)(?!案|交易|协议|方案|计划|要约)")
+# 软银以400亿美元将Arm出售给英伟达的交易破裂, Zip曾计划…收购Sezzle，但并未完成交易: a deal that
+# fell through, told right after it, was not made
+_FELL_THROUGH = regex.compile(
+    r"[^，,。；;！？!?]{0,30}?(?:交易|收购|计划|方案|尝试|合并|并购|出售|要约)[^，,。；;]{0,16}?"
+    r"(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)"
+    r"|(?:均|最终|已)?告?(?:破裂|告吹|流产|泡汤|失败|被否决|遭否决|被叫停)"  # (英伟达收购Arm的交易失败后: the span ends at 交易)
+    r"|[，,]\s*(?:但|但是|不过|然而|最终|最后|却)[^，,。；;]{0,8}?(?:并未|没有|未能|未)(?:完成|成功|成行|实现|达成)")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -1521,7 +1528,7 @@ class _SentenceReader:
         if listing and not self.r.not_deal_sentence.search(sentence, 0, listing_clause) and _ROUND_TOLD.search(sentence, 0, listing_clause):
             # OpenAI于10月完成66亿美元融资，…；…正筹备…IPO: a listing told only after the round
             # leaves the round a round; the rounds told before it are read as usual
-            deals = [d for d in self._read_rules(sentence, s_start, s_end) if d.start < s_start + listing.start()]
+            deals = self._made([d for d in self._read_rules(sentence, s_start, s_end) if d.start < s_start + listing.start()], s_end)
             self.earlier.extend(deals)
             return deals
         if listing:
@@ -1529,10 +1536,14 @@ class _SentenceReader:
             # same sentence (…房多多在纳斯达克上市;益生股份拟增资收购四方红科技70%股权) still is one.
             passive = [d for d in self._passive(sentence, s_start, s_end) if not self.not_deal(d.start, d.end)]
             described = self._investor_described(sentence, s_start, s_end)  # 薇娅夫妇投资参股的…巨子生物去年年底上市
-            return passive + described + self._deal_verbs(sentence, s_start, s_end, taken=passive + described, acquisitions_only=True)
-        deals = self._read_rules(sentence, s_start, s_end)
+            return self._made(passive + described + self._deal_verbs(sentence, s_start, s_end, taken=passive + described, acquisitions_only=True), s_end)
+        deals = self._made(self._read_rules(sentence, s_start, s_end), s_end)
         self.earlier.extend(deals)
         return deals
+
+    def _made(self, deals: list[_Deal], s_end: int) -> list[_Deal]:
+        """The deals made: not those told as having fallen through right after (…的交易破裂)."""
+        return [d for d in deals if d.deal_type == "aggregate" or not _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50))]
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
