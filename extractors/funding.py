@@ -3312,8 +3312,33 @@ def article_topic(ctx: DocContext, money: list[MoneySpan], register: CompanyRegi
     return _SentenceReader(ctx, money, _rules(), register).topic_before
 
 
+# 融资总额达120亿, 交易总额突破百亿, 金额数十亿: a total or amount written with 亿/万 and no currency
+# word is the article's plain money (the money extractor, which knows no context, leaves it)
+_BARE_TOTAL = regex.compile(
+    r"(?:总额|总金额|金额)(?:达到|达|为|共计|共|合计|累计|高达|仅|已)*(?P<amount>(?:超过|超|逾|突破|近|约)?"
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}|数十|数百|数千|几十|几百|百|千)[万亿]{1,2})"
+    r"(?![\d万亿元块]|美|欧|港|日|英|韩|澳|加|人民币|新台币|台币|卢比|镑|法郎)")
+
+
+def _bare_totals(ctx: DocContext, money: list[MoneySpan]) -> list[MoneySpan]:
+    """The bare totals of the text (_BARE_TOTAL) that no money mention already covers."""
+    if "金额" not in ctx.text and "总额" not in ctx.text:
+        return []
+    found = []
+    for m in _BARE_TOTAL.finditer(ctx.text):
+        if any(span.start < m.end("amount") and m.start("amount") < span.end for span in money):
+            continue
+        read = read_as_yuan(m["amount"] + "元", m["amount"], ctx.published_on, ctx.plain_yuan)
+        if read is not None:
+            found.append(MoneySpan(m.start("amount"), m.end("amount"), read))
+    return found
+
+
 def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], register: CompanyRegister) -> list[FundingRound]:
     r = _rules()
+    bare = _bare_totals(ctx, money)
+    if bare:
+        money = sorted([*money, *bare], key=lambda span: span.start)
     reader = _SentenceReader(ctx, money, r, register)
     deals: list[_Deal] = []
     # Most sentences hold no deal word and no amount: one scan of the whole text finds those that
