@@ -103,7 +103,7 @@ _PARTY_TAIL = regex.compile(r"(?:及其|及|和|与)(?:一致行动人|关联方
 _BUYOUT_FUND = regex.compile(r"^[^，,。；;：:是了]{0,12}并购(?:母|产业|投资)?基金$")
 _CLAUSE_WORDS = regex.compile(
     r"[是了吗呢吧啊]|[，,。；;！？!?：]|(?<![A-Za-z]):|:(?![a-z])|没有|可以|如果|因为|所以|但是|这个|那个|什么"
-    r"|完成|获得|宣布|收购|并购|估值|成立|发布|推出|上线|达到|凭借|跻身|成为|之后|以后|期间|的时候"
+    r"|完成|获得|宣布|收购|并购|估值|成立|发布|推出|上线|达到|凭借|跻身|成为|之后|以后|期间|的时候|首次|年来|以来"
 )
 
 
@@ -144,6 +144,8 @@ _FOUNDED_BY = regex.compile(r"[^，,。；;：:]{2,24}?(?:一手)?(?:创办|创�
 _TW_DAY = r"(?:[二三]?[十廿卅][一二三四五六七八九]?|[一二三四五六七八九])日"  # 十八日, 廿二日: a day in Taiwan's numerals
 _DAY_HEAD = regex.compile(rf"^{_TW_DAY}(?=\S{{2}})")
 _SHARE_TAIL = regex.compile(r"(?<=\S{2})(?:逾|超|近|约)?(?:[一二三四五六七八九]|\d)成(?:以上)?(?:的)?(?:股权|股份)?$")
+# 认购世界先进(5347)现金增资: the capital increase subscribed to, after the company's name
+_ISSUE_TAIL = regex.compile(r"(?<=\S{2})(?:[(（]\d{4,6}[)）])?的?现金增资$")
 _DATE_TAIL = regex.compile(
     r"(?<=\S{2})(?:于|在)?(?:(?:今年|去年|前年|(?:19|20)\d{2}年)(?:\d{1,2}月份?)?|\d{1,2}月份?)(?:\d{1,2}[日号])?(?:初|底|末|中旬|上旬|下旬)?$"
     # 辉达十八日宣布…: a day of this month, in Taiwan's numerals (他十八日: the pronoun is left)
@@ -178,6 +180,7 @@ def _peel(phrase: str, r: _EntityRules) -> str:
                                         or (len(phrase) > 3 and looks_like_company(phrase[1:]))):
             phrase = phrase[1:]  # 如Salesforce豪掷…, 如百川智能近日完成…: an example given (but 如涵, 如祺出行 keep it)
         phrase = _SHARE_TAIL.sub("", phrase)  # 收购行动基因逾9成股权: the share bought, not the name
+        phrase = _ISSUE_TAIL.sub("", phrase)
         if phrase.startswith("传") and looks_like_company(phrase[1:]):
             phrase = phrase[1:]  # 传小鹏汽车已完成…: a rumour told, not part of the name (but 传音控股)
         phrase = _AGO_HEAD.sub("", phrase)  # 三年前微软向OpenAI注资…: when, then who

@@ -471,7 +471,7 @@ _STRATEGIC_INTAKE = regex.compile(
     r"引入(?:(?P<inv>[^。；;！？]{2,160}?)(?:等(?:\d+|[一二三四五六七八九十]+)家)?)?战略投资者[^，,。；;]{0,8}[，,]?\s*(?:宣布)?(?:成功)?(?:募集资金|融资|引资|募资)(?:总额)?(?:为|达|约|共计|合计)?(?P<amount>[^，,。；;]{2,16})")
 _TIME_IN_NAME = regex.compile(r"(?<=.{2})" + rules.alternation(rules.load("funding")["generic"]["time_words"]))  # the time words names never hold
 _TIME_LEAD = regex.compile(rules.alternation(rules.load("funding")["generic"]["time_words"]))  # …and never open (全年投资/收购了…)
-_ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?(?:发行|增发|配售)的?$")
+_ISSUED_BY = regex.compile(r"(?:本次|此次)?(?:定向|非公开|公开)?新?(?:发行|增发|配售|刊行)的?$")  # (认购途虎养车新发行的股份)
 # …这笔投资高达100亿美元; …进行战略投资，投资金额超3亿美元 (the next clause opens with it)
 _THIS_INVESTMENT_TOLD = regex.compile(
     r"(?:(?:这笔|该笔|此笔)投资(?:的?(?:金额|总额|规模))?|(?<=[，,]\s*)(?:投资|交易|增资)(?:金额|总额|额))(?:高达|达到|达|为|约为|约|共计|超过|超|逾|近)+")
@@ -673,7 +673,8 @@ _GOES_ON = regex.compile(r"\s*(?:(?:并且|并|同时|随后|此后|之后|而�
                        r"|(?:近日|日前|近期|最近|今天|今日|昨日)(?:官宣|宣布|正式|已经|已|又|再次|还)+)")
 _CLAUSE = regex.compile(r"[^，,。；;！？!?]+")
 _SEMICOLON = regex.compile(r"[；;]")
-_DATA_SOURCE = regex.compile(r"(?:数据|报告|统计|研究|调查|调研)(?:结果)?(?:显示|指出|表明|称)$")
+# (据咨询公司Tracxn的数据，…融资不足100亿美元: 据…的数据 says where the figures come from too)
+_DATA_SOURCE = regex.compile(r"(?:数据|报告|统计|研究|调查|调研)(?:结果)?(?:显示|指出|表明|称)$|^\s*(?:据|根据|依据)[^，,。；;]{2,30}(?:数据|报告|统计|研究|调查|调研|测算)(?:结果)?$")
 _THIS_ROUND_NAMED = regex.compile(r"(?:本轮|此轮|该轮|本次)(?P<round>战略|(?:Pre-?)?[A-K]\d?\+{0,2}轮|天使轮|种子轮)(?:融资|投资)")
 _ROLE_OF = regex.compile(r"(?:^|(?<=[，,。：:\s]))(?P<co>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 ]{1,15}?)(?:联合)?(?:创始人|创办人|CEO|首席执行官|董事长)")
 _ESCAPED = regex.compile(r"(?:摆脱|避免|防止|免于|抵御|阻止|逃过|躲过)$")
@@ -828,6 +829,7 @@ def _rules() -> _FundingRules:
             r"|的(?=(?:约|近|超过?|逾|高达)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|一案|案(?=今|已|将|于|经|获|在|遭|由|送|正|终|[{CLAUSE_STOPS}]|$)|(?<!合|兼|吞)并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足|布局(?!\p{Han}{0,3}(?:有限|公司|集团|科技))"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
+            r"|(?:是|乃|成为)(?=其|该公司|这家公司)"  # 收购Ampere是其AI与半导体战略的关键落子: what the deal is to the buyer
             # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is (but 收购总部位于
             # 瑞典的电动汽车公司NEVS: where the company is, told before its name)
             r"|(?<!总部|收购了?|购买了?|投资了?|入股了?)位于(?=[^，,。；;]{1,20}的)"
@@ -1542,8 +1544,12 @@ class _SentenceReader:
         return deals
 
     def _made(self, deals: list[_Deal], s_end: int) -> list[_Deal]:
-        """The deals made: not those told as having fallen through right after (…的交易破裂)."""
-        return [d for d in deals if d.deal_type == "aggregate" or not _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50))]
+        """The deals made: not those told as having fallen through right after (…的交易破裂), nor
+        a round whose money is a price per share (股东每股仅获15.56美元: what holders are paid)."""
+        per_share = {id(span.money) for span in self.money if span.money.amount is not None
+                     and (self.r.per_unit.search(self.text, max(0, span.start - 5), span.start) or self.text.startswith(("/股", "每股"), span.end))}
+        return [d for d in deals if d.deal_type == "aggregate" or not (
+            _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)) or (d.deal_type == "funding" and id(d.money) in per_share))]
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
