@@ -242,6 +242,7 @@ _FELL_THROUGH = regex.compile(
     r"(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)"
     r"|(?:均|最终|已)?告?(?:破裂|告吹|流产|泡汤|失败|被否决|遭否决|被叫停)"  # (英伟达收购Arm的交易失败后: the span ends at 交易)
     r"|[，,]\s*(?:但|但是|不过|然而|最终|最后|却)[^，,。；;]{0,8}?(?:并未|没有|未能|未)(?:完成|成功|成行|实现|达成)")
+_VALUE_BEFORE = regex.compile(r"(?:估值|市值)(?:从|由|已从|已由)(?:约|近|超过?|逾)?$")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -1548,8 +1549,12 @@ class _SentenceReader:
         a round whose money is a price per share (股东每股仅获15.56美元: what holders are paid)."""
         per_share = {id(span.money) for span in self.money if span.money.amount is not None
                      and (self.r.per_unit.search(self.text, max(0, span.start - 5), span.start) or self.text.startswith(("/股", "每股"), span.end))}
-        return [d for d in deals if d.deal_type == "aggregate" or not (
-            _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)) or (d.deal_type == "funding" and id(d.money) in per_share))]
+        # 对Wiz的投资使其估值从20亿美元飙升至…: a value the sentence gives is not the deal's amount
+        values = {id(span.money) for span in self.money if span.money.amount is not None
+                  and _VALUE_BEFORE.search(self.text, max(0, span.start - 8), span.start)}
+        return [dataclasses.replace(d, money=NO_MONEY) if id(d.money) in values and d.deal_type in ("investment", "funding") else d
+                for d in deals if d.deal_type == "aggregate" or not (
+                    _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)) or (d.deal_type == "funding" and id(d.money) in per_share))]
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []

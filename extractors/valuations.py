@@ -53,7 +53,7 @@ def _rules() -> _ValuationRules:
         bare=regex.compile(cue_to_amount +
                            # 700亿-800亿左右 (a range) and 千亿 (an order of magnitude) are bare values too
                            r"(?P<amount>(?:约|近|超过?|逾|上)?(?:\d+(?:\.\d+)?(?:万亿|亿|万|兆)(?:\s*(?:至|到|-|~|～|—|–)\s*\d+(?:\.\d+)?(?:万亿|亿|万))?|[千百]亿|万亿))"
-                           r"(?![\d.元美港欧日英韩澳新加股%倍亿万])"
+                           r"(?![\d.元美港欧日英韩澳新加股%倍亿万人台卢])"
                            r"(?!\s*(?:至|到|-|~|～|—|–)\s*\d)"),  # 600亿至700亿美元: a range whose currency comes last
         after=regex.compile(rf"^\s*(?:的|之)?(?P<cue>{cues})(?!{rules.alternation(t['not_after_cue'])})"),
         basis=basis,
@@ -75,6 +75,8 @@ _LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之�
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
 _MOVED_BY = regex.compile(r"(?:推动|带动|帮助|助推|促使|使得|令|让|使)(?P<co>[^，,。；;推带帮助促使令让]{1,20}?)的?$")
+# 宇树科技的C+轮融资已将其估值推高至…, 此轮融资把宇树的估值推高至…: whose value the round moved
+_PUT_BY = regex.compile(r"(?:融资|投资|交易|收购|上市)[^，,。；;]{0,6}?(?:将|把)(?P<co>其|该公司|[^，,。；;将把以其]{2,20}?)的?$")
 _LEADING_DATE = regex.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|^(?:19|20)\d{2}年(?:\d{1,2}月)?|^\s*(?:date\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _TIME_END = regex.compile(r"(?:开盘|收盘|盘中|盘后|早盘|尾盘|[日周月年天时])$")
 _NOT_A_NAME_HEAD = regex.compile(r"^(?:另|一|这|那|其|该|此|每|各|某)")
@@ -360,6 +362,14 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
         before_cue = before_cue[listed + 1 :]  # A估值40亿元、B估值21亿元: B's own, after the list's 、
     if _METRIC_LISTED.search(before_cue):
         before_cue = ""  # 当时公司营收突破200亿元、估值千亿元: one of the figures listed; whose, the clauses before tell
+    put = _PUT_BY.search(before_cue)
+    if put:
+        if is_anaphor(put["co"]):  # (its round's company, or the one named before)
+            named = _round_company(ctx, cue_at, deals) or register.resolve(CompanyName(put["co"]), cue_at, or_topic=True)
+        else:
+            named = _named(put["co"], cue_at, register, adjacent=True)
+        if named:
+            return named
     then = _VALUE_THEN.search(before_cue)
     if then:  # 超过宇树科技今年6月融资时的120亿元估值和智元今年3月融资时的…: each one's own value
         named = _named(then["co"], cue_at, register, adjacent=True)
@@ -669,7 +679,7 @@ def _valuation(ctx: DocContext, start: int, end: int, company: str, money: Money
     )
 
 
-_BARE_VALUED_AT = regex.compile(r"以(?:约|近|超过?|逾)?(?P<amount>\d+(?:\.\d+)?(?:万亿|亿))(?![\d.元美港欧日英韩澳新加股%倍亿万])的?(?=(?:投前|投后)?估值)")
+_BARE_VALUED_AT = regex.compile(r"以(?:约|近|超过?|逾)?(?P<amount>\d+(?:\.\d+)?(?:万亿|亿))(?![\d.元美港欧日英韩澳新加股%倍亿万人台卢])的?(?=(?:投前|投后)?估值)")
 
 
 def _bare_amounts(ctx: DocContext, r: _ValuationRules) -> list[MoneySpan]:
