@@ -243,6 +243,8 @@ _FELL_THROUGH = regex.compile(
     r"|(?:均|最终|已)?告?(?:破裂|告吹|流产|泡汤|失败|被否决|遭否决|被叫停)"  # (英伟达收购Arm的交易失败后: the span ends at 交易)
     r"|[，,]\s*(?:但|但是|不过|然而|最终|最后|却)[^，,。；;]{0,8}?(?:并未|没有|未能|未)(?:完成|成功|成行|实现|达成)")
 _VALUE_BEFORE = regex.compile(r"(?:估值|市值)(?:从|由|已从|已由)(?:约|近|超过?|逾)?$")
+_AGREEMENT_PARTIES = regex.compile(
+    rf"(?:^|(?<=[，,：:]))(?P<a>{CLAUSE_CHAR}{{2,30}}?)(?:与|和|同)(?P<b>{CLAUSE_CHAR}{{2,60}}?)(?:正式)?(?:签署|签订|订立|达成)了?{CLAUSE_CHAR}{{0,30}}?(?:协议|协定)")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -398,11 +400,12 @@ _HEADLINE_LIKE = regex.compile(r"^[^，,。；;]*$")
 _PRICE_ONLY_LEAD = regex.compile(r"(?:继|仅次于|如|而|并|又|还|曾|先后|随后|今年来|今年以来|以|斥资|花费了|花费|花了|耗资|的|价格|对价|约|近|超过|超|\d{4}\s*年|\s)*")
 _PRICE_NAMED_AFTER = regex.compile(r"的?(?:交易|收购|总)?(?:价格|对价|价款|代价|收购价|高价|报价)")
 # X仍然是世界上最具价值的科技公司之一: the article says X is a company.
-_IS_WHAT = r"是[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|(?<=一家[^，,。；;是]{0,12})品牌|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商|非营利组织|研究机构|实验室)"
+_IS_WHAT = r"(?:为(?:全球|国内|行业|业界|产业)[^，,。；;是为]{0,12}龙头(?:企业|厂商)?|是[^，,。；;是]{0,40}?(?:公司|企业|独角兽|初创企业|科技巨头|巨头|龙头|(?<=一家[^，,。；;是]{0,12})品牌|(?:制造|开采|运营|开发|服务|提供|供应|零售|生产|经销|承包)商|非营利组织|研究机构|实验室))"
 _IS_A_COMPANY = regex.compile(
     r"(?:^|(?<=[，,。；;：:])|(?<=(?<![A-Za-z0-9.])\s))(?P<name>[\p{Han}A-Za-z](?:[\p{Han}A-Za-z0-9]|(?<=[A-Za-z.]) (?=[A-Za-z])|(?<=\p{Han})-(?=\p{Han})){1,20}?)(?:仍然|依然|也|则|已经|已|目前|传统上|原本|本身|其实|一直|成立之初|成立时|最初|起初)?"
     + _IS_WHAT + r"(?:之一)?(?=[，,。；;]|$)"
 )
+# (ASML为全球半导体器材龙头: 为 says what it is too)
 # (是 alone is in most sentences; 是 with a kind of company after it, as the pattern has it, is
 # rare. Over the whole text the window may run past a sentence's end: a mark is never missing
 # where the pattern matches in a sentence.)
@@ -1965,6 +1968,19 @@ class _SentenceReader:
                                spans[0].money if spans else NO_MONEY))
         return deals
 
+    def _other_party(self, s_start: int, at: int, target: str) -> CompanyName | None:
+        """天津琏升与四川巨星签署了增资协议，约定以现金方式向天津琏升增资: of the two parties to an
+        agreement told earlier in the sentence, the one that is not the target."""
+        for m in _AGREEMENT_PARTIES.finditer(self.text, s_start, at):
+            first, second = company_name(m["a"]), company_name(m["b"])
+            if first is None or second is None or first.generic or second.generic:
+                continue
+            if first.name == target and second.name != target:
+                return second
+            if second.name == target and first.name != target:
+                return first
+        return None
+
     def _invest_to(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals = []
         patterns = [(self.r.invest_to, True), (self.r.invest_made, True)]
@@ -1988,6 +2004,9 @@ class _SentenceReader:
                     # 谷歌公司发言人表示，该公司已同意向Anthropic投资…: the company named before
                     investor = self._resolved(investor, i_start)
                     investor = None if investor is not None and target is not None and investor.name == target.name else investor
+                if target is not None and (investor is None or investor.name == target.name):
+                    # X与Y签署了增资协议，约定…向X增资: the other party (the clause before names X first)
+                    investor = self._other_party(s_start, at, target.name) or investor
                 if investor is None or investor.generic or target is None:
                     continue
                 if has_verb:
