@@ -625,7 +625,8 @@ _JOINED_ALSO = regex.compile(r"(?:和|及|以及|、)(?P<obj>[^，,。；;！？
 _BARE_ROUND = regex.compile(
     rf"(?<![A-Za-z\d])(?P<round>{ROUND_LETTER})\s*轮\s*"
     rf"(?:(?:获得|拿到|获)\s*(?:(?P<inv>[^，,。；;]{{2,30}}?)(?:领投|投资)的\s*)?(?P<amount>(?:约|近|超过?)?\s*[\d.,]+\s*[万亿]+\s*(?:美元|元|人民币|港元|欧元))(?!\s*(?:的)?估值)"
-    rf"|(?P<amount>(?:约|近|超过?)?\s*[\d.,]+\s*[万亿]+\s*(?:美元|元|人民币|港元|欧元))\s*(?:的)?融资(?:后|时|中|之后))"
+    # (原力灵机A轮突破10亿融资: a headline's round, told at the clause's end)
+    rf"|(?P<amount>(?:约|近|超过?|突破|逾)?\s*[\d.,]+\s*[万亿]+\s*(?:美元|元|人民币|港元|欧元)?)\s*(?:的)?融资(?:后|时|中|之后|(?=[，,。；;！!]|$)))"
 )
 _OR_ANOTHER_VERB = regex.compile(r"\s*(?:或|或者|和|及|与|并)(?:投资|收购|并购|入股|参股|控股)")
 _EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
@@ -3342,17 +3343,17 @@ def article_topic(ctx: DocContext, money: list[MoneySpan], register: CompanyRegi
     return _SentenceReader(ctx, money, _rules(), register).topic_before
 
 
-# 融资总额达120亿, 交易总额突破百亿, 金额数十亿: a total or amount written with 亿/万 and no currency
-# word is the article's plain money (the money extractor, which knows no context, leaves it)
+# 融资总额达120亿, 交易总额突破百亿, 金额数十亿, A轮突破10亿融资: a total, an amount or a round's
+# figure written with 亿/万 and no currency word is the article's plain money (the money extractor, which knows no context, leaves it)
 _BARE_TOTAL = regex.compile(
-    r"(?:总额|总金额|金额)(?:达到|达|为|共计|共|合计|累计|高达|仅|已)*(?P<amount>(?:超过|超|逾|突破|近|约)?"
-    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}|数十|数百|数千|几十|几百|百|千)[万亿]{1,2})"
+    r"(?:(?:总额|总金额|金额)(?:达到|达|为|共计|共|合计|累计|高达|仅|已)*|(?<=轮)(?=[^，,。；;]{1,12}融资))(?P<amount>(?:超过|超|逾|突破|近|约)?"
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}|数十|数百|数千|几十|几百|数|几|百|千)[万亿]{1,2})"
     r"(?![\d万亿元块]|美|欧|港|日|英|韩|澳|加|人民币|新台币|台币|卢比|镑|法郎)")
 
 
 def _bare_totals(ctx: DocContext, money: list[MoneySpan]) -> list[MoneySpan]:
     """The bare totals of the text (_BARE_TOTAL) that no money mention already covers."""
-    if "金额" not in ctx.text and "总额" not in ctx.text:
+    if "金额" not in ctx.text and "总额" not in ctx.text and "轮" not in ctx.text:
         return []
     found = []
     for m in _BARE_TOTAL.finditer(ctx.text):
