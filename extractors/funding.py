@@ -245,6 +245,8 @@ _FELL_THROUGH = regex.compile(
 _VALUE_BEFORE = regex.compile(r"(?:估值|市值)(?:从|由|已从|已由)(?:约|近|超过?|逾)?$")
 _AGREEMENT_PARTIES = regex.compile(
     rf"(?:^|(?<=[，,：:]))(?P<a>{CLAUSE_CHAR}{{2,30}}?)(?:与|和|同)(?P<b>{CLAUSE_CHAR}{{2,60}}?)(?:正式)?(?:签署|签订|订立|达成)了?{CLAUSE_CHAR}{{0,30}}?(?:协议|协定)")
+# 红杉中国、高瓴等(机构)投资了X: a list of investors closed by 等 right before the verb
+_LIST_ENDS_ETC = regex.compile(r"、[^，,。；;]{2,30}等(?:\p{Han}{0,4}(?:机构|公司|企业|基金|资本|巨头|投资方|投资人|股东))?(?:也|均|都|已|已经|曾|先后|分别|共同|联合)*$")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -789,7 +791,9 @@ def _rules() -> _FundingRules:
             # character hold no verb (增长, 加入, 参加), and there the lookbehinds cost ~30% of the
             # scan in vain; the verb must match there anyway, so the matches are the same.
             rf"(?={deal_verb_forms})"
-            rf"(?<!被|的|之|该|此|这|其|本|项|笔|等|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            # (本收购事项: this deal, but 贝恩资本收购…: an investor's name ending in 资本; 研发等投资 are
+            # investments of a kind, but A、B等投资了X names who did it)
+            rf"(?<!被|的|之|该|此|这|其|(?<!资)本|项|笔|等(?!(?:投资|收购|入股)了)|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
             rf"(?P<verb>{deal_verb_forms})(?!{noun_use})"
         ),
         # Verbs that count only as the raw text writes them (併): looked for apart, in documents
@@ -2839,6 +2843,11 @@ class _SentenceReader:
                 pass  # 公司拟以…收购: the company the article is about, resolved below
             elif buyer is not None and (buyer.generic or buyer.name in (o.name for o, _, _ in objects)):
                 buyer = None if buyer.generic else buyer
+            listed = _names(self.text[clause_start:at]) if ((buyer is None or buyer.generic) and verb.deal_type == "investment"
+                                                             and _LIST_ENDS_ETC.search(self.text, clause_start, at)) else []
+            listed = listed if len(listed) >= 2 else []
+            if listed:  # 红杉中国、高瓴等机构投资了X: each of those listed
+                buyer, b_start = CompanyName("、".join(listed)), clause_start
             if buyer is None and verb.deal_type == "investment" and _CLASS_OF_INVESTORS.search(self.text, clause_start, at):
                 continue  # 放宽境外机构入股…公司的准入条件: what a class of investors may do, no deal
             # 公司拟…购买Y: with no company noted before, the one the article is about buys
@@ -2943,10 +2952,10 @@ class _SentenceReader:
             if (deal_type == "investment" and len(objects) == 1 and not _TRADE_VERB.match(m["verb"]) and not m["verb"].startswith(("共同", "联合"))
                     and not self.text.startswith(("共同", "联合"), s_start + m.start("verb") - 2) and self._majority_stake(obj_end, s_end)):
                 deal_type = "acquisition"  # 以1.14亿元认购雅座63.83%股权: control bought
-            investors = [buyer_name] if buyer_name else []
-            if buyer_name and (parent := self._parent_of(buyer_name, s_start, at)) is not None:
+            investors = listed or ([buyer_name] if buyer_name else [])
+            if buyer_name and not listed and (parent := self._parent_of(buyer_name, s_start, at)) is not None:
                 investors.append(parent)  # 昆仑万维宣布，控股子公司Star Group拟…收购: the group buys, through it
-            if deal_type == "investment" and buyer_name and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
+            if deal_type == "investment" and buyer_name and not listed and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
                 # 英伟达与Benchmark共投MindsDB, 杭实集团、杭钢集团共同投资了…: each investor named
                 parts = [company_name(p) for p in split_list(buyer_name)]
                 # (a list with 、 must read as companies each: 负责企业服务、云端运算、机器人 is fields)
