@@ -785,7 +785,8 @@ def _rules() -> _FundingRules:
         round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资|注资|筹资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
         direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
         deal_verb=regex.compile(
-            # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资.
+            # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资 (and not 投资了:
+            # 中信证券投资了X).
             # (正就收购X进行深入谈判: a deal under negotiation, not made)
             # The verb is looked for first, as a lookahead: most places holding a verb's first
             # character hold no verb (增长, 加入, 参加), and there the lookbehinds cost ~30% of the
@@ -793,7 +794,7 @@ def _rules() -> _FundingRules:
             rf"(?={deal_verb_forms})"
             # (本收购事项: this deal, but 贝恩资本收购…: an investor's name ending in 资本; 研发等投资 are
             # investments of a kind, but A、B等投资了X names who did it)
-            rf"(?<!被|的|之|该|此|这|其|(?<!资)本|项|笔|等(?!(?:投资|收购|入股)了)|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资)"
+            rf"(?<!被|的|之|该|此|这|其|(?<!资)本|项|笔|等(?!(?:投资|收购|入股)了)|无法|未能|没有|未|放弃|终止|取消|叫停|停止|不愿意|不愿|不会|不打算|不想|无意|有意|考虑|拒绝|不太可能|不大可能|不可能|不再|公|如果|假如|倘若|若|正就|正在就|已就|将就|拟就)(?!(?<={'|'.join(map(regex.escape, inv['noun_preceders']))})投资(?!了))"
             rf"(?P<verb>{deal_verb_forms})(?!{noun_use})"
         ),
         # Verbs that count only as the raw text writes them (併): looked for apart, in documents
