@@ -363,13 +363,18 @@ def _company_name(phrase: str) -> CompanyName | None:
         head, tail = phrase.rsplit("的", 1)
         if _EVENT_NOUN.fullmatch(tail) and len(head.strip()) >= 2:
             phrase, tail = head.strip(), ""  # 收购Arris Technology的经典案例: the deal told as an event, the name before it
-        if len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):
+        latin_owner = _LATIN_ONLY.fullmatch(head.strip()) is not None and r.descriptor_end.search(tail) is not None
+        if latin_owner:
+            phrase = head.strip()  # OfBusiness的工业品采购平台: a Latin name, then what it runs
+        elif len(tail) >= 2 and len(head.strip()) >= 2 and not (r.legal_suffix.fullmatch(tail) or r.name_suffix.fullmatch(tail) or tail in r.generic):
             phrase = tail
     phrase = _LIST_NUMBER.sub("", phrase)  # list numbering: 6. Archer Aviation
     head = _LATIN_HEAD.match(phrase)
     clause_after = bool(head) and bool(r.bad_edges.match(head["rest"]) or r.clause_verbs.match(head["rest"]))
+    # (Euler电动汽车: a field that is no name's ending, though 汽车 ends names)
+    field_only = bool(head) and r.not_name_end.fullmatch(head["rest"]) is not None
     if (head and len(head["latin"]) > 2 and (clause_after or not regex.search(r"[A-Za-z]", head["rest"]))
-            and not r.name_suffix.search(phrase) and not r.descriptor.search(head["rest"])):
+            and (field_only or not r.name_suffix.search(phrase)) and not r.descriptor.search(head["rest"])):
         phrase = head["latin"]  # the Chinese after it is what the company does, not its name
     latin = _LATIN_TAIL.search(phrase)
     if latin and latin.start() > 0:
@@ -403,6 +408,9 @@ def _company_name(phrase: str) -> CompanyName | None:
             return _checked(phrase, aliases)  # 中小企业发展基金: a fund named for whom it serves, whole
         if len(after) >= 2:
             checked = _checked(after, aliases)
+            latin_first = _LATIN_HEAD.match(after) if checked is None else None
+            if latin_first and len(latin_first["latin"]) > 2 and r.not_name_end.fullmatch(latin_first["rest"]):
+                return _checked(latin_first["latin"], [*aliases, after])  # 初创公司Vahan电动汽车: the Latin name, then its field
             field_end = r.not_name_end.search(after) if checked is None else None
             if field_end is not None and field_end.end() == len(after) and _FIELD_NAMED.fullmatch(after[: field_end.start()]) \
                     and not is_place(after[: field_end.start()]):
@@ -418,6 +426,11 @@ def _company_name(phrase: str) -> CompanyName | None:
                 # 微芯片科技公司 → 微芯片科技: 微芯片 alone ends like a product, so the trade stays
                 return _checked(before + trade, aliases)
             phrase = before  # 腾讯公司 → 腾讯
+            latin_first = _LATIN_HEAD.match(phrase)
+            if (latin_first and len(latin_first["latin"]) > 2 and not regex.search(r"[A-Za-z]", latin_first["rest"])
+                    and not r.name_suffix.search(phrase) and not r.descriptor.search(latin_first["rest"])):
+                aliases.append(phrase)  # Kult美容平台 → Kult: a Latin name, what it does, then the descriptor
+                phrase = latin_first["latin"]
             inner = _last_descriptor(phrase, r)
             rest = phrase[inner.end() :] if inner is not None else ""
             if inner is not None and len(rest) >= 2 and not r.name_suffix.fullmatch(rest):
