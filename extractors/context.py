@@ -15,8 +15,8 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.13",
     "dates": "1.2",
-    "funding": "3.35",
-    "valuations": "1.81",
+    "funding": "3.36",
+    "valuations": "1.82",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

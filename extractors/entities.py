@@ -78,7 +78,8 @@ def _rules() -> _EntityRules:
     )
 
 
-LATIN_NAME = r"[A-Za-z](?:[A-Za-z0-9.&'\-]|:(?=[a-z]))*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"  # (Run:ai)
+# (Run:ai; 1X Technologies, 01.AI: digits may open a name, before two letters at least, not 5G or 3D)
+LATIN_NAME = r"(?:\d{1,2}\.?(?=[A-Za-z]{2}|[A-Za-z]\s[A-Z]))?[A-Za-z](?:[A-Za-z0-9.&'\-]|:(?=[a-z]))*(?:\s[A-Za-z0-9][A-Za-z0-9.&'\-]*)*"
 _LATIN_TAIL = regex.compile(LATIN_NAME + r"$")
 _LATIN_ONLY = regex.compile(LATIN_NAME)
 _QUOTED_EPITHET = regex.compile(r"(?:第一股|龙头|巨头|独角兽|一哥|老大|黑马|新贵|新星|明星|之王|王者)$")

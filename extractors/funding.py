@@ -247,6 +247,7 @@ _AGREEMENT_PARTIES = regex.compile(
     rf"(?:^|(?<=[，,：:]))(?P<a>{CLAUSE_CHAR}{{2,30}}?)(?:与|和|同)(?P<b>{CLAUSE_CHAR}{{2,60}}?)(?:正式)?(?:签署|签订|订立|达成)了?{CLAUSE_CHAR}{{0,30}}?(?:协议|协定)")
 # 红杉中国、高瓴等(机构)投资了X: a list of investors closed by 等 right before the verb
 _LIST_ENDS_ETC = regex.compile(r"、[^，,。；;]{2,30}等(?:\p{Han}{0,4}(?:机构|公司|企业|基金|资本|巨头|投资方|投资人|股东))?(?:也|均|都|已|已经|曾|先后|分别|共同|联合)*$")
+_SINCE_WHEN = regex.compile(r"(?:(?:19|20)\d{2}年|成立|创立|创办|诞生|今年|去年|年初|上市)")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -765,7 +766,8 @@ def _rules() -> _FundingRules:
     stake_amount = rules.alternation(inv["stake_amounts"])
     stake_after_name = rules.alternation(inv["stake_amounts_after_name"])
     c = CLAUSE_CHAR
-    raise_verbs = rules.alternation(rules.forms(t["raise"]))
+    # (苏宁金融完成…: 融完 inside 金融完成 is no verb)
+    raise_verbs = rf"(?!(?<=金)融完)(?:{rules.alternation(rules.forms(t['raise']))})"
     return _FundingRules(
         raise_verb=regex.compile(raise_verbs),
         raise_noun=regex.compile(rules.alternation(t["raise"]["nouns"])),
@@ -1205,6 +1207,12 @@ class _SentenceReader:
             if (source and source.group(0).startswith("向") and source.start() > 0 and phrase[source.start() - 1] not in "已并还也曾均都将拟再又正或，, "
                     and not _SOURCE_NAMED.search(source.group(0))):
                 source = None  # 复向美学近日: 向 inside a name (but 已向配售代理下达订单 opens a clause)
+            if (source and source.group(0).startswith(("从", "自")) and not _SOURCE_NAMED.search(source.group(0))
+                    and regex.fullmatch(r"\p{Han}{4,10}", phrase.strip()) and looks_like_company(phrase.strip())
+                    and (whole := company_name(phrase.strip())) is not None and not whole.generic and whole.name == phrase.strip()):
+                source = None  # 云从科技完成…, 自变量机器人完成…: 从 or 自 inside the name that is the whole subject
+            if source and source.group(0).startswith(("从", "自")) and _SINCE_WHEN.match(source["who"]):
+                phrase, source = phrase[: source.start()], None  # 推想医疗从2016年成立至今…: since when, not from whom
             if source and (source.start() == 0 or phrase[source.start() - 1] == "的") and source.group(0).startswith("自") and regex.search(r"(?:宣布|官宣|表示|透露)$", source["who"]):
                 source = None  # 自变量机器人宣布完成…: a name opening with 自 that announces, not a source
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
