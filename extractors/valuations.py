@@ -119,6 +119,9 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
     return floor
 
 
+_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9.\-]{2,30}")
+
+
 def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool = False) -> str | None:
     """A company named by `phrase`, if it reads as one (known, Latin, company-like, pointed back
     to, or, `adjacent` to its cue, a short name: 英伟达市值)."""
@@ -136,7 +139,10 @@ def _named(phrase: str, position: int, register: CompanyRegister, adjacent: bool
         resolved == phrase or (phrase.endswith(resolved) and bool(_KIND_BEFORE.search(phrase[: -len(resolved)]))))
     # 比朱公司的估值: a name the document writes with 公司 more than once is a company's (只有公司总市值… once)
     written_as_company = adjacent and phrase.endswith(("公司", "集团")) and len(phrase) > len(company.name) and register.text.count(phrase) >= 2
-    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue or written_as_company):
+    # UFACTORY的估值: a Latin name right by its cue, however long
+    latin_by_cue = adjacent and resolved == phrase and _LATIN_WORD.fullmatch(resolved) is not None
+    if resolved == company.name and not (register.canonical(resolved) or looks_like_company(resolved) or short_name_by_cue
+                                         or written_as_company or latin_by_cue):
         return None  # 一两年时间做到10亿美金估值: no company in sight
     return resolved
 
@@ -657,7 +663,8 @@ def _tidy_name(name: str) -> str | None:
         if not looks_like_company(name):
             return None  # 仅其所投资的…, 投资人甚至预计其未来…: what was before the cut names no company
     name = _NAME_TAIL_WORD.sub("", name)
-    if name in _NOT_VALUED or is_field_name(name) or regex.fullmatch(r"\d.*", name):
+    # (a figure or a date is no company: 2023年, 5亿; but 58同城 and 42dot are names)
+    if name in _NOT_VALUED or is_field_name(name) or regex.fullmatch(r"\d[\d.,]*(?:[年月日号%万亿元个家].*)?", name):
         return None
     return name
 
