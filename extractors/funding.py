@@ -839,7 +839,8 @@ def _rules() -> _FundingRules:
             r"|[(（](?=(?:约|近|超过?|逾)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
             # 软银投资OpenAI的225亿美元: the amount after the name and 的
             r"|的(?=(?:约|近|超过?|逾|高达)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|人民币|元|港元|欧元|英镑|日元))"
-            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后|一案|案(?=今|已|将|于|经|获|在|遭|由|送|正|终|[{CLAUSE_STOPS}]|$)|(?<!合|兼|吞)并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
+            # (收购后者…: the latter is the object, but 收购秦淮数据后者估值…: the name ends before 后者)
+            rf"|[{CLAUSE_STOPS}]|等|前十大|成为|之后|以来|之际|后(?!者)|(?<![购资股入并投下])(?=后者)|一案|案(?=今|已|将|于|经|获|在|遭|由|送|正|终|[{CLAUSE_STOPS}]|$)|(?<!合|兼|吞)并(?!购|表|入)|时(?=[，,。；;]|候)|但|却|事项|一事|事宜|约(?=[\d一二两三四五六七八九十半])"
             r"|迅速|快速|随即|进而|从而|以便|借此|旨在|用于|进入|进军|打入|切入|涉足|布局(?!\p{Han}{0,3}(?:有限|公司|集团|科技))"  # 投资OpenAI迅速绑定与前者的合作: what the deal is for
             r"|(?:是|乃|成为)(?=其|该公司|这家公司)"  # 收购Ampere是其AI与半导体战略的关键落子: what the deal is to the buyer
             # 收购捷普新加坡位于成都、无锡的…业务: the owner, then where its business is (but 收购总部位于
@@ -2885,6 +2886,10 @@ class _SentenceReader:
                 if priced and _PRICE_ONLY_LEAD.fullmatch(leftover):
                     buyer_name = named_after = self.topic_before(at)
             buyer_like = named_after is not None or self.investor_like(buyer_name)
+            if buyer_name and any(o.name == "后者" for o, _, _ in objects):
+                # 华为与星核智能签署协议，将以5亿元收购后者全部股权: the latter is the other party
+                other = self._other_party(s_start, at, buyer_name)
+                objects = [((other if other is not None and o.name == "后者" else o), a, b) for o, a, b in objects]
             each = self._respective_prices(obj_end, s_end, len(objects)) if len(objects) > 1 else []
             # 拟3.52亿元收购A 100%股权及B 70%股权: one price for the whole list, given to each deal
             # (as labels do); not where a figure stands inside the list (…收购A以及C 180亿元收购B:
