@@ -248,6 +248,7 @@ _AGREEMENT_PARTIES = regex.compile(
 # 红杉中国、高瓴等(机构)投资了X: a list of investors closed by 等 right before the verb
 _LIST_ENDS_ETC = regex.compile(r"、[^，,。；;]{2,30}等(?:\p{Han}{0,4}(?:机构|公司|企业|基金|资本|巨头|投资方|投资人|股东))?(?:也|均|都|已|已经|曾|先后|分别|共同|联合)*$")
 _SINCE_WHEN = regex.compile(r"(?:(?:19|20)\d{2}年|成立|创立|创办|诞生|今年|去年|年初|上市)")
+_SUM_BEFORE = regex.compile(r"(?:总金额|总额|合计|累计|共计|总计)(?:达到|达|为|约|共)*$")
 _TENDER_OFFER = regex.compile(
     r"(?:向|对)(?P<obj>[^，,。；;向对]{2,30}?)(?:正式)?(?:发起|发出|提出)了?(?P<pay>[^，,。；;]{0,40}?)的?(?:全面|自愿|部分)?(?:要约收购|收购要约)"
 )
@@ -1675,7 +1676,9 @@ class _SentenceReader:
             return False
         # (38个项目获超亿元融资: each got over it; 共获超10亿元融资 is their sum)
         counted = deal.company_count is not None or (deal.company is not None and deal.company.count is not None)
-        over_each = deal.money.qualifier == "over" and counted and not _JOINT_SUM.search(self.text, deal.start, deal.end)
+        # (…完成融资，总金额逾百亿元: a total, told as one)
+        summed = any(m.money == deal.money and _SUM_BEFORE.search(self.text, max(0, m.start - 8), m.start) for m in self.money_in(deal.start, deal.end + 12))
+        over_each = deal.money.qualifier == "over" and counted and not summed and not _JOINT_SUM.search(self.text, deal.start, deal.end)
         return over_each or any(m.money == deal.money and (_THRESHOLD_AFTER.match(self.text, m.end) or m.money.amount_text.endswith("以上"))
                                 for m in self.money_in(deal.start, deal.end + 12))
 
