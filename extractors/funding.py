@@ -1122,6 +1122,7 @@ class _SentenceReader:
         self.r_anaphora = anaphora_words()
         self.earlier: list[_Deal] = []  # the deals of the sentences read so far
         self._marks: list[list[int]] | None = None  # note_companies' marks, by position
+        self._span_of_money: dict[int, MoneySpan] | None = None  # each money span, by its Money's id (see _made)
         self._any_mark: list[int] = []  # all of them together
         raw = ctx.mapped.raw if ctx.mapped is not None else ""
         self._written_forms_here = any(form in raw for form in r.written_forms)  # 併 in a Traditional page
@@ -1566,14 +1567,25 @@ class _SentenceReader:
     def _made(self, deals: list[_Deal], s_end: int) -> list[_Deal]:
         """The deals made: not those told as having fallen through right after (…的交易破裂), nor
         a round whose money is a price per share (股东每股仅获15.56美元: what holders are paid)."""
-        per_share = {id(span.money) for span in self.money if span.money.amount is not None
-                     and (self.r.per_unit.search(self.text, max(0, span.start - 5), span.start) or self.text.startswith(("/股", "每股"), span.end))}
-        # 对Wiz的投资使其估值从20亿美元飙升至…: a value the sentence gives is not the deal's amount
-        values = {id(span.money) for span in self.money if span.money.amount is not None
-                  and _VALUE_BEFORE.search(self.text, max(0, span.start - 8), span.start)}
-        return [dataclasses.replace(d, money=NO_MONEY) if id(d.money) in values and d.deal_type in ("investment", "funding") else d
-                for d in deals if d.deal_type == "aggregate" or not (
-                    _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)) or (d.deal_type == "funding" and id(d.money) in per_share))]
+        if not deals:
+            return deals
+        if self._span_of_money is None:  # (a deal carries the Money of the span it was read from)
+            self._span_of_money = {id(span.money): span for span in self.money}
+        made = []
+        for d in deals:
+            if d.deal_type == "aggregate":
+                made.append(d)
+                continue
+            if _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)):
+                continue
+            span = self._span_of_money.get(id(d.money)) if d.money.amount is not None else None
+            if span is not None and d.deal_type == "funding" and (
+                    self.r.per_unit.search(self.text, max(0, span.start - 5), span.start) or self.text.startswith(("/股", "每股"), span.end)):
+                continue
+            if span is not None and d.deal_type in ("investment", "funding") and _VALUE_BEFORE.search(self.text, max(0, span.start - 8), span.start):
+                d = dataclasses.replace(d, money=NO_MONEY)  # 对Wiz的投资使其估值从20亿美元飙升至…: the value, not the deal's amount
+            made.append(d)
+        return made
 
     def _read_rules(self, sentence: str, s_start: int, s_end: int) -> list[_Deal]:
         deals: list[_Deal] = []
