@@ -78,6 +78,8 @@ _MANNER_TAIL = regex.compile(
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
     r"|作为[^，,]*$"
+    # 华为通过其全资子公司收购…: the group buys, through a unit it does not name
+    r"|(?:拟|将|已)?通过(?:其|旗下|公司)?(?:的)?(?:全资|控股)?(?:子公司|孙公司|附属公司|基金|投资平台|投资公司|关联公司)$"
     # 微软通过收购动视暴雪进入游戏市场: the deal is the means of what follows
     r"|(?:已经|已|曾经|曾|正在|正)?(?:通过|借助|凭借|借由)$"
     # 武汉中商拟发行股份购买…, 蒙牛出手并购…: how the buyer pays, or that it acts
@@ -822,8 +824,8 @@ def _rules() -> _FundingRules:
         invest_of=regex.compile(rf"对(?!手|象|方|于|此|话|比|外|内)(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
             # (已完成光年之外境内外主体100%股权的收购: after 完成 the object needs no 对, only its stake)
-            rf"(?:(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)|(?<=完成了?)(?=[^，,。；;]{{2,40}}?(?:\d+(?:\.\d+)?%|全部|部分|控股)?的?(?:股权|股份|权益)的(?:全资|整体|要约)?(?:收购|并购)))(?P<obj>{c}{{2,40}}?)(?:的(?=\d|全部|部分|控股))?(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
-            rf"(?:全资|整体|再|要约)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"
+            rf"(?:(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)|(?<=完成了?)(?=[^，,。；;]{{2,40}}?(?:\d+(?:\.\d+)?%|全部|部分|控股)?的?(?:股权|股份|权益)的(?:全资|整体|要约|控股)?(?:收购|并购)))(?P<obj>{c}{{2,40}}?)(?:的(?=\d|全部|部分|控股))?(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
+            rf"(?:全资|整体|再|要约|控股)?(?:收购|并购|购买)(?!方|人|者|价|基金|力|需求|意愿|审查|监管|行为|热情|计划|标准|资格|冲动)"  # (对X的控股收购)
         ),
         stake_received=regex.compile(
             rf"(?P<targets>{c}{{2,60}}?)(?:今年以来|年内|近期|近日|近\d+日|本周|上周|三季度|二季度)?(?:获|获得|遭|被)(?P<inv>{c}{{2,24}}?)"
@@ -856,7 +858,7 @@ def _rules() -> _FundingRules:
         owner=regex.compile(rf"^.*?{rules.alternation(inv['owner_markers'])}的?"),
         stake_lead=regex.compile(rf"^(?:\d+(?:\.\d+)?%|{stake_amount}|或|及|的)+"),
         lead=regex.compile(rf"(?:由)?(?P<inv>{c}{{2,80}}?)(?:联合|共同|独家)?(?<![引带率])领投|由(?P<inv2>{c}{{2,40}}?)(?:等(?:多家|\d+家|[一二三四五六七八九十]+家)?(?:机构|投资方|投资人)?)?(?:(?:独家|联合|共同)?(?:投资|出资|参投|联投|合投|共投)|(?:独家|联合|共同)(?:完成|参与|增持|增资))"),
-        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资|筹资)|参与(?=[，,。；;]|$))"
+        follow=regex.compile(rf"(?P<inv>{c}{{2,80}}?)(?:联合|共同|超额)?(?:跟投|参投|追投|继续加注|加注|(?:持续|继续)加码|(?:持续|继续)加持|超额认购|参与了?(?:本轮|此轮|该轮|本次)?(?:投资|融资|筹资)|参与(?=[，,。；;]|$))"
             # …由A领投，B、C共同投资，老股东D继续追加投资: a clause of its own naming more investors
             rf"|(?:(?<=[，,；;])|^)(?P<inv2>(?:老股东)?[^，,；;。获]{{2,60}}?)(?:共同投资|联合投资|(?:继续)?追加投资|(?:继续|持续)投资)(?=[，,。；;]|$)"),
         investor_list=regex.compile(rf"{rules.alternation(inv['investor_list'])}(?P<inv>[^。；;！？!?\n]{{2,240}})"),
@@ -2158,8 +2160,8 @@ class _SentenceReader:
             target = company_name(m["obj"] + "股份" if own_shares else m["obj"])
             if target is None or target.generic:
                 continue
-            if not m["stake"] and not m["de"] and not m["pay"]:
-                continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal
+            if not m["stake"] and not m["de"] and not m["pay"] and "的" not in sentence[m.end("obj") : m.end()]:
+                continue  # 对X收购 without 的 or a stake is a clause (竞争对手X收购), not a nominal deal (对X的控股收购 is one)
             if not m["stake"] and not completed and not _COMPLETED_AFTER.match(sentence, m.end()) and not self.evidenced(target.name):
                 continue  # 加强对市场的收购: without a stake or 完成 the target must read as a company
             pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay")) if m["pay"] else []
