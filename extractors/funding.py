@@ -208,6 +208,11 @@ _SELLS_TO = regex.compile(
     r"向(?P<buyer>[^，,。；;向]{2,30}?)(?:出售|转让)了?(?:其|所持有?的?|持有的)?(?P<obj>[^，,。；;]{2,40}?)"
     r"(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
 )
+# 以1.7亿元出售惟膳50%股份予内地商人陈建春: the stake sold, then 予 the buyer (how Hong Kong news tells it)
+_SELLS_STAKE_TO = regex.compile(
+    r"(?:出售|转让|出让)(?:其|旗下|所持有?的?|持有的)?(?P<obj>[^，,。；;予]{2,40}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
+    r"予(?P<buyer>[^，,。；;]{2,30}?)(?=[，,。；;]|$)"
+)
 # 恒投证券29.94%的股份被作价90亿元出售给中信国安集团: the sale told in the passive
 _SOLD_PASSIVE = regex.compile(
     r"(?P<obj>(?:[^，,。；;被(（]|[(（][^()（）]*[)）]){2,60}?)(?P<stake>(?:\d+(?:\.\d+)?%|全部|部分|控股)的?(?:股权|股份))"
@@ -2169,7 +2174,7 @@ class _SentenceReader:
             if not pay:  # 完成对菲安妮100%股权的收购,前后共计耗费14亿元左右: the price told after
                 deal.money = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deals.append(deal)
-        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence),
+        sales = [*_SOLD_TO.finditer(sentence), *_SELLS_TO.finditer(sentence), *_SELLS_STAKE_TO.finditer(sentence),
                  *(_SOLD_PASSIVE.finditer(sentence) if rules.may_match(_SOLD_PASSIVE, sentence) else ())] \
             if _SALE_MARK.search(sentence) else []
         for m in sales:  # 以80亿美元将其子公司MUFG Union Bank出售给美国合众银行; 向红豆集团出售所持有的红豆置业60%股权
