@@ -430,6 +430,7 @@ _DESCRIBED = regex.compile(
 # (the kind's last word, with what the name must start like right after it)
 _DESCRIBED_MARK = regex.compile(r"(?:公司|企业|巨头|独角兽|商|创企)(?=\p{Han}{2,6}?(?:集团|科技|控股|股份|智能)|[A-Z])")
 _SHARE_COUNT_LEAD = regex.compile(r"了?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股")
+_SHARE_COUNT_AFTER = regex.compile(r"的?\s*(?:约|近|超)?\d+(?:\.\d+)?[万亿]?股(?!权|东)")
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|约为|作价|达|作价为)")
 # 拟发行股份和可转换公司债券购买X100%股权: what a buyer pays with (bonds it issues) is the deal's means
 _PAY_MEANS = r"(?:股份|股票|现金|可转换公司债券|可转换债券|可转债|定向可转债)"
@@ -2980,6 +2981,8 @@ class _SentenceReader:
                     round_after = None
             if deal_type == "acquisition" and len(objects) == 1 and (
                     self._minority_stake(obj_end, s_end) or _SHARE_COUNT_LEAD.match(self.text, s_start + m.end("verb"))
+                    # 购入Lucid的2.657亿股: a count of shares, no control told (…的3660万股票，以90%以上的持股成为控股股东 tells it)
+                    or (_SHARE_COUNT_AFTER.match(self.text, obj_end) and not regex.search(r"控股|控制|全资|%", self.text[obj_end:s_end]))
                     # 收购了老虎环球所持的Flipkart股份: another holder's shares, no control told
                     or (self.r.owner.search(held) and not regex.search(r"\d+(?:\.\d+)?%|全部|所有|控股|控制", held + self.text[obj_end : obj_end + 8])
                         and regex.search(r"(?:股份|股票)$", held.rstrip()))):
