@@ -131,7 +131,7 @@ _SECTION_HEAD = regex.compile(
     r"^.*(?:(?:[\]】)）]|进展|快讯|动态|速递|资讯|日报|周报|早报|晚报|要闻|头条|新闻|融资|投融资|热点)\s*[-—–]+|\s[-—–]+\s|——|[|｜>＞»])\s*(?=\p{Han}|[A-Z])")
 
 
-_BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】")
+_BRACKETED_TAG = regex.compile(r"^\s*【[^】]{1,12}】(?=\s*\S)")  # (【星核智能】 alone is the name)
 _ASKED_ABOUT_HEAD = regex.compile(r"^[^，,]{0,12}?(?:询问|问及|谈及|提及|问到|谈到)(?:有关|关于)?(?=[\p{Han}A-Za-z]{2})")
 _AGO_HEAD = regex.compile(r"^(?:[一二三四五六七八九十两半几数\d]+多?(?:年|个月|月|周|天)多?(?:前|后)|当时|彼时|那时|随后|继(?=去年|今年|前年|上月|\d))(?=\S{2})")
 _ROUND_TAIL = regex.compile(r"(?<=[\p{Han}A-Za-z]{2})\s*(?:Pre-?)?[A-K]\d{0,2}\+{0,2}轮$")
@@ -161,7 +161,9 @@ def without_tag(phrase: str) -> str:
 def _peel(phrase: str, r: _EntityRules) -> str:
     phrase = _SECTION_HEAD.sub("", _DATELINE.sub("", _ADVERBIAL_TAIL.sub("", phrase)))
     previous = None
-    phrase = _BRACKETED_TAG.sub("", phrase).strip(" 、,，:：]】/")  # 【公告】明泰: a page's tag, then the name
+    # 【公告】明泰: a page's tag, then the name; 星核智能｜完成…, ▌星核智能获…, 【星核智能】完成…: a
+    # headline's bars, bullets and brackets around the name
+    phrase = _BRACKETED_TAG.sub("", phrase).strip(" 、,，:：]】[【/|｜丨▌■●◆★▶►•")
     if phrase.endswith(("(", "（")):
         phrase = phrase[:-1].rstrip()  # Anthropic(融资45亿美元): the name, then a gloss of what it did
     if _EXCEPT.fullmatch(phrase):
