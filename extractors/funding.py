@@ -1574,7 +1574,8 @@ class _SentenceReader:
 
     def _made(self, deals: list[_Deal], s_end: int) -> list[_Deal]:
         """The deals made: not those told as having fallen through right after (…的交易破裂), nor
-        a round whose money is a price per share (股东每股仅获15.56美元: what holders are paid)."""
+        a round whose money is a price per share (股东每股仅获15.56美元: what holders are paid). A
+        value the sentence gives (估值从20亿美元…) is no investment's or round's amount."""
         if not deals:
             return deals
         if self._span_of_money is None:  # (a deal carries the Money of the span it was read from)
@@ -1696,11 +1697,11 @@ class _SentenceReader:
             return False
         # (38个项目获超亿元融资: each got over it; 共获超10亿元融资 is their sum)
         counted = deal.company_count is not None or (deal.company is not None and deal.company.count is not None)
+        told = [m for m in self.money_in(deal.start, deal.end + 12) if m.money == deal.money]  # where its amount is written
         # (…完成融资，总金额逾百亿元: a total, told as one)
-        summed = any(m.money == deal.money and _SUM_BEFORE.search(self.text, max(0, m.start - 8), m.start) for m in self.money_in(deal.start, deal.end + 12))
+        summed = any(_SUM_BEFORE.search(self.text, max(0, m.start - 8), m.start) for m in told)
         over_each = deal.money.qualifier == "over" and counted and not summed and not _JOINT_SUM.search(self.text, deal.start, deal.end)
-        return over_each or any(m.money == deal.money and (_THRESHOLD_AFTER.match(self.text, m.end) or m.money.amount_text.endswith("以上"))
-                                for m in self.money_in(deal.start, deal.end + 12))
+        return over_each or any(_THRESHOLD_AFTER.match(self.text, m.end) or m.money.amount_text.endswith("以上") for m in told)
 
     def _headline_items(self, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
         """北京爱诗科技 6000万美元 B轮融资: a round-up's item or a headline, a name, an amount and
