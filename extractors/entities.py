@@ -85,12 +85,13 @@ _LATIN_ONLY = regex.compile(LATIN_NAME)
 _QUOTED_EPITHET = regex.compile(r"(?:第一股|龙头|巨头|独角兽|一哥|老大|黑马|新贵|新星|明星|之王|王者)$")
 _QUOTED = regex.compile(r"[「“《『\"]([^」”》』\"]{1,30})[」”》』\"]")
 _PAREN_ALIAS = regex.compile(
-    r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和)[^()（）]*)?[)）]$"
+    r"^(?P<name>.+?)\s*[(（](?P<short>以下简称|以下称|下称|简称|即)?\s*[:：]?\s*[“\"「]?(?P<alias>[^()（）“”「」\"]{2,40}?)[”\"」]?\s*(?:(?:[,，;；、]|或|及|和|(?<=[”\"」])(?=[“\"「]))[^()（）]*)?[)）]$"  # (以下简称“公司”“中望软件”: quotes side by side)
 )
 _QUOTED_NAME_ENDING_DE = regex.compile(r"[\p{Han}A-Za-z]{2,6}的")
 _EVENT_NOUN = regex.compile(r"(?:经典|著名|知名|典型|成功|失败|重大|历史性)?(?:案例|交易|事件|案子|先例|往事|壮举|一役)")
 _FIELD_NAMED = regex.compile(r"\p{Han}{2,4}")
 _FUND_KIND = regex.compile(r"发展基金")
+_GLOSSED_AS_COMPANY = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<word>公司|本公司|本集团)[”\"」]")
 _LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
@@ -266,12 +267,15 @@ def company_name(phrase: str) -> CompanyName | None:
     return company
 
 
+_ADVERB_OPENING = regex.compile(r"(?:仅|已|也|就|还|再|才|将|曾|又|都|则|正|便|更|刚|均)(?!\p{Han}{0,2}(?:科技|智能|集团|公司))")
+_DASHES_AFTER = regex.compile(r"(?<=\S)\s*(?:——|—|－－)$")
 _LATIN_THEN_FIELD = regex.compile(r"(?P<latin>[A-Za-z][A-Za-z0-9.&'\-]*(?: [A-Z][A-Za-z0-9.&'\-]*)*)(?P<field>\p{Han}{2,6})")
 
 
 def _company_name(phrase: str) -> CompanyName | None:
     r = _rules()
     phrase = _peel(phrase, r)
+    phrase = _DASHES_AFTER.sub("", phrase)  # 一家成立仅一年的公司——银河通用——: no name ends with a dash
     phrase = _LOCATED_AT.sub("", phrase)  # 位于成都的酒店 → 酒店 (no company), 位于深圳的X → X
     owner = _OWNER_OF_UNIT.match(phrase)
     if owner:
@@ -321,6 +325,12 @@ def _company_name(phrase: str) -> CompanyName | None:
     if quoted and (second := _QUOTED.search(phrase, quoted.end())) is not None \
             and r.descriptor_end.search(phrase[: second.start()].rstrip()) is not None:
         quoted = second  # “AI+游戏”应用公司“奇酷网络”: a kind in quotes, a descriptor, then the name in quotes
+    after_quote = phrase[quoted.end() :].strip() if quoted else ""
+    kind_after = r.descriptor_lead.match(after_quote) if quoted and quoted.start() == 0 else None
+    named_after = after_quote[kind_after.end() :].strip() if kind_after else ""
+    if (kind_after and len(named_after) >= 2 and not _QUOTED.search(after_quote)
+            and (_LATIN_ONLY.fullmatch(named_after) or (len(named_after) <= 8 and not _CLAUSE_WORDS.search(named_after) and not r.bad_edges.search(named_after)))):
+        phrase, quoted = after_quote, None  # “AI 作弊” 公司 Cluely: a kind in quotes, a descriptor, then the name bare
     if (quoted and _QUOTED_EPITHET.search(quoted.group(1)) and len(phrase[quoted.end() :].strip()) >= 2
             and not r.descriptor.match(phrase[quoted.end() :].strip())):  # (两大“独角兽”公司…: a kind, no name)
         phrase, quoted = phrase[quoted.end() :].strip(), None  # 港股「人形机器人第一股」优必选: an epithet, then the name
@@ -355,7 +365,15 @@ def _company_name(phrase: str) -> CompanyName | None:
             # several (以下简称“标的公司”或“四九八科技”), the first that names this company alone
             short = next((a for a in regex.findall(r"[“\"「]([^”\"」]{2,40})[”\"」]", phrase[m.end("name") :])
                           if a not in r.generic and not is_anaphor(a)), m["alias"].strip())
-            return _checked(short.strip(), [m["name"].strip(), phrase])
+            if short.strip() in r.generic or is_anaphor(short.strip()) or short.strip() in ("本公司", "本集团", "发行人"):
+                return _checked(m["name"].strip(), [phrase])  # X股份有限公司(以下简称“公司”): the legal name names it
+            checked = _checked(short.strip(), [m["name"].strip(), phrase])
+            if checked is None and r.legal_suffix.search(m["name"]) and _checked(m["name"].strip(), []) is not None \
+                    and len(short.strip()) <= 12 and _abbreviates(short.strip(), m["name"]):
+                # 苏州启明芯片有限公司(以下简称“启明芯片”): the short name a legal name is given is a
+                # company's, though 芯片 alone would end a field
+                return CompanyName(short.strip(), (m["name"].strip(), phrase))
+            return checked
         aliases.append(m["alias"].strip())
         aliases.append(phrase)
         phrase = m["name"].strip()
@@ -410,6 +428,9 @@ def _company_name(phrase: str) -> CompanyName | None:
         if len(after) >= 2 and _FUND_KIND.fullmatch(after):
             return _checked(phrase, aliases)  # 中小企业发展基金: a fund named for whom it serves, whole
         if len(after) >= 2:
+            adverb_next = _LATIN_HEAD.match(after)
+            if adverb_next and len(adverb_next["latin"]) > 2 and _ADVERB_OPENING.match(adverb_next["rest"]):
+                after = adverb_next["latin"]  # 公司Cluely仅成立…: the Latin name, then what it did
             checked = _checked(after, aliases)
             latin_first = _LATIN_HEAD.match(after) if checked is None else None
             if latin_first and len(latin_first["latin"]) > 2 and r.not_name_end.fullmatch(latin_first["rest"]):
@@ -528,6 +549,12 @@ def _bad_edge(name: str, r: _EntityRules) -> bool:
             and r.bad_edges.search(name, 1) is None:
         return False
     return True
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """启明芯片 of 苏州启明芯片有限公司, 中望软件 of 广州中望龙腾软件股份有限公司: its characters in order."""
+    rest = iter(name)
+    return len(short) >= 2 and all(ch in rest for ch in short)
 
 
 def _checked(name: str, aliases: list[str]) -> CompanyName | None:
@@ -697,6 +724,8 @@ class CompanyRegister:
     # Where each name last_before asked about starts in `text` (_starts).
     _starts_of: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
     _starts_in: str | None = field(default=None, init=False, repr=False)
+    # A word for the company the document defines (以下简称“公司”) → (where, which company).
+    _glossed_as: dict[str, tuple[int, str]] = field(default_factory=dict, init=False, repr=False)
 
     def add(self, position: int, company: CompanyName) -> str:
         if is_anaphor(company.name):
@@ -706,6 +735,10 @@ class CompanyRegister:
             known = self.canonical(alias)
             if known:
                 canonical = known
+        for alias in company.aliases:
+            glossed = _GLOSSED_AS_COMPANY.search(alias)
+            if glossed:  # X股份有限公司(以下简称“公司”): in this document 公司 is X
+                self._glossed_as.setdefault(glossed["word"], (position, canonical))
         first = self._first.get(canonical)
         if first is not None:
             known_by = self.companies[first][2]
@@ -815,6 +848,9 @@ class CompanyRegister:
     def resolve(self, company: CompanyName, position: int, or_topic: bool = False) -> str | None:
         """The company a name stands for at `position`: an anaphor (该公司, 这家芯片公司) the one
         noted nearest before, else, `or_topic`, the article's topic; any other name its canonical form."""
+        glossed = self._glossed_as.get(company.name)
+        if glossed is not None and glossed[0] < position:
+            return glossed[1]
         if is_anaphor(company.name):
             found = self.last_before(position)
             if found is None and or_topic and self.topic is not None:

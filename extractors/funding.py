@@ -71,7 +71,7 @@ _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
     r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d))"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
-    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|[(（][^)）]*[)）])*$"
+    r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|(?<=\d),(?=\d{3}(?!\d))|[(（][^)）]*[)）])*$"  # (以2,794万元: a thousands comma)
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
     r"|(?:(?<!仅次|次|相当|等同|优|高|低|大|小|多|少|早|晚|基|鉴|由|属|位|处|终|关)于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
@@ -142,7 +142,11 @@ def _strip_manner(phrase: str) -> str:
 
 
 _INVEST_WORD = regex.compile(r"投资|融资|注资|入股")
-_PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:约|近|超过?|逾)?$")
+# Who an investment told after a report or an inquiry is by: …调查微软最近对Mistral的…投资
+_ACT_REPORTED = regex.compile(
+    r".*(?:调查|审查|关注|批评|质疑|起诉|指控|披露|证实|确认|报道称?|透露|获悉)(?:了)?(?P<actor>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}?)"
+    r"(?:最近|近期|近日|此前|之前|早前|日前|曾经|曾|已经|已|还|也|将|今年|去年)*$")
+_PUT_IN_BEFORE = regex.compile(r"(?:出资|斥资|拿出|以)(?:自有|自筹)?(?:资金|现金)?(?:约|近|超过?|逾|不超过|不高于|最多|至多)?$")  # (以自有资金N对X进行投资)
 _RAISED_RIGHT_BEFORE = regex.compile(r"(?:投资|融资)(?:约|近|超过?|逾)?\s*$")
 _DREW_LED = regex.compile(r"\s*(?:吸引了?|获得了?|迎来了?)[^，,。；;]{2,60}?(?:领投|参投|跟投|投资|注资)的(?:约|近|超过?|逾)?")
 _RAISED_NOUN_AFTER = regex.compile(r"\s*的?(?:融资|投资|资金)")
@@ -235,6 +239,13 @@ _TAKEN_OVER = regex.compile(
     r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
     r"|(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
+_BACKED_BY_TAIL = regex.compile(r"(?:获得了?|获)(?P<who>[^，,。；;获]{2,60}?)(?:等(?:机构|投资方|资本)?)?(?:的)?(?:联合)?(?:加持|投资|支持|青睐|押注|助力|注资|入股)$")
+_WHEN_OPEN = regex.compile(r"^\s*(?:而|就在|正)?当(?![当前时日天年地红选然下初中今局家事归值])(?=[\p{Han}A-Za-z]{2})")
+_QUOTED_KIND_LEAD = regex.compile(r"^\s*[“「\"][^”」\"]{1,20}[”」\"]\s*(?:初创公司|初创企业|公司|企业|创企|平台|品牌)\s*(?=[\p{Han}A-Za-z])")
+_AMOUNT_CLOSES = regex.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[，,。；;！!]|$|的?(?:战略)?(?:投资|注资|入股)(?:[，,。；;]|$))")
+_FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:最终|已|均)?告?(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)(?:后|之后)?$")
+_TAKES_ON = regex.compile(r"\s*(?:不仅|不但|不只|不单)(?:将|把|让|使)")
+_PEOPLE_TAKEN = regex.compile(r"创始人|CEO|首席|团队|员工|人才|高管|工程师|研究员|科学家|负责人")
 _MERGED_INTO = regex.compile(
     r"(?:^|(?<=[，,：:\s]))(?P<target>[^，,。；;：:\s]{2,20}?)(?:已经|已|正式|确认|宣布|将)*(?:整体)?并入(?!了)(?P<acq>[^，,。；;的]{2,20}?)(?:旗下|体系)?(?=[，,。；;]|$)")
 # Adallom成立于2012年，后被微软以3.2亿美元收购: the one bought is the subject of the clause before
@@ -455,13 +466,13 @@ _GLOSSED = regex.compile(
     # the name starts a clause or follows a deal verb, and holds none (公司拟购买陕西驭腾…(简称…): 陕西驭腾…)
     r"(?:^|(?<=[，,。；;：:\s]|收购|购买|投资|入股|增资|受让|持有的|与|向|对))"
     r"(?P<name>(?:(?!收购|购买|投资|入股|增资|受让|持有|拟|将)[\p{Han}A-Za-z0-9]){2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)\s*[（(](?:以下)?(?:简称|下称)[：:]?\s*"
-    r"[“\"「]?[^”\"」)）]{2,12}[”\"」]?[)）])"
+    r"(?:[“\"「]?[^”\"」)）“「]{2,12}[”\"」]?[、,，或]?){1,4}[)）])"  # (“公司”“中望软件”“受让方”: several names)
 )
 _GLOSSED_MARK = regex.compile(r"简称|下称")
 # A clause opened by a word pointing back at a company (该企业注册资本…, 这家公司成立于…).
 _POINTER_HEAD = regex.compile(r"\s*(?:该公司|该企业|该集团|这家公司|这家企业)(?=\p{Han})")
 _FOUNDED_MARK = regex.compile(r"成立|创立|创办|诞生")
-_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮|两轮|三轮)?(?:累计|合计|共计|总计)?(?:融资)?(?:金额|总额|总金额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
+_AMOUNT_LEAD = regex.compile(r"\s*(?:(?:本轮|本次|此轮|该轮|两轮|三轮)?(?:累计|合计|共计|总计)?(?:融资|募资)?(?:金额|总额|总金额|规模|融资额)|涉资)(?:为|达|约为|约|共计|共|超过|超)?\s*")  # (完成A轮融资，涉资6亿美元)
 # A sentence about the round just told: 据悉，本次融资由…领投; 本轮融资得到了…的参与，其中包括….
 # 本轮融资由…, and a round named again (C轮由PowerPlant Partners领投。)
 _THIS_ROUND_WORDS = r"(?:本次|本轮|此轮|该轮|这轮|此次)(?:融资|投资)"
@@ -579,7 +590,7 @@ _INVEST_GIVE = regex.compile(
 # Anthropic的35亿美元E轮融资, Scale在10亿美元F轮融资后: a company's round told as a noun, with its
 # amount or its lettered round (not 的融资需求, 的融资总额: what is said of raising).
 _NOMINAL_ROUND = regex.compile(
-    rf"(?P<link>的|\s*在\s*)(?P<amount>{_AMOUNT_BETWEEN})?\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)?\s*轮?(?:融资|募资|筹资)"
+    rf"(?P<link>的|\s*在\s*|(?<=\p{{Han}}|[A-Za-z])\s*(?=[\d近约超逾]))(?P<amount>{_AMOUNT_BETWEEN})?\s*(?P<round>{ROUND_LETTER}|天使|种子|战略)?\s*轮?(?:融资|募资|筹资)"
     r"(?P<after>后|中|时|之后)?(?!之一|需求|难|渠道|支持|服务|成本|环境|总额|规模|金额|计划|方案|能力|历史|情况|进展|记录|消息|传闻|谈判|活动|额|款|平台|工具|方式|模式|协议)"
 )
 _ROUND_REACHED = regex.compile(r"\s*(?:金额|规模|总额)?(?:直接|已经|已|一举|更是)?(?:达到了?|高达|达|为|飙到|飙升至|升至|超过了?|逾|约为|约)\s*")
@@ -600,7 +611,7 @@ _INVESTOR_KIND = regex.compile(r"资本$|基金$|创投$|投资$|Capital$|Ventur
 # a numeral or an approximation, so the 元 of a name (内蒙古鑫元) stays in the name.
 _GAP_AMOUNT = r"(?:[\d约近超逾数一二两三四五六七八九十百千][\d.,约近超过逾多余数一二两三四五六七八九十百千万亿美元人民币港欧日英镑]{0,15})?"
 _SUBSIDIARY_BEFORE = regex.compile(r"(?:其|旗下)?(?:全资|控股)?(?:附属公司|子公司)(?:之一)?\s*$")
-_DEGREE_BEFORE_AMOUNT = regex.compile(r"\s*(?:高达|达到|达|共计|合计|总计|累计)\s*$")
+_DEGREE_BEFORE_AMOUNT = regex.compile(r"\s*(?:高达|达到|达|共计|合计|总计|累计|上看)\s*$")  # (上看: Taiwan press for "up to")
 # 美团龙珠投资过“喜茶”: a name the writer put in quotes as what was invested in or bought
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 
@@ -794,7 +805,7 @@ def _rules() -> _FundingRules:
         ),
         # 完成B轮数亿元融资, 收获E轮4.1亿元人民币融资: the amount may stand between the round and its noun
         round_in=regex.compile(rf"(?:{round_re})(?=(?:{_AMOUNT_BETWEEN})?(?:战略|引战|股权)?(?:融资|投资|资金|募资|注资|筹资)|$)|(?P<round3>{ROUND_LETTER}|{rules.alternation(round_words)})(?=轮(?:融资|募资)$)"),
-        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:为|达|共计|共|约|大约|高达|超过|逾|近|仅)*"),
+        direct=regex.compile(rf"(?<!收|斩|荣|捕|俘|查|缴|破|截|抓|捞|获|统|自)(?P<verb>{rules.alternation(t['raise']['direct'])})了?(?:的?(?:资金|总额|金额|总金额))?(?:已经|已|为|达到|达|共计|共|约|大约|高达|超过|超|逾|近|仅|突破)*(?:惊人的|令人咋舌的|创纪录的|破纪录的|前所未有的)?"),  # (筹集了惊人的2.2亿美元)
         deal_verb=regex.compile(
             # 证券投资 is a noun but 中信证券收购 a deal: the noun preceders only bar 投资 (and not 投资了:
             # 中信证券投资了X).
@@ -825,9 +836,13 @@ def _rules() -> _FundingRules:
             rf"(?:对(?!手|象|方|于|此|话|比|外|内)|向)(?P<obj>{c}{{2,30}}?)(?:进行了?|完成了?|作出|做出|提供了?)"
             rf"(?:[一二两三四五六七八九十多数几]轮)?"  # (进行了两轮投资: how many times)
             rf"(?P<gap>{_GAP_AMOUNT})的?{_INVEST_FILLER}"
-            rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$)"
+            rf"(?P<verb>战略投资|投资|注资|增资)(?=[，,。；;！？!?]|$|并(?:取得|获得|持有))"  # (进行增资并取得30%股权)
         ),
-        invest_of=regex.compile(rf"对(?!手|象|方|于|此|话|比|外|内)(?P<obj>{c}{{2,30}}?)的(?=\s*(?:约|近|超过?|逾)?\s*[\d一二两三四五六七八九十百千])"),
+        invest_of=regex.compile(
+            rf"对(?!手|象|方|于|此|话|比|外|内)(?P<obj>{c}{{2,30}}?)的"
+            # (阿里巴巴对X的投资金额为8亿美元: the investment's figure told after it)
+            rf"(?:(?:累计|总)?(?:投资|注资)(?:金额|总额|规模|额)?(?:已|将|已经)?(?:累计)?(?:达到|达|为|是|共计)?)?"
+            rf"(?=\s*(?:约|近|超过?|逾|高达)?\s*[\d一二两三四五六七八九十百千])"),
         acquire_nominal=regex.compile(
             # (已完成光年之外境内外主体100%股权的收购: after 完成 the object needs no 对, only its stake)
             rf"(?:(?<!针|面|相|绝|反|应|核|比|派|敌|作)对(?!手|象|方|于|此|话|接|比|称|外|内)|(?<=完成了?)(?=[^，,。；;]{{2,40}}?(?:\d+(?:\.\d+)?%|全部|部分|控股)?的?(?:股权|股份|权益)的(?:全资|整体|要约|控股)?(?:收购|并购)))(?P<obj>{c}{{2,40}}?)(?:的(?=\d|全部|部分|控股))?(?:\d+(?:\.\d+)?%|全部|部分|控股)?(?P<de>的?)(?P<stake>股权|股份|权益)?的?(?P<pay>(?:约|近|超过?|逾)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)|(?:总价|作价)?[\d.,]+[万亿]*(?:美元|元|港元|欧元|英镑|日元)的)?"
@@ -1019,7 +1034,7 @@ _LEGAL_ENDING = regex.compile(r"(?:有限公司|有限责任公司|股份公司|
 _ETC_TAIL = regex.compile(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$")
 _INVESTOR_KIND_LEAD = regex.compile(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)")
 _ETC_AT_END = regex.compile(r"(?:等|旗下|机构)$")
-_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$")
+_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$|^[\d一二两三四五六七八九十几数多]+(?:案|笔|次|项|家|起)$")  # (获得2案投资: how many, not who)
 
 
 def _legal_name(text: str) -> bool:
@@ -1145,6 +1160,8 @@ class _SentenceReader:
             elif ch in "(（":
                 depth = max(depth - 1, 0)
             elif depth == 0 and ch in CLAUSE_STOPS:
+                if ch == "," and _THOUSANDS_COMMA.match(self.text, i - 1):
+                    continue  # 以2,794万元对X进行投资: a thousands comma starts no clause
                 return i + 1
         return s_start
 
@@ -1197,6 +1214,7 @@ class _SentenceReader:
                     # the price follows)
                     if opened and opened.end() < len(phrase) and _strip_manner(phrase[opened.end() :]).strip():
                         phrase = phrase[opened.end() :]
+                phrase = _WHEN_OPEN.sub("", phrase)  # 当生数科技获…完成…融资，当…: "when", not part of the name
                 phrase = _SOURCE_DATELINE.sub("", phrase)  # 财联社在收购推特…后: the news source, not a buyer
                 reported = _REPORTED_IN.match(phrase)  # 在2011年Q3财报中透露腾讯以…收购: what the report says, its subject
                 if reported and reported.end() < len(phrase):
@@ -1210,7 +1228,9 @@ class _SentenceReader:
                     # name (收购自X is where a stake was bought from)
                     phrase = phrase[1:]
                 dash = phrase.rfind("——")
-                if dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
+                if dash >= 0 and not phrase[dash + 2 :].strip() and (opening := phrase.rfind("——", 0, dash)) >= 0:
+                    phrase = phrase[opening + 2 : dash]  # 一家成立仅一年的公司——银河通用——宣布: the name the dashes set off
+                elif dash >= 0:  # …最活跃的交易参与者——先是收购了AK钢铁: the dash opens what the subject did
                     phrase = phrase[dash + 2 :]
             source = _SOURCE_OF_MONEY.search(phrase)  # 该公司已从多家投资者那里
             if source is not None and source.group(0).startswith("自") and phrase[: source.start()].endswith("来"):
@@ -1229,6 +1249,10 @@ class _SentenceReader:
             if source:  # 从波音公司、Stellantis和美联航等行业巨头那里获得…: each source
                 investors = tuple(_names(_ENUM_TAIL.sub("", source["who"].replace("\u3000", ""))))  # a blanked price quote goes
                 phrase = phrase[: source.start()]
+            backed = _BACKED_BY_TAIL.search(phrase) if hop == 0 else None
+            if backed and backed.start() >= 2:  # 生数科技获百度、启明创投等加持(完成…): the backers, then the raise
+                investors = investors or tuple(_names(backed["who"]))
+                phrase = phrase[: backed.start()]
             # 该公司目前已与秦淮数据(…)达成私有化的最终协议，…收购秦淮数据: the party agreeing buys
             phrase = _AGREED_WITH.sub("", phrase) if hop > 0 else phrase
             company = None
@@ -1377,6 +1401,10 @@ class _SentenceReader:
         named = unit_of_owner(clause.strip())
         if named is not None and not is_anaphor(named.name):
             return named  # 百度集团旗下的昆仑芯，已完成多轮融资: the unit a group owns is a company, and the topic
+        dash = clause.rfind("——")
+        if dash >= 0 and clause[dash + 2 :].strip():
+            clause = clause[dash + 2 :]  # …的神话席卷了硅谷风投圈——公司Cluely仅成立2个月: what the dash opens
+        clause = _QUOTED_KIND_LEAD.sub("", clause)  # “AI作弊”公司Cluely仅成立2个月: the kind in quotes goes
         m = _CLAUSE_TOPIC.match(clause)
         if not m:
             return None
@@ -1585,8 +1613,8 @@ class _SentenceReader:
             if d.deal_type == "aggregate":
                 made.append(d)
                 continue
-            if _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)):
-                continue
+            if _FELL_THROUGH.match(self.text, d.end, min(s_end, d.end + 50)) or _FAILED_AT_END.search(self.text, d.start, d.end):
+                continue  # (英伟达收购ARM交易失败: the failure read into the object's phrase)
             span = self._span_of_money.get(id(d.money)) if d.money.amount is not None else None
             if span is not None and d.deal_type == "funding" and (
                     self.r.per_unit.search(self.text, max(0, span.start - 5), span.start) or self.text.startswith(("/股", "每股"), span.end)):
@@ -2033,7 +2061,16 @@ class _SentenceReader:
                     continue
                 investor, i_start = self.subject(s_start, at)
                 target = company_name(m["obj"])
+                if target is None and (glossed := self.register.canonical(m["obj"].strip())) is not None:
+                    target = CompanyName(glossed)  # 启明芯片, glossed as a company's short name before
+                if target is not None and target.name in ("标的公司", "目标公司", "标的企业", "目标企业") and (named := self.register.last_before(at)):
+                    target = CompanyName(named)  # 以标的企业X的评估值为基础，出资…对标的企业进行增资: the one named before
                 clause_from = self._clause_start(s_start, at)
+                reported = _ACT_REPORTED.search(self.text, clause_from, at)
+                actor = company_name(reported["actor"]) if reported else None
+                if actor is not None and not actor.generic and (self.evidenced(actor.name) or self.investor_like(actor.name) or is_well_known(actor.name)):
+                    # CMA还确认正在调查微软最近对X的…投资: the investor is the one the report is about
+                    investor, i_start = actor, reported.start("actor")
                 listed = _names(self.text[clause_from:at]) if investor is None or investor.generic else []
                 if len(listed) >= 2:  # 苹果、三星电子、英伟达等科技巨头已经开始对其进行投资: each of them
                     investor, i_start = CompanyName("、".join(listed)), clause_from
@@ -2052,7 +2089,7 @@ class _SentenceReader:
                     spans = [s for s in self.money_in(at, self._clause_end(end, s_end)) if s.start - end <= 8]
                     if not spans:  # 中化股份出资7920.44万元对中化宝砺进行增资: the amount put in, before
                         spans = [s for s in self.money_in(self._clause_start(s_start, at), at)
-                                 if _PUT_IN_BEFORE.search(self.text, max(s_start, s.start - 3), s.start) and at - s.end <= 2]
+                                 if _PUT_IN_BEFORE.search(self.text, max(s_start, s.start - 7), s.start) and at - s.end <= 2]
                     told = _THIS_INVESTMENT_TOLD.search(self.text, end, s_end) if not spans else None
                     if told:  # …向Open AI提供了第二笔多年投资，据报道，这笔投资高达100亿美元
                         spans = [s for s in self.money if told.end() - 2 <= s.start <= told.end() + 2 and s.end > told.end()][:1]  # (超3亿美元: the qualifier is the amount's)
@@ -2195,8 +2232,8 @@ class _SentenceReader:
         for m in _TAKEN_OVER.finditer(sentence) if _TAKEN_MARK.search(sentence) else ():
             # meta斥资45亿美元将…Manus收入囊中, 谷歌豪掷47.5亿美元控股…Intersect Power: bought
             target = company_name(m["obj"])
-            if target is None or target.generic or is_anaphor(target.name):
-                continue
+            if target is None or target.generic or is_anaphor(target.name) or _PEOPLE_TAKEN.search(m["obj"]):
+                continue  # (将创始人兼CEO…及其核心团队纳入麾下: people hired, no company bought)
             if m["pay"] is None and not self.evidenced(target.name):
                 continue  # 将目光收入囊中…: only a company is taken so
             start = s_start + m.start()
@@ -2520,7 +2557,9 @@ class _SentenceReader:
             reached = _ROUND_REACHED.match(self.text, s_start + m.end(), s_end) if not spans and m["round"] and not m["after"] else None
             if reached is not None:  # Udaan的G轮融资直接飙到7500万美元: the amount the round reached
                 spans = [sp for sp in self.money if sp.start == reached.end()]
-            if not (spans or m["round"]) or (m["link"] != "的" and not (m["after"] and spans and m["round"])):
+            bare = not m["link"].strip()  # 北京爱诗科技6000万美元B轮融资的消息: name, amount, round, nothing between
+            if not (spans or m["round"]) or (m["link"] != "的" and not (m["after"] and spans and m["round"])
+                                             and not (bare and spans and m["round"] and sentence.startswith("的", m.end()))):
                 continue  # (Scale在…F轮融资后 needs both: 在 opens many other phrases)
             at = s_start + m.start()
             start = self._clause_start(s_start, at)
@@ -2529,7 +2568,7 @@ class _SentenceReader:
             item = regex.split(r"[、]|以及|及|和|与", phrase)[-1]
             if not item.strip() or _NOMINAL_TOLD.search(item) or self.not_deal(start, s_start + m.end()):
                 continue
-            company = company_name(_strip_manner(item))
+            company = company_name(_strip_manner(_WHEN_OPEN.sub("", item)))
             if company is None or company.generic or not self.evidenced(company.name) or not item.strip().endswith(company.name):
                 continue
             if any(d.start <= at < d.end or (d.company is not None and d.company.name == company.name
@@ -2672,8 +2711,15 @@ class _SentenceReader:
             lead = _DEGREE_BEFORE_AMOUNT.sub("", text[start:amount_after])
             named = company_name(lead)
             # (医疗互联网公司禾连健康7500万美元B轮融资: after its description, too)
+            money_end = next(m.end for m in self.money if m.start == amount_after)
+            # (投资小马智行2700万美元。: a name not noted before, with the amount closing the clause)
+            closes = bool(_AMOUNT_CLOSES.match(text, money_end))
             if (named is not None and not named.generic and len(named.name) <= 12
-                    and lead.strip().endswith(named.name) and self.evidenced(named.name)):
+                    and lead.strip().endswith(named.name)
+                    and (self.evidenced(named.name)
+                         or (closes and not is_field_name(named.name) and not self.r.not_target_end.search(named.name)
+                             and "的" not in lead and not lead.lstrip().startswith(("于", "在", "对", "向", "到"))
+                             and (named.name == lead.strip() or looks_like_company(named.name)) and self._company_before_verb(start)))):
                 end = start + len(lead.rstrip())
         phrase = text[start:end]
         if phrase.endswith("外") and _EXCEPT_OPEN.search(text, max(0, start - 40), start):
@@ -2730,6 +2776,17 @@ class _SentenceReader:
             found.append((name, offset + max(at, 0), offset + max(at, 0) + len(part)))
         return found, has_stake, end
 
+    def _company_before_verb(self, object_start: int) -> bool:
+        """Whether the deal verb ending at `object_start` has a company for its subject (腾讯投资X…, not
+        制造业投资目标要…): what lets a name not noted before stand as what it takes."""
+        verb = regex.search(r"(?:战略)?(?:投资|注资|入股)了?$", self.text[max(0, object_start - 6) : object_start])
+        if verb is None:
+            return False
+        s_start = self.ctx.sentences.covering(object_start, object_start + 1)[0]
+        buyer, _ = self.subject(s_start, object_start - len(verb.group(0)))
+        return buyer is not None and not buyer.generic and not is_anaphor(buyer.name) and (
+            self.evidenced(buyer.name) or self.investor_like(buyer.name) or is_well_known(buyer.name) or looks_like_company(buyer.name))
+
     def _more_stakes(self, objects: list[tuple[CompanyName, int, int]], has_stake: bool, obj_end: int, s_end: int
                      ) -> tuple[list[tuple[CompanyName, int, int]], int]:
         """收购A 100%股权及B 100%股权, 收购A40%的股权、B49.02%的股权: one verb, a stake in each."""
@@ -2769,7 +2826,9 @@ class _SentenceReader:
         (以53亿美元的估值收购: its value is its price)."""
         def per_unit(m: MoneySpan) -> bool:
             # 每股17.5美元, 17.5美元/股, and 以17.50美元现金和1.023股X股票的代价，换取每股Y股票
-            return (bool(self.r.per_unit.search(self.text[max(s_start, m.start - 10) : m.start])) or self.text.startswith(("/股", "每股"), m.end)
+            # (每股10美元、总价约40亿美元: the look back stops at the amount before)
+            since = max([s_start, m.start - 10, *(sp.end for sp in self.money if m.start - 10 < sp.end <= m.start)])
+            return (bool(self.r.per_unit.search(self.text[since : m.start])) or self.text.startswith(("/股", "每股"), m.end)
                     or bool(_IN_EXCHANGE_PER_SHARE.match(self.text, m.end, s_end)))
 
         clause_start = self._clause_start(s_start, verb_at)
@@ -2843,6 +2902,8 @@ class _SentenceReader:
                 continue
             if self.r.investor_list.search(self.text, clause_start, at):
                 continue  # 投资方包括ZPF中关村并购母基金、高盛…: a verb inside a listed investor's name
+            if _TAKES_ON.match(self.text, s_start + m.end("verb")):
+                continue  # 这次收购不仅将创始人…及其核心团队纳入麾下: what the deal did, not what it bought
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
             objects, obj_end = self._more_stakes(objects, has_stake, obj_end, s_end)
             subject: tuple[CompanyName | None, int] | None = None  # read once, when first needed
@@ -2998,9 +3059,13 @@ class _SentenceReader:
             if deal_type == "investment" and buyer_name and not listed and (_LIST_AND.search(buyer_name) or "、" in buyer_name):
                 # 英伟达与Benchmark共投MindsDB, 杭实集团、杭钢集团共同投资了…: each investor named
                 parts = [company_name(p) for p in split_list(buyer_name)]
-                # (a list with 、 must read as companies each: 负责企业服务、云端运算、机器人 is fields)
+                # (a list with 、 must read as companies each: 负责企业服务、云端运算、机器人 is fields;
+                # before 联合领投 or 共同投资 it is a list of investors: 红杉中国、高瓴创投联合领投X)
+                jointly = (m["verb"].startswith(("共同", "联合")) or self.text.startswith(("共同", "联合"), at - 2)
+                           or m["verb"].rstrip("了") in self.r.joined_verbs)
                 if len(parts) > 1 and all(p is not None and not p.generic and (_LIST_AND.search(buyer_name) or looks_like_company(p.name)
-                                                                               or self.evidenced(p.name) or self.investor_like(p.name)) for p in parts):
+                                                                               or self.evidenced(p.name) or self.investor_like(p.name)
+                                                                               or (jointly and not is_field_name(p.name))) for p in parts):
                     investors = [self.register.canonical(p.name) or p.name for p in parts if p is not None]
             # 种子轮4650万美金，英伟达与Benchmark共投AI初创企业MindsDB: a round-up's item, round and amount first
             strategic = m["verb"].startswith("战略") or self.text.endswith(("战略", "策略"), clause_start, at)
@@ -3602,6 +3667,15 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             and fr.round in (None, k.round) and _investors_agree(k, fr) and not _another_deal(k, fr)
             for k in kept
         ):
+            continue
+        # 滴滴再获20亿融资 in a headline, 滴滴自动驾驶宣布完成了D轮融资，总金额达20亿元 in the body:
+        # a short name and the full one, with the same amount, tell one deal
+        fuller = next((i for i, k in enumerate(kept) if fr.company and fr.money.amount is not None
+                       and k is not fr and k.company and len(k.company) > len(fr.company) + 1 and k.company.startswith(fr.company)
+                       and k.deal_type == fr.deal_type and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
+                       and fr.round in (None, k.round) and set(fr.investors) <= set(k.investors)), None)
+        if fuller is not None:
+            tellings[fuller].extend(told)  # (cited where either name tells it)
             continue
         out.append((fr, told))
     return [_cited_where_told(fr, told) for fr, told in out]

@@ -100,6 +100,8 @@ _RANKED = regex.compile(r"^(?:并|也|还|已|已经|再次|一度|正式)?(?:�
 _OF_COMPANY = regex.compile(r"(?:^(?:对应)?|对(?!应)|给予)(?P<co>[^，,。；;对]{2,30}?)的$|对(?P<co>其|该公司|公司)$"  # (…，对其估值达到53亿美元)
                             r"|(?:^|交易|此次交易|本次交易)对应(?P<co>[^，,。；;对的]{2,20})$")  # 此次交易对应华为引望估值1150亿元
 # 字节跳动最近估值…, 字节跳动最后一轮股权融资估值为…: what stands between a name and its cue.
+# 投资人对X给出了…的估值, 市场给予X…的估值: whom a value is given to, before the figure
+_GIVEN_TO = regex.compile(r"对(?P<co>[^，,。；;对]{2,30}?)(?:给出|给予|作出|做出|给)了?$|(?:给予|给出|赋予)了?(?P<co2>[^，,。；;给予出]{2,30}?)$")
 _SUBJECT_TRAIL = regex.compile(
     r"(?:也|已|已经|的|其|则|还|就|以|整体|最新|最近|近期|目前|此前|当前|如今|现在|今年|去年|周[一二三四五六日]|当日|当天|今日|昨日|一度|曾经|曾|可能|或将|或|将|预计|有望|二级市场|一级市场|私募市场"
     r"|(?:(?:最后|最新|上|前|本|此|新|这|该)?一?|(?:Pre-?)?[A-K]\d{0,2}\+{0,2})轮(?:股权)?(?:融资)?(?:时|后|中)?"  # 地平线D轮融资投后估值
@@ -379,6 +381,11 @@ def _company_for(ctx: DocContext, cue_at: int, register: CompanyRegister, market
     then = _VALUE_THEN.search(before_cue)
     if then:  # 超过宇树科技今年6月融资时的120亿元估值和智元今年3月融资时的…: each one's own value
         named = _named(then["co"], cue_at, register, adjacent=True)
+        if named:
+            return named
+    given = _GIVEN_TO.search(before_cue)
+    if given and not is_anaphor(given["co"] or given["co2"]):  # 市场给予X100亿元的估值: the one given it
+        named = _named(given["co"] or given["co2"], cue_at, register, adjacent=True)
         if named:
             return named
     of_company = _OF_COMPANY.search(before_cue)
@@ -856,7 +863,16 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
             out.extend(_valuation(ctx, start, end, one, span.money, basis, dates) for one in each)
             continue
         out.append(_valuation(ctx, start, end, name, span.money, basis, dates))
-    return out
+    return _without_short_names(out)
+
+
+def _without_short_names(values: list[Valuation]) -> list[Valuation]:
+    """秘塔 in a headline, 秘塔科技 in the body, each valued at 1.5亿美元: one value, of the
+    company its full name names."""
+    return [v for v in values if not any(
+        len(w.company) > len(v.company) + 1 and w.company.startswith(v.company)
+        and (w.money.amount, w.money.currency) == (v.money.amount, v.money.currency) and v.basis in (None, w.basis)
+        for w in values)]
 
 
 _EACH_AFTER_CUE = regex.compile(r"(?:也|已经|已)?(?:均|都)")
