@@ -16,7 +16,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "money": "1.13",
     "dates": "1.2",
     "funding": "3.43",
-    "valuations": "1.86",
+    "valuations": "1.87",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -70,7 +70,7 @@ _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
-_LEAD_IN = regex.compile(r"^\s*(?:(?:其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而|(?:今日|昨日|当日)?(?:开盘|收盘|盘中|早盘|午盘|尾盘|盘后|盘前)(?:后|时)?)\s*)+")
+_LEAD_IN = regex.compile(r"^\s*(?:(?:超越|超前|赶超|力压|压过|击败|反超|甩开|超过(?=\p{Han}|[A-Za-z])|其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而|(?:今日|昨日|当日)?(?:开盘|收盘|盘中|早盘|午盘|尾盘|盘后|盘前)(?:后|时)?)\s*)+")
 # 新一轮融资后月之暗面投后估值…: when, then the name
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
@@ -109,7 +109,7 @@ _SUBJECT_TRAIL = regex.compile(
     r"|(?:交易|融资|增资|投资|收购)?(?:完成|结束)(?:后|之后)|(?:融资|募资|增资|注资)(?:后|之后)"  # 完成后估值升至26亿元: when, not who
     r"|[在于]?(?:短短|仅仅|仅|不到|过去)?[一二两三四五六七八九十半\d]+个?(?:年|月|周|天)(?:之间|之内|内|间|里)?"  # 也在一年之间估值就超…; 半年估值超10亿
     r"|(?:今年|去年|年初|成立)以来|迅速"
-    r"|(?:港股|美股|A股|H股|科创板)?(?:停牌|复牌|上市|挂牌|IPO)(?:前|后|时|首日|当日|当天)|首日|自身|本身)+$"  # 中科曙光停牌前市值, 摩尔线程上市首日市值, 第四范式IPO前估值
+    r"|(?:[在于](?:香港|港股|美股|美国|纽约|纳斯达克|A股|科创板|创业板|港交所|上交所|深交所))?(?:港股|美股|A股|H股|科创板)?(?:停牌|复牌|上市|挂牌|IPO)(?:前|后|时|首日|当日|当天|当月|当周)|首日|当月|当周|自身|本身)+$"  # 中科曙光停牌前市值, 摩尔线程上市首日市值, 第四范式IPO前估值
 )
 STOPS = "，,；;。！？!?\n"
 
@@ -558,6 +558,32 @@ def _next_in_list(ctx: DocContext, clause_start: int, span: MoneySpan, out: list
     return _valuation(ctx, clause_start, span.end, register.canonical(company.name) or company.name, span.money, out[-1].basis, dates)
 
 
+# What a market value just told overtook: 超前微软的3.32兆美元, (以及)苹果的3.29兆美元
+_OVERTOOK = regex.compile(
+    r"\s*(?:并|且|也|还|已|已经|正式|一举)?(?:超越|超过|超前|领先|赶超|力压|压过|击败|反超|甩开)了?(?P<co>[^，,。；;的]{2,20})的(?:约|近)?\s*$"
+    r"|\s*(?:以及|和|及|与)(?P<co>[^，,。；;的]{2,20})的(?:约|近)?\s*$")
+
+
+def _compared_value(ctx: DocContext, clause_start: int, span: MoneySpan, out: list[Valuation], register: CompanyRegister,
+                    dates: list[DateSpan]) -> Valuation | None:
+    """A market value told, then the companies it overtook, each with its own: those companies'
+    market values (in the same sentence, each clause right after the one before)."""
+    s_start = ctx.sentences.covering(clause_start, clause_start + 1)[0]
+    just_told = bool(out) and out[-1].basis == "market" and 0 < clause_start - out[-1].provenance.span_end <= 2
+    if not (just_told or "市值" in ctx.text[s_start:clause_start]):
+        return None  # (…市值单日暴增1130亿美元，超前微软的…: the cue told, its figure a change)
+    m = _OVERTOOK.fullmatch(ctx.text, clause_start, span.start)
+    if m is None or (m.group(0).lstrip().startswith(("以及", "和", "及", "与")) and not just_told):
+        return None
+    company = company_name(m["co"])
+    if company is None or company.generic or is_anaphor(company.name) or company.name != m["co"].strip():
+        return None
+    name = register.canonical(company.name) or company.name
+    if out and name == out[-1].company and just_told:
+        return None
+    return _valuation(ctx, clause_start, span.end, name, span.money, "market", dates)
+
+
 # 前十大市值个股依序为：台积电45.64兆元、鸿海3.12兆元…: a ranking, each name with its value
 _RANKING = regex.compile(r"(?P<cue>市值|估值)[^，,。；;:：\n]{0,16}?(?:依序为|依次为|依序是|依次是|分别为|分别是|排名为|为|是|包括)[:：]?\s*")
 
@@ -801,6 +827,9 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 continue
             elif (listed := _next_in_list(ctx, clause_start, span, out, register, dates)) is not None:
                 out.append(listed)  # …Anthropic估值为1780亿美元，xAI为900亿美元
+                continue
+            elif (compared := _compared_value(ctx, clause_start, span, out, register, dates)) is not None:
+                out.append(compared)  # …市值暴增至3.34兆美元，超前微软的3.32兆美元，以及苹果的3.29兆美元
                 continue
             else:
                 continue
