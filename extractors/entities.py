@@ -626,11 +626,18 @@ def is_well_known(name: str) -> bool:
     return name in _rules().well_known
 
 
+_HAN_THEN_AI = regex.compile(r"(?P<han>\p{Han}{2,4})\s?AI")
+_NOT_AI_MAKER = regex.compile(r"[式端侧性型化级类的新该其此这]$|人工智能|智能|具身|开源|通用|生成|企业|消费|工业|医疗|金融|教育|边缘|云端|终端|国产|中国|美国|全球|大模型|模型|应用|产业|行业|领域|赛道|技术")
+
+
 def looks_like_company(name: str) -> bool:
     """A name that reads as a company's by itself: a Latin company name, a company news names
     bare (腾讯, 英伟达: rules table `well_known`) or a company-like ending with a name before it
     (股份 alone is no company)."""
     if _LATIN_COMPANY.search(name) or is_well_known(name):
+        return True
+    han_ai = _HAN_THEN_AI.fullmatch(name)  # 智谱AI, 百川AI: a Chinese name, then AI (not 生成式AI, 端侧AI)
+    if han_ai and not is_field_name(han_ai["han"]) and not _NOT_AI_MAKER.search(han_ai["han"]):
         return True
     suffix = _rules().name_suffix.search(name)
     return bool(suffix) and suffix.start() >= 2

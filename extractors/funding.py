@@ -73,7 +73,7 @@ _MANNER_TAIL = regex.compile(
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|(?<=\d),(?=\d{3}(?!\d))|[(（][^)）]*[)）])*$"  # (以2,794万元: a thousands comma)
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
-    r"|(?:(?<!仅次|次|相当|等同|优|高|低|大|小|多|少|早|晚|基|鉴|由|属|位|处|终|关)于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后))[^，,的]*$"
+    r"|(?:(?<!仅次|次|相当|等同|优|高|低|大|小|多|少|早|晚|基|鉴|由|属|位|处|终|关)于|在|从|向|对)(?=[^，,的]*(?:\d|亿|万|元|方式|形式|期间|手中|之间|时|前|后|领域|赛道|方面))[^，,的]*$"
     # 该公司迄今为止最大的一笔交易是2016年以18亿美元收购…: the deal named before the verb
     r"|(?:迄今为止|迄今|至今|此前|史上)?(?:最大|最新|最近|首|第一|最重要|最贵)的?一?(?:笔|项|宗|起|次)(?:交易|收购|并购|投资)(?:是|为|就是)[^，,]*$"
     # Instacart作为一家初创公司已经筹集了…: what the subject is, not another name
@@ -293,7 +293,7 @@ _PROVIDED_ROUND = regex.compile(
 _OWN_SHARE = regex.compile(r"的?(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|元|人民币|港元|欧元)$")
 _SOURCE_NAMED = regex.compile(r"(?:那里|那儿|那|处|手中|手里|资本|基金|投资|创投|集团|银行|公司|投资者|投资人|等)$")
 _INCLUDES = regex.compile(r"包括(?P<list>[^。；;！？!?]{2,160})")
-_PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多")
+_PLURAL_OBJECT = regex.compile(r"多家|多个|数家|几家|一批|不少|一系列|众多|(?:至少|超过|逾|近)?\s*(?:\d+|[两三四五六七八九十]+)\s*家")  # (投资6家公司，包括…)
 _SHARE_SIGN = regex.compile(r"股|权|%")  # what tells a stake in shares or equity (not in 资产 or 业务)
 _MEMBERS_AFTER = regex.compile(r"\s*[，,]?\s*(?:其中)?(?:包括|例如|比如|如)(?P<list>[^。；;！？!?]{4,120}?)(?=[。；;！？!?]|等|$)")
 _RAISE_THEN_AND = regex.compile(r"(?:融资|投资)(?:和|及)")
@@ -2915,7 +2915,7 @@ class _SentenceReader:
                 subject = self.subject(s_start, at)
                 if implicit and subject[0] is not None and not subject[0].generic:  # 累计净增持68.0万股: order flow, no buyer
                     objects = [(CompanyName("公司"), s_start + m.end("verb"), obj_end)]
-            if (not objects and _PLURAL_OBJECT.search(self.text, s_start + m.end("verb"), obj_end)
+            if ((not objects or (len(objects) == 1 and objects[0][0].generic)) and _PLURAL_OBJECT.search(self.text, s_start + m.end("verb"), obj_end)
                     and (named := self._named_in_list_after(obj_end, s_end))):
                 # 腾讯今年投资了多家外国游戏工作室，包括…育碧和…FromSoftware: the class, then its members
                 objects, obj_end = named, named[-1][2]
@@ -3113,7 +3113,8 @@ class _SentenceReader:
         """The names a list (A、B和C等…) gives, when there are two or more and at least half of them
         are shown to be companies (as for a deal verb's list of objects), or the list `shown` to
         be of companies (…等知名企业); else none."""
-        names = [n for n in _names(text) if not self.r.not_target_end.search(n) and not is_field_name(n)]
+        # (包括大模型公司A、B，视频生成公司C、D: groups of a list parted by commas)
+        names = [n for n in _names(text.replace("，", "、").replace(",", "、")) if not self.r.not_target_end.search(n) and not is_field_name(n)]
         if len(names) < 2 or (not shown and sum(self.evidenced(n) for n in names) * 2 < len(names)):
             return []
         return names
