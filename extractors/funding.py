@@ -53,7 +53,7 @@ from extractors.money import MoneySpan, read_as_yuan
 from extractors.numbers import parse_number
 from models import NO_MONEY, FundingRound, Money
 
-ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ka-k]\+?|[A-K]\d?\+{0,2})"
+ROUND_LETTER = r"(?:Pre-?IPO|Pre-?[A-Ka-k]\+{0,2}|[A-K]\d?\+{0,2})"
 CLAUSE_CHAR = r"(?:[^，,。；;！？!?\n]|(?<=\d),(?=\d{3}))"  # (a thousands comma, 7,360万美元, ends no clause)
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _THOUSANDS_COMMA = regex.compile(r"\d,\d{3}(?!\d)")
@@ -69,7 +69,7 @@ _SPENT_BARE = regex.compile(
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d))"
+    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d)|合共(?=[约近超逾]?\d))"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|(?<=\d),(?=\d{3}(?!\d))|[(（][^)）]*[)）])*$"  # (以2,794万元: a thousands comma)
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
@@ -106,7 +106,7 @@ _STOCK_QUOTE = regex.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.
 _CONSORTIUM = regex.compile(
     r"(?:以|由|^)(?P<lead>[^，,。；;]{2,40}?)(?:为主|为首|牵头|领衔|主导)(?:的|组成的)?(?:财团|联合体|投资团|买方团)(?:将|拟|已|正式|计划)*$"
 )
-_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助)了?")  # 公示了X收购Y股权案, 协助X收购Y: X buys
+_APPROVED = regex.compile(r".*(?:批准|同意|允许|放行|核准|不反对|公示|审结|协助|帮助|(?:案|会|局|委|部)(?:\d{1,2}日)?(?:审议)?通过)了?")  # (第三案通过X以…增资Y, 投审会25日通过X…: the body approves, X invests)  # 公示了X收购Y股权案, 协助X收购Y: X buys
 # …将有大转变近期传出特斯拉收购了…: hearsay (a run-in headline before it) opens the telling
 _HEARSAY = regex.compile(".*" + rules.alternation(rules.load("funding")["hearsay"]["words"]))
 
@@ -242,8 +242,13 @@ _TAKEN_OVER = regex.compile(
 _BACKED_BY_TAIL = regex.compile(r"(?:获得了?|获)(?P<who>[^，,。；;获]{2,60}?)(?:等(?:机构|投资方|资本)?)?(?:的)?(?:联合)?(?:加持|投资|支持|青睐|押注|助力|注资|入股)$")
 _WHEN_OPEN = regex.compile(r"^\s*(?:而|就在|正)?当(?![当前时日天年地红选然下初中今局家事归值])(?=[\p{Han}A-Za-z]{2})")
 _QUOTED_KIND_LEAD = regex.compile(r"^\s*[“「\"][^”」\"]{1,20}[”」\"]\s*(?:初创公司|初创企业|公司|企业|创企|平台|品牌)\s*(?=[\p{Han}A-Za-z])")
+# A case number or a dated body is no investor's name (第三案为…, 经济部投审会25日核准…)
+_NOT_AN_INVESTOR_NAME = regex.compile(r"^第?[\d一二两三四五六七八九十]+(?:案|笔|项|起)$|\d{1,2}日$")
+_UNNAMED_INVESTORS = frozenset({"投资者", "投资方", "投资人", "新投资者", "新投资方", "战略投资者", "认购方", "增资方"})
 _AMOUNT_CLOSES = regex.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[，,。；;！!]|$|的?(?:战略)?(?:投资|注资|入股)(?:[，,。；;]|$))")
 _FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:最终|已|均)?告?(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)(?:后|之后)?$")
+_NAMED_AS_EXAMPLE = regex.compile(r"(?:为代表|为首|为主|这样的|之类的)")
+_PEOPLE_CLASS = regex.compile(r"(?:高管|人才|员工|专家|科学家|工程师|研究员|创始人|团队成员|校友|教授)$")
 _TAKES_ON = regex.compile(r"\s*(?:不仅|不但|不只|不单)(?:将|把|让|使)")
 _PEOPLE_TAKEN = regex.compile(r"创始人|CEO|首席|团队|员工|人才|高管|工程师|研究员|科学家|负责人")
 _MERGED_INTO = regex.compile(
@@ -488,7 +493,7 @@ _ROUND_FOLLOWUP = regex.compile(
     r"(?:" + _THIS_ROUND_WORDS + r"|(?:(?:Pre-?)?[A-K]\d?\+*|天使\+*|种子\+*)轮(?:融资)?由|由(?=[^。；;]{2,40}?领投)|" + _ITS_INVESTORS
     + r"|(?:本轮|此轮|该轮|这轮)(?=由)|(?:本轮|本次)?(?=(?:投资方|投资者|投资人|投资机构|参投方)(?:包括|有)))")
 # (获得2.3亿美元战投: a strategic investment, written short)
-_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
+_ROUND_AFTER_AMOUNT = regex.compile(r"的?\s*(?:(?P<round>[A-K]\d?\+*|Pre-?[A-K]\+*|Pre-?IPO|天使|种子|战略)\s*轮(?:融资|资金|投资)|(?P<round>战投))")
 # 其他投资者包括A、B和C: the rest of the investors of the round just told.
 _MORE_INVESTORS = regex.compile(r"(?:其他|其它|其余|另外)的?(?:投资者|投资方|投资人|参投方|投资机构)还?包括")
 _INVESTORS_INCLUDE = r"(?:投资者|投资方|投资人|投资机构)(?:名单|阵容)?(?:还)?包括"
@@ -655,10 +660,10 @@ _OR_ANOTHER_VERB = regex.compile(r"\s*(?:或|或者|和|及|与|并)(?:投资|�
 _EPITHET_BEFORE = regex.compile(r"(?:第一股|龙头|巨头|独角兽)[」”\"]\s*$")
 _NAMED_ROUND = regex.compile(r"(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,20}?)的?(?:新一|本|首|最新一|[A-K]\d?\+*|Pre-[A-K]|天使|种子)轮(?:融资|投资)")
 _RECEIVED_FROM = regex.compile(r"(?:获得了?|获|完成了?)")
-_ROUND_AT_END = regex.compile(r"的?(?:[A-K]\d?\+*|Pre-?[A-K]\+?|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
+_ROUND_AT_END = regex.compile(r"的?(?:[A-K]\d?\+*|Pre-?[A-K]\+*|Pre-?IPO|天使|种子|新一|首|第[一二三四五六七八九十]+)轮$")
 # 已完成天使轮。/ 完成A轮，由X领投: a lettered or named round is a round raised even without 融资
 # after it (not 第二轮, which may be of anything); the noun is then empty.
-_BARE_ROUND_END = r"(?<=(?:[A-Ka-k]\d?\+*|Pre-?[A-K]\+?|天使|种子)轮)(?=[，,。；;！？!?]|(?:之)?后[，,]|$)"  # (融完數億美元C輪后，…: raised, then what came after)
+_BARE_ROUND_END = r"(?<=(?:[A-Ka-k]\d?\+*|Pre-?[A-K]\+*|天使|种子)轮)(?=[，,。；;！？!?]|(?:之)?后[，,]|$)"  # (融完數億美元C輪后，…: raised, then what came after)
 _ROUND_HISTORY = regex.compile(r"第(?P<n>[一二三四五六七八九十\d]+)轮(?:融资)?[:：]")
 # A clause that opens with a name and goes on with what the company did: 2021年的今天滴灌通宣布正式启航.
 _CLAUSE_TOPIC = regex.compile(
@@ -937,7 +942,7 @@ def normalise_round(text: str | None) -> str | None:
     r = _rules()
     if text in r.round_words:
         return r.round_words[text]
-    m = regex.fullmatch(r"(?i)pre-?([a-k])(\+?)", text)
+    m = regex.fullmatch(r"(?i)pre-?([a-k])(\+{0,2})", text)
     if m:
         return f"pre-{m.group(1).upper()}{m.group(2)}"
     if regex.fullmatch(r"(?i)pre-?ipo", text):
@@ -1034,7 +1039,7 @@ _LEGAL_ENDING = regex.compile(r"(?:有限公司|有限责任公司|股份公司|
 _ETC_TAIL = regex.compile(r"等(?:知名|多家|机构|企业|公司|原有|老)?\S*$")
 _INVESTOR_KIND_LEAD = regex.compile(r"^(?:由|知名投资人|投资人|老股东|新股东|现有股东|原股东|大股东|股东|知名|机构|包括|产业资本|财务投资人|战略投资人|战略投资方|财务投资方)+(?=..)")
 _ETC_AT_END = regex.compile(r"(?:等|旗下|机构)$")
-_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$|^[\d一二两三四五六七八九十几数多]+(?:案|笔|次|项|家|起)$")  # (获得2案投资: how many, not who)
+_NOT_A_LONE_INVESTOR = regex.compile(rf"轮|融资|投资方|股东$|^{ROUND_LETTER}$|^第?[\d一二两三四五六七八九十几数多]+(?:案|笔|次|项|家|起)$")  # (获得2案投资: how many, not who)
 
 
 def _legal_name(text: str) -> bool:
@@ -1533,7 +1538,7 @@ class _SentenceReader:
             for span in sorted(spans, key=lambda s: -s.start):
                 rest = rest[: span.start - mid_at] + rest[span.end - mid_at :]
             rest = _ROUND_AT_END.sub("", rest.strip())  # 获来自嘉御基金的A+轮融资
-            rest = regex.sub(r"^(?:了|过|一笔|一轮|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近)+$", "", rest)
+            rest = regex.sub(r"^(?:了|过|一笔|一轮|来自|由)+|(?:的|联合|共同|领投|跟投|投资|出资|战略|累计|共计|约|首笔|第[一二三四五六七八九十]笔|一笔|金额|总额|规模|超过?|逾|近|(?<![创更革])新)+$", "", rest)  # (获富途新注资: 新, new money)
             rest = _KIND_OF_INVESTMENT.sub("", rest)  # 吸引约1927亿美元风险投资: venture money, no investor named
             if regex.search(r"甚至|或者|级|[\d一二两三四五六七八九十几数多]笔", rest):
                 rest = ""  # 百万美元甚至千万美元级新融资, 完成五笔大规模投资: sizes and counts, no investor
@@ -1610,6 +1615,8 @@ class _SentenceReader:
             self._span_of_money = {id(span.money): span for span in self.money}
         made = []
         for d in deals:
+            if d.company is not None and d.company.generic and _PEOPLE_CLASS.search(d.company.name):
+                continue  # 其核心团队汇聚了A、B等众多业界资深高管…，并且获得了…: people, not companies that raised
             if d.deal_type == "aggregate":
                 made.append(d)
                 continue
@@ -2083,6 +2090,13 @@ class _SentenceReader:
                 if target is not None and (investor is None or investor.name == target.name):
                     # X与Y签署了增资协议，约定…向X增资: the other party (the clause before names X first)
                     investor = self._other_party(s_start, at, target.name) or investor
+                if (investor is not None and investor.name in _UNNAMED_INVESTORS and has_verb and target is not None
+                        and not target.generic and not is_anaphor(target.name) and (self.evidenced(target.name) or self.register.canonical(target.name))):
+                    # 投资者将向赛晶半导体注资总计人民币1.6亿元: investors unnamed, the company raises it
+                    raised = [sp for sp in self.money_in(end, self._clause_end(end, s_end)) if sp.start - end <= 8]
+                    if raised:
+                        deals.append(_Deal(at, raised[0].end, "funding", target, [], None, raised[0].money))
+                    continue
                 if investor is None or investor.generic or target is None:
                     continue
                 if has_verb:
@@ -2902,6 +2916,8 @@ class _SentenceReader:
                 continue
             if self.r.investor_list.search(self.text, clause_start, at):
                 continue  # 投资方包括ZPF中关村并购母基金、高盛…: a verb inside a listed investor's name
+            if _NAMED_AS_EXAMPLE.match(self.text, s_start + m.end("verb")):
+                continue  # 有交银投资为代表的国有金融机构: the verb ends an investor's name
             if _TAKES_ON.match(self.text, s_start + m.end("verb")):
                 continue  # 这次收购不仅将创始人…及其核心团队纳入麾下: what the deal did, not what it bought
             objects, has_stake, obj_end = self._objects(s_start + m.end("verb"), s_end)
@@ -3585,7 +3601,7 @@ def extract(ctx: DocContext, money: list[MoneySpan], dates: list[DateSpan], regi
                 provenance=ctx.provenance(deal.start, deal.end, "funding"),
                 deal_type=deal_type,  # type: ignore[arg-type]
                 company=company,
-                investors=tuple(dict.fromkeys(investors)),
+                investors=tuple(dict.fromkeys(i for i in investors if not _NOT_AN_INVESTOR_NAME.search(i))),
                 round=deal.round,
                 money=deal.money,
                 company_count=count,

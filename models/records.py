@@ -22,9 +22,9 @@ Script = Literal["hans", "hant", "mixed"]
 DealType = Literal["funding", "investment", "acquisition", "aggregate"]
 Basis = Literal["post", "pre", "market"]
 
-# seed, angel (and their + and ++ rounds), pre-A, A, A+, B, B++, C … H, pre-IPO, strategic, plus the
+# seed, angel (and their + and ++ rounds), pre-A (and pre-A+, pre-A++), A, A+, B, B++, C … H, pre-IPO, strategic, plus the
 # pre-/+ forms of each letter.
-ROUND_PATTERN = r"^((?:seed|angel)\+{0,2}|pre-seed|pre-angel|strategic|pre-IPO|IPO|pre-[A-K]\+?|[A-K]\d?\+{0,2})$"
+ROUND_PATTERN = r"^((?:seed|angel)\+{0,2}|pre-seed|pre-angel|strategic|pre-IPO|IPO|pre-[A-K]\+{0,2}|[A-K]\d?\+{0,2})$"
 
 
 class Record(BaseModel):
