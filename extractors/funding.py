@@ -69,7 +69,7 @@ _SPENT_BARE = regex.compile(
 # 以4.39亿元的现金对价 and 以发行股份的方式 may hold 的; 在2022年成立的初创企业X may not (X is the name).
 _MANNER_TAIL = regex.compile(
     r"(?:拟|将|计划|已|曾|先后|再度|再次)?"
-    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d)|合共(?=[约近超逾]?\d))"
+    r"(?:(?:以(?!色列)|通过|使用|支付|斥资|作价|出资|耗资|花费了|花费|花了|现金|自有资金|自筹资金|(?:合计|共计|累计)投资|投资(?=[约近超逾]?\d)|合共(?=[约近超逾]?\d)|用(?=[约近超逾]?\d))"
     # (a gloss in brackets may hold a comma: 以490亿美元(约3,822亿港元))
     r"(?=[^，,的]*(?:\d|亿|万|元|巨资|重金|期间|手中|之间|时)|[^，,]*(?:方式|形式|速度))(?:[^，,(（]|(?<=\d),(?=\d{3}(?!\d))|[(（][^)）]*[)）])*$"  # (以2,794万元: a thousands comma)
     # (仅次于微软以…: 于 ends a comparison word, it opens no time or place)
@@ -237,7 +237,7 @@ _NEW_SHAREHOLDER = regex.compile(
 _TAKEN_MARK = regex.compile(r"并入|囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
 _TAKEN_OVER = regex.compile(
     r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
-    r"|(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
+    r"|(?:以|用|斥资|出资|耗资)?(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
 )
 _BACKED_BY_TAIL = regex.compile(r"(?:获得了?|获)(?P<who>[^，,。；;获]{2,60}?)(?:等(?:机构|投资方|资本)?)?(?:的)?(?:联合)?(?:加持|投资|支持|青睐|押注|助力|注资|入股)$")
 _WHEN_OPEN = regex.compile(r"^\s*(?:而|就在|正)?当(?![当前时日天年地红选然下初中今局家事归值])(?=[\p{Han}A-Za-z]{2})")
@@ -250,6 +250,9 @@ _FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:�
 _NAMED_AS_EXAMPLE = regex.compile(r"(?:为代表|为首|为主|这样的|之类的)")
 _PEOPLE_CLASS = regex.compile(r"(?:高管|人才|员工|专家|科学家|工程师|研究员|创始人|团队成员|校友|教授)$")
 _TAKES_ON = regex.compile(r"\s*(?:不仅|不但|不只|不单)(?:将|把|让|使)")
+_PRICED_STAKE = regex.compile(
+    r"(?:拟以|以|拟|斥资|出资|耗资)(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价|的对价)?"
+    r"(?:获得|换取)(?P<obj>[^，,。；;的]{2,30}?)(?:的)?(?P<pct>\d+(?:\.\d+)?)%(?:的)?(?:股权|股份|权益)")
 _PEOPLE_TAKEN = regex.compile(r"创始人|CEO|首席|团队|员工|人才|高管|工程师|研究员|科学家|负责人")
 _MERGED_INTO = regex.compile(
     r"(?:^|(?<=[，,：:\s]))(?P<target>[^，,。；;：:\s]{2,20}?)(?:已经|已|正式|确认|宣布|将)*(?:整体)?并入(?!了)(?P<acq>[^，,。；;的]{2,20}?)(?:旗下|体系)?(?=[，,。；;]|$)")
@@ -315,9 +318,10 @@ _TOTAL_AFTER_VERB = regex.compile(r"(?:总金额|总额|总规模|累计金额)"
 _DEAL_EVENTS_COUNTED = regex.compile(
     r"(?:投融资|融资|投资|并购)(?:事件|交易|案例)(?:数量|量)?(?:共计|共|合计|总计|达到?|为|有)?(?P<n>\d[\d,]*|[一二三四五六七八九十百千]+)(?:多|余)?[个起笔件宗]"
     r"|(?P<n>\d[\d,]*)(?:多|余)?[起笔件宗](?:投融资|融资|投资|并购|交易)?(?:事件|案例|交易)?(?=(?:融资|投资|交易|事件|案例)|[，,、]|中|共|合计|累计|总计)")  # (在71笔交易中筹集了…, 通过3118笔交易共融资…)
+_COMPARED_COUNT = regex.compile(r"(?:较|比|同比|环比|同期|相比|对比)[^，,。；;]{0,8}$")
 # …and after it (融资额为23亿美元，交易数量为249宗; 投资金额850亿元，案例1,156起; 65.2亿元，82起案例)
 _DEAL_COUNT_AFTER = regex.compile(
-    r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:交易数量|交易量|交易数|事件数量|事件数|案例数|融资数量|投资数量|融资事件数?|投资事件数?|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
+    r"[^。；;]{0,6}?[，,、]\s*(?:同时[，,]?)?(?:融资笔数|投资笔数|交易笔数|笔数|交易数量|交易量|交易数|事件数量|事件数|案例数|融资数量|投资数量|融资事件数?|投资事件数?|案例|事件|交易)(?:也|则)?(?:共计|共|为|达到?|降至|增至|升至|有)?\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]"
     r"|[^。；;]{0,6}?[，,、]\s*(?P<n>\d[\d,]*)\s*[起宗笔件](?:案例|事件|交易)"
     # (…融资金额降至82.3亿美元，环比下降31%…；同时，交易数量也降至2230宗: the same period's count)
     r"|[^。]{0,45}?[；;，,]\s*同时[，,]?\s*(?:交易数量|交易量|交易数)(?:也|则)?(?:为|达到?|降至|增至|升至)\s*(?P<n>\d[\d,]*)\s*[起宗笔件个]")
@@ -2243,6 +2247,17 @@ class _SentenceReader:
                 price = self._price(s_start, s_end, s_start + m.start(), s_start + m.end())
             deal_type = "investment" if m["stake"] and self._minority_stake(s_start + m.start("stake"), s_end) else "acquisition"
             deals.append(_Deal(s_start + m.start(), s_start + m.end(), deal_type, target, [buyer.name], None, price))
+        for m in _PRICED_STAKE.finditer(sentence) if "获得" in sentence or "换取" in sentence else ():
+            # 汇通能源拟1.95亿元获得兴华芯7.43%股权: a stake got for a price, by the subject
+            target = company_name(m["obj"])
+            if target is None or target.generic or is_anaphor(target.name) or is_field_name(target.name):
+                continue
+            pay = self.money_in(s_start + m.start("pay"), s_start + m.end("pay"))
+            deal = self._acquisition_by_subject(s_start, s_start + m.start(), s_start + m.start(), s_start + m.end(), target, pay)
+            if not deal.investors:
+                continue  # (其股东将获得…股权: holders paid in shares, no buyer named)
+            share = float(m["pct"])
+            deals.append(dataclasses.replace(deal, deal_type="acquisition" if share > 50 else "investment"))
         for m in _TAKEN_OVER.finditer(sentence) if _TAKEN_MARK.search(sentence) else ():
             # meta斥资45亿美元将…Manus收入囊中, 谷歌豪掷47.5亿美元控股…Intersect Power: bought
             target = company_name(m["obj"])
@@ -2488,7 +2503,9 @@ class _SentenceReader:
     def _deal_count_before(self, s_start: int, pos: int) -> float | None:
         """The count of deals the sentence told before a total (…行业发生融资事件1146个，比去年减少28%；
         已披露融资总额为797.46亿元)."""
-        told = list(_DEAL_EVENTS_COUNTED.finditer(self.text, s_start, pos))
+        # (…发生AI制药融资22起，较前两年同期15起、16起明显回升: the counts compared with are not it)
+        told = [m for m in _DEAL_EVENTS_COUNTED.finditer(self.text, s_start, pos)
+                if not _COMPARED_COUNT.search(self.text, max(s_start, m.start() - 10), m.start())]
         return parse_number(told[-1]["n"].replace(",", "")) if told else None
 
     def _deal_count_of_period_before(self, s_start: int, lead: str) -> float | None:
