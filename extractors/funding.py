@@ -250,6 +250,11 @@ _FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:�
 _NAMED_AS_EXAMPLE = regex.compile(r"(?:为代表|为首|为主|这样的|之类的)")
 _PEOPLE_CLASS = regex.compile(r"(?:高管|人才|员工|专家|科学家|工程师|研究员|创始人|团队成员|校友|教授)$")
 _TAKES_ON = regex.compile(r"\s*(?:不仅|不但|不只|不单)(?:将|把|让|使)")
+_PAIR_AMOUNT = r"(?:约|近|超过?|逾)?\s*[\d.,]+\s*[万亿]*\s*(?:美元|美金|元|人民币|港元|欧元|英镑|日元)"
+_PAIRED_RECEIVED = regex.compile(
+    rf"(?:获得了?|获)(?P<pairs>[^，,。；;、及和与]{{2,16}}?\s*{_PAIR_AMOUNT}(?:\s*(?:、|及|和|与|以及)\s*[^，,。；;、及和与]{{2,16}}?\s*{_PAIR_AMOUNT})+)"
+    r"(?:的)?(?:投资|注资|入股|战略投资)")
+_PAIR_JOINER = regex.compile(r"^\s*(?:、|以及|及|和|与)\s*")
 _PRICED_STAKE = regex.compile(
     r"(?:拟以|以|拟|斥资|出资|耗资)(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价|的对价)?"
     r"(?:获得|换取)(?P<obj>[^，,。；;的]{2,30}?)(?:的)?(?P<pct>\d+(?:\.\d+)?)%(?:的)?(?:股权|股份|权益)")
@@ -1641,7 +1646,10 @@ class _SentenceReader:
         deals += self._round_history(sentence, s_start, s_end)
         deals += self._strategic_intake(sentence, s_start, s_end)
         # (38个项目获得1亿元及以上融资: a class of raisers counted above a threshold, no sum)
-        deals += [d for d in self._raises(sentence, s_start, s_end) if not self._threshold_only(d)]
+        paired = self._paired_investments(sentence, s_start) if ("及" in sentence or "和" in sentence) and "获" in sentence else []
+        deals += paired
+        deals += [d for d in self._raises(sentence, s_start, s_end) if not self._threshold_only(d)
+                  and not any(p.start <= d.start < p.end or d.start <= p.start < d.end for p in paired)]
         deals += self._invest_to(sentence, s_start, s_end)
         if "提供" in sentence:
             deals += self._provided_round(sentence, s_start, s_end, deals)
@@ -1670,6 +1678,35 @@ class _SentenceReader:
                                               and claimed.get((d.money.amount, d.money.currency), d.company.name) != d.company.name)]
             deals += [d for d in described if not any(o.company is not None and o.company.name == d.company.name
                                                       and o.money.amount == d.money.amount for o in deals)]
+        return deals
+
+    def _paired_investments(self, sentence: str, s_start: int) -> list[_Deal]:
+        """英特尔又获得软银20亿美元及辉达50亿美元的投资: each investor with its own amount, one
+        investment each (not one round of the first amount with both investors)."""
+        deals = []
+        for m in _PAIRED_RECEIVED.finditer(sentence):
+            company, c_start = self.subject(s_start, s_start + m.start())
+            if company is None or company.generic:
+                continue
+            if is_anaphor(company.name):
+                company = self._resolved(company, c_start)
+                if company is None:
+                    continue
+            company = CompanyName(self.register.canonical(company.name) or company.name)
+            pairs_start = s_start + m.start("pairs")
+            spans = self.money_in(pairs_start, s_start + m.end("pairs"))
+            found = []
+            lead = pairs_start
+            for sp in spans:
+                investor = company_name(_PAIR_JOINER.sub("", self.text[lead : sp.start]).strip())
+                if (investor is None or investor.generic or is_field_name(investor.name) or _TIME_LEAD.match(investor.name)
+                        or _NOT_A_LONE_INVESTOR.search(investor.name)):
+                    found = []
+                    break
+                found.append(_Deal(c_start, sp.end, "investment", company, [self.register.canonical(investor.name) or investor.name], None, sp.money))
+                lead = sp.end
+            if len(found) >= 2:
+                deals += found
         return deals
 
     def _subscribed(self, sentence: str, s_start: int, s_end: int, taken: list[_Deal]) -> list[_Deal]:
