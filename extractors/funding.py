@@ -3741,9 +3741,13 @@ def _merge_repeats(rounds: list[FundingRound], text: str = "") -> list[FundingRo
             continue
         # 滴滴再获20亿融资 in a headline, 滴滴自动驾驶宣布完成了D轮融资，总金额达20亿元 in the body:
         # a short name and the full one, with the same amount, tell one deal
+        # (天广实生物获上市公司1.5亿元投资 / 贝达药业…1.50亿元…认购北京天广实生物技术股份有限公司…:
+        # the short name inside the legal one, a funding told beside the investment that names who)
         fuller = next((i for i, k in enumerate(kept) if fr.company and fr.money.amount is not None
-                       and k is not fr and k.company and len(k.company) > len(fr.company) + 1 and k.company.startswith(fr.company)
-                       and k.deal_type == fr.deal_type and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
+                       and k is not fr and k.company and len(k.company) > len(fr.company) + 1
+                       and (k.company.startswith(fr.company) or (len(fr.company) >= 4 and fr.company in k.company))
+                       and (k.deal_type == fr.deal_type or (fr.deal_type == "funding" and k.deal_type == "investment" and k.investors))
+                       and (k.money.amount, k.money.currency) == (fr.money.amount, fr.money.currency)
                        and fr.round in (None, k.round) and set(fr.investors) <= set(k.investors)), None)
         if fuller is not None:
             tellings[fuller].extend(told)  # (cited where either name tells it)
