@@ -245,7 +245,8 @@ _QUOTED_KIND_LEAD = regex.compile(r"^\s*[“「\"][^”」\"]{1,20}[”」\"]\s*
 # A case number or a dated body is no investor's name (第三案为…, 经济部投审会25日核准…)
 _NOT_AN_INVESTOR_NAME = regex.compile(r"^第?[\d一二两三四五六七八九十]+(?:案|笔|项|起)$|\d{1,2}日$")
 _UNNAMED_INVESTORS = frozenset({"投资者", "投资方", "投资人", "新投资者", "新投资方", "战略投资者", "认购方", "增资方"})
-_AMOUNT_CLOSES = regex.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[，,。；;！!]|$|的?(?:战略)?(?:投资|注资|入股)(?:[，,。；;]|$))")
+_AMOUNT_CLOSES = regex.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[，,。；;！!]|$|的?(?:战略)?(?:投资|注资|入股)(?:[，,。；;]|$)"
+                            rf"|的?\s*(?:{ROUND_LETTER}|天使|种子|战略)\+*轮(?:融资|投资)?(?:[，,。；;]|$))")  # (领投X 2.67亿美元C轮融资)
 _FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:最终|已|均)?告?(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)(?:后|之后)?$")
 _NAMED_AS_EXAMPLE = regex.compile(r"(?:为代表|为首|为主|这样的|之类的)")
 _PEOPLE_CLASS = regex.compile(r"(?:高管|人才|员工|专家|科学家|工程师|研究员|创始人|团队成员|校友|教授)$")
@@ -2847,13 +2848,14 @@ class _SentenceReader:
     def _company_before_verb(self, object_start: int) -> bool:
         """Whether the deal verb ending at `object_start` has a company for its subject (腾讯投资X…, not
         制造业投资目标要…): what lets a name not noted before stand as what it takes."""
-        verb = regex.search(r"(?:战略)?(?:投资|注资|入股)了?$", self.text[max(0, object_start - 6) : object_start])
+        verb = regex.search(r"(?:战略)?(?:投资|注资|入股|领投|跟投|参投)了?$", self.text[max(0, object_start - 6) : object_start])
         if verb is None:
             return False
         s_start = self.ctx.sentences.covering(object_start, object_start + 1)[0]
         buyer, _ = self.subject(s_start, object_start - len(verb.group(0)))
         return buyer is not None and not buyer.generic and not is_anaphor(buyer.name) and (
-            self.evidenced(buyer.name) or self.investor_like(buyer.name) or is_well_known(buyer.name) or looks_like_company(buyer.name))
+            self.evidenced(buyer.name) or self.investor_like(buyer.name) or is_well_known(buyer.name) or looks_like_company(buyer.name)
+            or regex.fullmatch(r"[A-Z][A-Z0-9&]{1,5}", buyer.name) is not None)  # (TVG, IDG, KKR: a fund by its initials)
 
     def _more_stakes(self, objects: list[tuple[CompanyName, int, int]], has_stake: bool, obj_end: int, s_end: int
                      ) -> tuple[list[tuple[CompanyName, int, int]], int]:
