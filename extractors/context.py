@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.13",
     "dates": "1.2",
-    "funding": "3.49",
+    "funding": "3.50",
     "valuations": "1.87",
     "model_counts": "1.1",
     "quotes": "2.0",

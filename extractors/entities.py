@@ -91,7 +91,9 @@ _QUOTED_NAME_ENDING_DE = regex.compile(r"[\p{Han}A-Za-z]{2,6}的")
 _EVENT_NOUN = regex.compile(r"(?:经典|著名|知名|典型|成功|失败|重大|历史性)?(?:案例|交易|事件|案子|先例|往事|壮举|一役)")
 _FIELD_NAMED = regex.compile(r"\p{Han}{2,4}")
 _FUND_KIND = regex.compile(r"发展基金")
-_GLOSSED_AS_COMPANY = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<word>公司|本公司|本集团)[”\"」]")
+# Words an announcement glosses its own company as (以下简称"公司"): no short name of its own
+_SELF_WORDS = ("公司", "本公司", "本集团", "发行人")
+_GLOSSED_AS_COMPANY = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<word>" + "|".join(_SELF_WORDS) + r")[”\"」]")
 _LATER_SHORT = regex.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「](?P<short>[^”\"」]{2,40})[”\"」]")
 # A date at the head of a phrase (2023年7月, 去年10月19日, 在6月底): not part of a name.
 _DATE_HEAD = regex.compile(
@@ -365,7 +367,7 @@ def _company_name(phrase: str) -> CompanyName | None:
             # several (以下简称“标的公司”或“四九八科技”), the first that names this company alone
             short = next((a for a in regex.findall(r"[“\"「]([^”\"」]{2,40})[”\"」]", phrase[m.end("name") :])
                           if a not in r.generic and not is_anaphor(a)), m["alias"].strip())
-            if short.strip() in r.generic or is_anaphor(short.strip()) or short.strip() in ("本公司", "本集团", "发行人"):
+            if short.strip() in r.generic or is_anaphor(short.strip()) or short.strip() in _SELF_WORDS:
                 return _checked(m["name"].strip(), [phrase])  # X股份有限公司(以下简称“公司”): the legal name names it
             checked = _checked(short.strip(), [m["name"].strip(), phrase])
             if checked is None and r.legal_suffix.search(m["name"]) and _checked(m["name"].strip(), []) is not None \

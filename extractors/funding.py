@@ -249,7 +249,6 @@ _AMOUNT_CLOSES = regex.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[，
                             rf"|的?\s*(?:{ROUND_LETTER}|天使|种子|战略)\+*轮(?:融资|投资)?(?:[，,。；;]|$))")  # (领投X 2.67亿美元C轮融资)
 _FAILED_AT_END = regex.compile(r"(?:交易|收购|合并|并购|要约)案?(?:最终|已|均)?告?(?:破裂|告吹|流产|泡汤|以失败告终|失败|未能完成|未获批准|被否决|遭否决|被叫停)(?:后|之后)?$")
 _NAMED_AS_EXAMPLE = regex.compile(r"(?:为代表|为首|为主|这样的|之类的)")
-_PEOPLE_CLASS = regex.compile(r"(?:高管|人才|员工|专家|科学家|工程师|研究员|创始人|团队成员|校友|教授)$")
 _TAKES_ON = regex.compile(r"\s*(?:不仅|不但|不只|不单)(?:将|把|让|使)")
 _PAIR_AMOUNT = r"(?:约|近|超过?|逾)?\s*[\d.,]+\s*[万亿]*\s*(?:美元|美金|元|人民币|港元|欧元|英镑|日元)"
 _PAIRED_RECEIVED = regex.compile(
@@ -259,7 +258,10 @@ _PAIR_JOINER = regex.compile(r"^\s*(?:、|以及|及|和|与)\s*")
 _PRICED_STAKE = regex.compile(
     r"(?:拟以|以|拟|斥资|出资|耗资)(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价|的对价)?"
     r"(?:获得|换取)(?P<obj>[^，,。；;的]{2,30}?)(?:的)?(?P<pct>\d+(?:\.\d+)?)%(?:的)?(?:股权|股份|权益)")
-_PEOPLE_TAKEN = regex.compile(r"创始人|CEO|首席|团队|员工|人才|高管|工程师|研究员|科学家|负责人")
+# People, not companies: taken on in a deal (将创始人…团队纳入麾下), or a class that "raised"
+_PEOPLE_WORDS = r"创始人|CEO|首席|团队成员|团队|员工|人才|高管|工程师|研究员|科学家|负责人|专家|校友|教授"
+_PEOPLE_TAKEN = regex.compile(_PEOPLE_WORDS)
+_PEOPLE_CLASS = regex.compile(rf"(?:{_PEOPLE_WORDS})$")
 _MERGED_INTO = regex.compile(
     r"(?:^|(?<=[，,：:\s]))(?P<target>[^，,。；;：:\s]{2,20}?)(?:已经|已|正式|确认|宣布|将)*(?:整体)?并入(?!了)(?P<acq>[^，,。；;的]{2,20}?)(?:旗下|体系)?(?=[，,。；;]|$)")
 # Adallom成立于2012年，后被微软以3.2亿美元收购: the one bought is the subject of the clause before
