@@ -13,10 +13,10 @@ from models import Provenance
 # name@version of each rule set; bump a version when its rules change what they extract.
 EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
-    "money": "1.13",
+    "money": "1.14",
     "dates": "1.2",
-    "funding": "3.50",
-    "valuations": "1.87",
+    "funding": "3.51",
+    "valuations": "1.88",
     "model_counts": "1.1",
     "quotes": "2.0",
 }

@@ -246,6 +246,9 @@ def local_yuan(clean_text: str, script: str) -> str:
     if declared is not None:
         return _rules().currency_after[declared["currency"]]
     if script == "hans":
+        # (Hong Kong's press in Simplified script: 本港, "this port", is a word only it uses)
+        if "本港" in clean_text and sum(1 for _ in _rules().hong_kong_marks.finditer(clean_text)) > clean_text.count("人民币") + clean_text.count("RMB"):
+            return "HKD"
         return "CNY"
     # (a Taiwan page on mainland deals names 人民币 more often than Taiwan's money: yuan then)
     taiwan = sum(1 for _ in _rules().taiwan_marks.finditer(clean_text))
