@@ -15,7 +15,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "cleaning": "1.6",  # not a fact kind: clean_text changes re-extract every kind
     "money": "1.14",
     "dates": "1.2",
-    "funding": "3.51",
+    "funding": "3.52",
     "valuations": "1.88",
     "model_counts": "1.1",
     "quotes": "2.0",
