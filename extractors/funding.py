@@ -235,9 +235,11 @@ _BRAND_ENTITY = regex.compile(r"(?P<brand>[^，,。；;]{2,20}?)的?(?:关联公
 _NEW_SHAREHOLDER = regex.compile(
     r"(?:其中|同时)?[，,]?\s*(?:股东新增(?:了)?(?P<inv>[^，,。；;]{2,80}?)|新增了?股东(?P<inv2>[^，,。；;]{2,80}?)|新增了?(?P<inv3>[^，,。；;]{2,80}?)(?:等)?为(?:公司)?(?:新)?股东)(?=[，,。；;]|$)")
 _TAKEN_MARK = regex.compile(r"并入|囊中|麾下|控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)")
+# A price written with its currency (约21亿元, 47.5亿美元): what a buyer pays before the verb
+_PRICE_WRITTEN = r"(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元)"
 _TAKEN_OVER = regex.compile(
     r"将(?P<obj>[^，,。；;将]{2,40}?)(?:收入|纳入|揽入|收归)(?:囊中|麾下|旗下)"
-    r"|(?:以|用|斥资|出资|耗资)?(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{2,40}?)(?=[，,。；;]|$)"
+    rf"|(?:以|用|斥资|出资|耗资)?(?P<pay>{_PRICE_WRITTEN})(?:的价格|的代价)?(?:取得|获得)?控股(?!股东|子公司|公司|集团|有限|权|地位|比例|型)(?P<obj>[^，,。；;]{{2,40}}?)(?=[，,。；;]|$)"
 )
 _BACKED_BY_TAIL = regex.compile(r"(?:获得了?|获)(?P<who>[^，,。；;获]{2,60}?)(?:等(?:机构|投资方|资本)?)?(?:的)?(?:联合)?(?:加持|投资|支持|青睐|押注|助力|注资|入股)$")
 _WHEN_OPEN = regex.compile(r"^\s*(?:而|就在|正)?当(?![当前时日天年地红选然下初中今局家事归值])(?=[\p{Han}A-Za-z]{2})")
@@ -256,7 +258,7 @@ _PAIRED_RECEIVED = regex.compile(
     r"(?:的)?(?:投资|注资|入股|战略投资)")
 _PAIR_JOINER = regex.compile(r"^\s*(?:、|以及|及|和|与)\s*")
 _PRICED_STAKE = regex.compile(
-    r"(?:拟以|以|拟|斥资|出资|耗资)(?P<pay>(?:约|近|超过?)?\d[\d.,]*\s*[万亿]*\s*(?:美元|美金|元|人民币|欧元|港元|英镑|日元))(?:的价格|的代价|的对价)?"
+    rf"(?:拟以|以|拟|斥资|出资|耗资)(?P<pay>{_PRICE_WRITTEN})(?:的价格|的代价|的对价)?"
     r"(?:获得|换取)(?P<obj>[^，,。；;的]{2,30}?)(?:的)?(?P<pct>\d+(?:\.\d+)?)%(?:的)?(?:股权|股份|权益)")
 # People, not companies: taken on in a deal (将创始人…团队纳入麾下), or a class that "raised"
 _PEOPLE_WORDS = r"创始人|CEO|首席|团队成员|团队|员工|人才|高管|工程师|研究员|科学家|负责人|专家|校友|教授"
@@ -2775,20 +2777,18 @@ class _SentenceReader:
         has_stake = has_stake or bool(stop and stop.group("count"))  # 增持X 13.2万股
         if any(m.start <= start + 1 and m.end > start for m in self.money):
             return [], False, end  # 投资160亿印度卢比在…建设园区: the amount, then where it goes
-        amount_after = next((m.start for m in self.money if start + 2 <= m.start < end), None)
+        amount_after = next((m for m in self.money if start + 2 <= m.start < end), None)
         if amount_after is not None and not has_stake:
             # 再投资赛卓电子3.2亿元: an amount right after a name known as a company ends the object
             # (投资OpenAI高达1000亿美元: with how much said before the amount)
-            lead = _DEGREE_BEFORE_AMOUNT.sub("", text[start:amount_after])
+            lead = _DEGREE_BEFORE_AMOUNT.sub("", text[start : amount_after.start])
             named = company_name(lead)
-            # (医疗互联网公司禾连健康7500万美元B轮融资: after its description, too)
-            money_end = next(m.end for m in self.money if m.start == amount_after)
-            # (投资小马智行2700万美元。: a name not noted before, with the amount closing the clause)
-            closes = bool(_AMOUNT_CLOSES.match(text, money_end))
+            # (医疗互联网公司禾连健康7500万美元B轮融资: after its description, too; 投资小马智行2700万美元。:
+            # a name not noted before, with the amount closing the clause)
             if (named is not None and not named.generic and len(named.name) <= 12
                     and lead.strip().endswith(named.name)
                     and (self.evidenced(named.name)
-                         or (closes and not is_field_name(named.name) and not self.r.not_target_end.search(named.name)
+                         or (_AMOUNT_CLOSES.match(text, amount_after.end) and not is_field_name(named.name) and not self.r.not_target_end.search(named.name)
                              and "的" not in lead and not lead.lstrip().startswith(("于", "在", "对", "向", "到"))
                              and (named.name == lead.strip() or looks_like_company(named.name)) and self._company_before_verb(start)))):
                 end = start + len(lead.rstrip())

@@ -69,8 +69,11 @@ _ABOUT_THEN_FIGURE = regex.compile(r"\s*(?:约为|约|大约|近|接近|超过|�
 _AFTER_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资|注入新资本|注入资金|(?:本次|此次|该笔|这笔)?(?:交易|投资)(?=完成|结束|交割))(?:完成|结束|交割)?(?:之)?(?:后|中)[，,]?[^，,。；;]{0,12}$")
 # 在该轮融资前，投资人对X的估值为…: the value before the round
 _BEFORE_THE_ROUND = regex.compile(r"(?:融资|募资|本轮|此轮|该轮|增资|注资)(?:之)?前[，,]?[^，,。；;]{0,16}$")
+# Verbs of overtaking: before a name they are no part of it (超越微软的…市值), and after a market
+# value they introduce the values overtaken (_OVERTOOK)
+_OVERTAKE = "超越|超前|赶超|力压|压过|击败|反超|甩开"
 # (当英伟达的市值…: when; 并以200亿估值开启…: and, by)
-_LEAD_IN = regex.compile(r"^\s*(?:(?:超越|超前|赶超|力压|压过|击败|反超|甩开|超过(?=\p{Han}|[A-Za-z])|其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而|(?:今日|昨日|当日)?(?:开盘|收盘|盘中|早盘|午盘|尾盘|盘后|盘前)(?:后|时)?)\s*)+")
+_LEAD_IN = regex.compile(r"^\s*(?:(?:" + _OVERTAKE + r"|超过(?=\p{Han}|[A-Za-z])|其中之一即|其中之一为|其中之一是|即(?![使便将可时刻])|根据|按照|依据|凭借|依托|基于|获得|拥有|达到|这将使|将使|使得|以|按|据|使|对应|当时|此时|那时|其中|当(?![时前日天年月地])|并且|并|且|而|(?:今日|昨日|当日)?(?:开盘|收盘|盘中|早盘|午盘|尾盘|盘后|盘前)(?:后|时)?)\s*)+")
 # 新一轮融资后月之暗面投后估值…: when, then the name
 _AFTER_ROUND_LEAD = regex.compile(r"^(?:本轮|新一轮|此轮|该轮|最新一轮)?(?:融资|募资|增资)(?:完成|结束|交割)?(?:之)?后[，,]?")
 # AI热潮推动英伟达市值…, 这一消息带动特斯拉的市值…: the company whose value something moves
@@ -560,7 +563,7 @@ def _next_in_list(ctx: DocContext, clause_start: int, span: MoneySpan, out: list
 
 # What a market value just told overtook: 超前微软的3.32兆美元, (以及)苹果的3.29兆美元
 _OVERTOOK = regex.compile(
-    r"\s*(?:并|且|也|还|已|已经|正式|一举)?(?:超越|超过|超前|领先|赶超|力压|压过|击败|反超|甩开)了?(?P<co>[^，,。；;的]{2,20})的(?:约|近)?\s*$"
+    r"\s*(?:并|且|也|还|已|已经|正式|一举)?(?:" + _OVERTAKE + r"|超过|领先)了?(?P<co>[^，,。；;的]{2,20})的(?:约|近)?\s*$"
     r"|\s*(?:以及|和|及|与)(?P<co>[^，,。；;的]{2,20})的(?:约|近)?\s*$")
 
 
